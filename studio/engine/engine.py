@@ -1,0 +1,484 @@
+"""The engine: a loaded model folder that turns (text, voice, mode) into a stream of events.
+
+One `Engine` owns one loaded model. It is not thread-safe by itself: one thread at a time may
+call `synthesize` (the `EngineWorker` gives that guarantee to multi-threaded callers).
+
+Streaming follows the official CosyVoice 2/3 schedule: the first chunk waits for
+25 + pad tokens (pad = tokens that align the prompt to a 25-token chunk boundary) plus 3
+look-ahead tokens, each later chunk for twice the previous hop up to 100; the last chunk is
+a non-streaming pass over all tokens. Unlike the official code, the hop restarts at 25 for
+every request and nothing about a request is kept on the engine.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from studio.engine.build import build_modules
+from studio.engine.errors import RequestError, TextInputError
+from studio.engine.events import AudioChunk, Cancelled, Event, Finished, MelFrames, Segment, SpeechTokens
+from studio.engine.flow.cfm import NOISE_FRAMES
+from studio.engine.frontend.audio import (
+    LoadedAudio,
+    check_prompt,
+    kaldi_fbank,
+    load_audio,
+    prompt_mel,
+    to_rate,
+    whisper_log_mel,
+)
+from studio.engine.frontend.onnx import SpeakerEncoder, SpeechTokenizer
+from studio.engine.frontend.text import TextNormalizer
+from studio.engine.frontend.tokenizer import ENDOFPROMPT, Tokenizer
+from studio.engine.lm import RasSampler, Sampler, length_limits
+from studio.engine.model_dir import ModelSpec, read_model_folder
+from studio.engine.voice import Voice
+
+MODES = ("zero_shot", "cross_lingual", "instruct", "vc")
+MAX_TEXT_CHARS = 50_000
+FIRST_HOP = 25  # tokens; must match the flow's training chunk size (hard-coded upstream)
+MAX_HOP = 100
+HIFT_MEL_CACHE = 8  # mel frames of overlap between streamed HiFT chunks
+
+
+@dataclass
+class ModelInput:
+    """What one segment feeds the LM and flow (the official `model_input` dict)."""
+
+    text_ids: torch.Tensor  # (1, n) ids of the text to speak
+    prompt_text_ids: torch.Tensor  # (1, p) transcript / instruction ids (may be empty)
+    llm_prompt_tokens: torch.Tensor  # (1, k) prompt speech tokens for the LM (may be empty)
+    flow_prompt_tokens: torch.Tensor  # (1, P)
+    prompt_mel: torch.Tensor  # (1, M, 80)
+    embedding: torch.Tensor  # (1, 192)
+    source_tokens: torch.Tensor | None = None  # voice conversion: replaces the LM
+
+
+class Engine:
+    def __init__(self, spec: ModelSpec, device: torch.device, text_normalizer: str = "wetext"):
+        self.spec = spec
+        self.family = spec.family
+        self.sample_rate = spec.sample_rate
+        self.device = device
+        self.tokenizer = Tokenizer(spec.qwen_dir, spec.family)
+        self.normalizer = TextNormalizer(text_normalizer, self.tokenizer.encode)
+        self.speech_tokenizer = SpeechTokenizer(spec.path(spec.speech_tokenizer))
+        self.speaker_encoder = SpeakerEncoder(spec.path("campplus.onnx"))
+        modules = build_modules(spec)
+        self.lm = modules.lm.to(device)
+        self.flow = modules.flow.to(device)
+        self.hift = modules.hift.to(device)
+        self.samples_per_frame = spec.hift.upsample_scale
+        self._spk2info: dict[str, Voice] | None = None
+
+    # -- voices ------------------------------------------------------------------------------
+
+    def prepare_voice(
+        self, audio: str | Path | np.ndarray, sample_rate: int | None = None, transcript: str | None = None
+    ) -> Voice:
+        """Compute a voice's prompt features from a reference clip (0.5 - 30 s of speech)."""
+        loaded = load_audio(audio, sample_rate, what="reference audio")
+        check_prompt(loaded, "reference audio")
+        tokens, mel, embedding = self._prompt_features(loaded)
+        return Voice(
+            family=self.family,
+            speech_tokens=tokens,
+            prompt_mel=mel,
+            embedding=embedding,
+            transcript=transcript.strip() if transcript and transcript.strip() else None,
+            sample_rate=loaded.sample_rate,
+            seconds=loaded.seconds,
+            source=loaded.source,
+        )
+
+    def _prompt_features(self, loaded: LoadedAudio) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        wav16 = to_rate(loaded, 16000)
+        tokens = self.speech_tokenizer(whisper_log_mel(wav16, n_mels=128))
+        embedding = self.speaker_encoder(kaldi_fbank(wav16)).reshape(-1)
+        wav24 = to_rate(loaded, self.spec.mel.sampling_rate)
+        mel = prompt_mel(wav24, self.spec.mel).squeeze(0).transpose(0, 1).contiguous()
+        return tokens, mel, embedding
+
+    def source_tokens(self, audio: str | Path | np.ndarray, sample_rate: int | None = None) -> torch.Tensor:
+        """Speech tokens of the speech to convert (voice conversion)."""
+        loaded = load_audio(audio, sample_rate, what="source audio")
+        check_prompt(loaded, "source audio")
+        return self.speech_tokenizer(whisper_log_mel(to_rate(loaded, 16000), n_mels=128))
+
+    def builtin_voices(self) -> dict[str, Voice]:
+        """Speakers stored in the folder's spk2info.pt (official `add_zero_shot_spk` output)."""
+        if self._spk2info is None:
+            self._spk2info = {}
+            path = self.spec.path("spk2info.pt")
+            if path.is_file():
+                data = torch.load(str(path), map_location="cpu", weights_only=True)
+                for name, info in data.items():
+                    if "prompt_speech_feat" not in info:
+                        continue  # SFT speakers (embedding only) need an SFT model
+                    self._spk2info[name] = Voice(
+                        family=self.family,
+                        speech_tokens=info["flow_prompt_speech_token"].reshape(-1).to(torch.int32),
+                        prompt_mel=info["prompt_speech_feat"]
+                        .reshape(-1, info["prompt_speech_feat"].shape[-1])
+                        .float(),
+                        embedding=info["flow_embedding"].reshape(-1).float(),
+                        transcript_ids=info["prompt_text"].reshape(-1).tolist(),
+                        truncated=True,
+                        source=f"spk2info.pt:{name}",
+                    )
+        return self._spk2info
+
+    # -- text --------------------------------------------------------------------------------
+
+    def split_text(self, text: str) -> list[str]:
+        """The segments (sentences or sentence groups) `synthesize` speaks one after another."""
+        return list(self.normalizer.normalize(text, split=True))
+
+    def _check_text(self, text: str) -> list[str]:
+        if text is None or not str(text).strip():
+            raise TextInputError("The text to speak is empty.")
+        if len(text) > MAX_TEXT_CHARS:
+            raise TextInputError(
+                f"The text is {len(text):,} characters; split it into parts of at most {MAX_TEXT_CHARS:,}."
+            )
+        segments = [s for s in self.split_text(text) if s.strip()]
+        if not segments:
+            raise TextInputError("The text normalizes to nothing speakable (only punctuation or symbols?).")
+        return segments
+
+    def _ids(self, text: str) -> torch.Tensor:
+        return torch.tensor([self.tokenizer.encode(text)], dtype=torch.int32)
+
+    def _instruction(self, instruction: str | None) -> str:
+        if instruction is None or not instruction.strip():
+            raise RequestError("Instruct mode needs an instruction (for example: 用四川话说这句话).")
+        instruction = instruction.strip()
+        return instruction if instruction.endswith(ENDOFPROMPT) else instruction + ENDOFPROMPT
+
+    def _model_input(self, segment: str, voice: Voice, mode: str, instruction: str | None) -> ModelInput:
+        tokens, mel = voice.zero_shot_prompt(self.spec.token_mel_ratio)
+        empty = torch.zeros(1, 0, dtype=torch.int32)
+        if mode == "zero_shot":
+            if voice.transcript_ids is not None:
+                prompt_ids = torch.tensor([voice.transcript_ids], dtype=torch.int32)
+            elif voice.transcript:
+                prompt_ids = self._ids(str(self.normalizer.normalize(voice.transcript, split=False)))
+            else:
+                raise RequestError(
+                    "Zero-shot cloning needs the transcript of the reference clip; "
+                    "add it, or use cross-lingual mode."
+                )
+            llm_tokens = tokens.view(1, -1)
+        elif mode == "cross_lingual":
+            prompt_ids, llm_tokens = empty, empty
+        elif mode == "instruct":
+            prompt_ids, llm_tokens = self._ids(instruction), empty
+        else:
+            raise RequestError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
+        return ModelInput(
+            text_ids=self._ids(segment),
+            prompt_text_ids=prompt_ids,
+            llm_prompt_tokens=llm_tokens,
+            flow_prompt_tokens=tokens.view(1, -1),
+            prompt_mel=mel.unsqueeze(0),
+            embedding=voice.embedding.view(1, -1),
+        )
+
+    # -- synthesis ---------------------------------------------------------------------------
+
+    def synthesize(
+        self,
+        text: str | None,
+        voice: Voice,
+        mode: str = "zero_shot",
+        instruction: str | None = None,
+        source=None,
+        stream: bool = False,
+        speed: float = 1.0,
+        seed: int | None = None,
+        sampler: Sampler | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[Event]:
+        """Generate a take. Yields Segment, SpeechTokens, MelFrames, AudioChunk events, then
+        Finished (or Cancelled). Errors in the request are raised before the first event."""
+        if mode not in MODES:
+            raise RequestError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
+        if voice.family != self.family:
+            raise RequestError(
+                f"This voice was prepared for {voice.family}, but the loaded model is {self.family}; "
+                "prepare the voice again with this model."
+            )
+        if not (0.25 <= float(speed) <= 4.0):
+            raise RequestError(f"Speed {speed} is out of range; use 0.25 to 4.")
+        if stream and speed != 1.0:
+            raise RequestError("Speed changes need non-streaming synthesis (turn streaming off).")
+        if mode == "instruct":
+            instruction = self._instruction(instruction)
+        if mode == "vc":
+            if source is None:
+                raise RequestError("Voice conversion needs the source speech to convert.")
+            src = source if isinstance(source, torch.Tensor) else self.source_tokens(*_audio_args(source))
+            inputs = [
+                (
+                    "",
+                    ModelInput(
+                        torch.zeros(1, 0, dtype=torch.int32),
+                        torch.zeros(1, 0, dtype=torch.int32),
+                        torch.zeros(1, 0, dtype=torch.int32),
+                        voice.speech_tokens.view(1, -1),
+                        voice.prompt_mel.unsqueeze(0),
+                        voice.embedding.view(1, -1),
+                        src.view(1, -1),
+                    ),
+                )
+            ]
+        else:
+            segments = self._check_text(text)
+            if mode == "zero_shot" and voice.transcript is None and voice.transcript_ids is None:
+                raise RequestError(
+                    "Zero-shot cloning needs the transcript of the reference clip; "
+                    "add it, or use cross-lingual mode."
+                )
+            inputs = [(s, None) for s in segments]
+        if seed is None:
+            seed = random.SystemRandom().randrange(2**31)
+        return self._run(inputs, voice, mode, instruction, stream, float(speed), int(seed), sampler, cancel)
+
+    def _run(self, inputs, voice, mode, instruction, stream, speed, seed, sampler, cancel) -> Iterator[Event]:
+        start = time.perf_counter()
+        generator = torch.Generator().manual_seed(seed)
+        if sampler is None:
+            c = self.spec.lm
+            sampler = RasSampler(generator, c.top_p, c.top_k, c.win_size, c.tau_r)
+        stats = _Stats(start)
+        offsets = [0, 0, 0]  # tokens, frames, samples so far in the take
+        for index, (segment, model_input) in enumerate(inputs):
+            if model_input is None:
+                model_input = self._model_input(segment, voice, mode, instruction)
+            yield Segment(index, segment, *offsets)
+            try:
+                yield from self._segment(
+                    model_input, stream, speed, generator, sampler, cancel, stats, offsets
+                )
+            except _CancelledError:
+                yield Cancelled()
+                return
+        yield Finished(
+            sample_rate=self.sample_rate,
+            num_samples=offsets[2],
+            token_count=stats.tokens,
+            segments=len(inputs),
+            seed=seed,
+            first_audio_latency=stats.first_audio
+            if stats.first_audio is not None
+            else time.perf_counter() - start,
+            total_seconds=time.perf_counter() - start,
+            lm_seconds=stats.lm,
+            flow_seconds=stats.flow,
+            vocoder_seconds=stats.vocoder,
+        )
+
+    def _lm_tokens(self, mi: ModelInput, sampler, cancel, stats) -> Iterator[int]:
+        if mi.source_tokens is not None:
+            yield from (int(t) for t in mi.source_tokens.view(-1).tolist())
+            return
+        lm = self.lm
+        text = torch.cat([mi.prompt_text_ids, mi.text_ids], dim=1).to(self.device)
+        min_len, max_len = length_limits(lm.cfg, mi.text_ids.shape[1])
+        # Keep prompt + generated mel inside the flow's fixed noise buffer (the official code
+        # would crash past it).
+        max_len = min(max_len, (NOISE_FRAMES - mi.prompt_mel.shape[1]) // self.spec.token_mel_ratio - 8)
+        t0 = time.perf_counter()
+        with torch.inference_mode():
+            prefix = lm.prefix(text, mi.llm_prompt_tokens.to(self.device))
+            for token in lm.generate(prefix, min_len, max_len, sampler, cancel):
+                stats.lm += time.perf_counter() - t0
+                yield token
+                t0 = time.perf_counter()
+        stats.lm += time.perf_counter() - t0
+        if cancel is not None and cancel.is_set():
+            raise _CancelledError
+
+    def _segment(
+        self, mi: ModelInput, stream, speed, generator, sampler, cancel, stats, offsets
+    ) -> Iterator[Event]:
+        silent = self.lm.cfg.silent_tokens
+        max_silent_run = 5
+        flow_tokens: list[int] = []
+        silent_run = 0
+        token_offset = 0
+        hop = FIRST_HOP
+        prompt_len = mi.flow_prompt_tokens.shape[1]
+        pad = math.ceil(prompt_len / FIRST_HOP) * FIRST_HOP - prompt_len
+        lookahead = self.flow.pre_lookahead_len
+        vocoder_state = _VocoderState()
+        lm_count = 0
+
+        def next_hop() -> int:
+            return hop + pad if token_offset == 0 else hop
+
+        for token in self._lm_tokens(mi, sampler, cancel, stats):
+            yield SpeechTokens((token,), offsets[0] + lm_count)
+            lm_count += 1
+            stats.tokens += 1
+            # Long runs of silence tokens are not voiced (CosyVoice 3); the LM still saw them.
+            if token in silent:
+                silent_run += 1
+                if silent_run > max_silent_run:
+                    continue
+            else:
+                silent_run = 0
+            flow_tokens.append(token)
+            while stream and len(flow_tokens) - token_offset >= next_hop() + lookahead:
+                this_hop = next_hop()
+                end = token_offset + this_hop + lookahead
+                yield from self._token2wav(
+                    mi,
+                    flow_tokens[:end],
+                    token_offset,
+                    False,
+                    1.0,
+                    generator,
+                    vocoder_state,
+                    stats,
+                    offsets,
+                    cancel,
+                )
+                token_offset += this_hop
+                hop = min(MAX_HOP, hop * 2)
+        if cancel is not None and cancel.is_set():
+            raise _CancelledError
+        offsets[0] += lm_count
+        if not flow_tokens:
+            return
+        yield from self._token2wav(
+            mi, flow_tokens, token_offset, True, speed, generator, vocoder_state, stats, offsets, cancel
+        )
+
+    def _token2wav(
+        self,
+        mi: ModelInput,
+        tokens: list[int],
+        token_offset: int,
+        finalize: bool,
+        speed: float,
+        generator,
+        state: _VocoderState,
+        stats: _Stats,
+        offsets: list[int],
+        cancel,
+    ) -> Iterator[Event]:
+        if cancel is not None and cancel.is_set():
+            raise _CancelledError
+        dev = self.device
+        t0 = time.perf_counter()
+        streaming = not finalize  # the final chunk is always a full-attention pass
+        with torch.inference_mode():
+            mel = self.flow.inference(
+                torch.tensor([tokens], dtype=torch.int32, device=dev),
+                mi.flow_prompt_tokens.to(dev),
+                mi.prompt_mel.to(dev),
+                mi.embedding.to(dev),
+                streaming=streaming,
+                finalize=finalize,
+            )
+        mel = mel[:, :, token_offset * self.spec.token_mel_ratio :]
+        stats.flow += time.perf_counter() - t0
+        yield MelFrames(mel[0].float().cpu().numpy(), offsets[1])
+        offsets[1] += mel.shape[2]
+        if cancel is not None and cancel.is_set():
+            raise _CancelledError
+        t0 = time.perf_counter()
+        speech = state.vocode(self, mel, finalize, speed, generator)
+        stats.vocoder += time.perf_counter() - t0
+        samples = speech.reshape(-1).float().cpu().numpy()
+        if stats.first_audio is None and samples.size:
+            stats.first_audio = time.perf_counter() - stats.start
+        yield AudioChunk(samples, self.sample_rate, offsets[2])
+        offsets[2] += samples.size
+
+
+class _CancelledError(Exception):
+    pass
+
+
+@dataclass
+class _Stats:
+    start: float
+    lm: float = 0.0
+    flow: float = 0.0
+    vocoder: float = 0.0
+    tokens: int = 0
+    first_audio: float | None = None
+
+
+class _VocoderState:
+    """HiFT streaming state of one segment (CosyVoice 2): overlapping mel, source and speech caches."""
+
+    def __init__(self):
+        self.cache: tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None = None
+
+    def vocode(
+        self, engine: Engine, mel: torch.Tensor, finalize: bool, speed: float, generator
+    ) -> torch.Tensor:
+        hift = engine.hift
+        source_cache_len = HIFT_MEL_CACHE * engine.samples_per_frame
+        cache_source = None
+        if self.cache is not None:
+            cache_mel, cache_source, _ = self.cache
+            mel = torch.cat([cache_mel, mel], dim=2)
+        if finalize and speed != 1.0:
+            mel = F.interpolate(mel, size=int(mel.shape[2] / speed), mode="linear")
+        speech, source = hift.inference(mel, cache_source=cache_source, generator=generator)
+        if self.cache is not None:
+            speech = _fade_in_out(speech, self.cache[2], source_cache_len)
+        if finalize:
+            return speech
+        self.cache = (
+            mel[:, :, -HIFT_MEL_CACHE:],
+            source[:, :, -source_cache_len:],
+            speech[:, -source_cache_len:],
+        )
+        return speech[:, :-source_cache_len]
+
+
+def _fade_in_out(speech: torch.Tensor, previous: torch.Tensor, overlap: int) -> torch.Tensor:
+    """Cross-fade the start of `speech` with the held-back tail of the previous chunk (Hamming)."""
+    window = torch.from_numpy(np.hamming(2 * overlap)).to(speech.device)
+    speech = speech.clone()
+    # float64 arithmetic then one rounding, as numpy-window * float32-tensor does upstream
+    speech[..., :overlap] = (
+        speech[..., :overlap].double() * window[:overlap]
+        + previous[..., -overlap:].double() * window[overlap:]
+    ).to(speech.dtype)
+    return speech
+
+
+def _audio_args(source) -> tuple:
+    if isinstance(source, tuple):
+        return source
+    return (source, None)
+
+
+def resolve_device(device: str | torch.device | None) -> torch.device:
+    if device is None:
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(device)
+
+
+def load_model(
+    model_dir: str | Path, device: str | torch.device | None = None, text_normalizer: str = "wetext"
+) -> Engine:
+    """Load an official CosyVoice model folder (CosyVoice2-0.5B layout) onto `device`."""
+    spec = read_model_folder(model_dir)
+    return Engine(spec, resolve_device(device), text_normalizer)

@@ -1,0 +1,76 @@
+"""Token-to-mel flow models, one per family, with the official `inference` contract.
+
+`inference(tokens, prompt_tokens, prompt_mel, embedding, streaming, finalize)` returns the mel
+(1, 80, frames) of `tokens` only (the prompt's frames are cut off). With finalize=False the last
+`pre_lookahead_len` tokens are look-ahead context only, so 2 * (len - 3) frames come back.
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from studio.engine.flow.cfm import ConditionalCFM
+from studio.engine.flow.encoder import UpsampleConformerEncoder
+
+
+class FlowV2(nn.Module):
+    """CosyVoice 2 (CausalMaskedDiffWithXvec): conformer encoder + U-Net CFM."""
+
+    def __init__(
+        self,
+        encoder: UpsampleConformerEncoder,
+        decoder: ConditionalCFM,
+        vocab_size: int,
+        spk_embed_dim: int = 192,
+        output_size: int = 80,
+        token_mel_ratio: int = 2,
+        pre_lookahead_len: int = 3,
+    ):
+        super().__init__()
+        d = encoder.cfg.input_size
+        self.input_embedding = nn.Embedding(vocab_size, d)
+        self.spk_embed_affine_layer = nn.Linear(spk_embed_dim, output_size)
+        self.encoder = encoder
+        self.encoder_proj = nn.Linear(encoder.cfg.output_size, output_size)
+        self.decoder = decoder
+        self.output_size = output_size
+        self.token_mel_ratio = token_mel_ratio
+        self.pre_lookahead_len = pre_lookahead_len
+
+    def speaker(self, embedding: torch.Tensor) -> torch.Tensor:
+        return self.spk_embed_affine_layer(F.normalize(embedding, dim=1))
+
+    def encode(self, tokens: torch.Tensor, streaming: bool, finalize: bool) -> torch.Tensor:
+        """All tokens (prompt + new) -> mu (1, frames, 80)."""
+        emb = self.input_embedding(torch.clamp(tokens.long(), min=0))
+        if finalize:
+            h = self.encoder(emb, None, streaming)
+        else:
+            cut = emb.size(1) - self.pre_lookahead_len
+            h = self.encoder(emb[:, :cut], emb[:, cut:], streaming)
+        return self.encoder_proj(h)
+
+    @torch.inference_mode()
+    def inference(
+        self,
+        tokens: torch.Tensor,
+        prompt_tokens: torch.Tensor,
+        prompt_mel: torch.Tensor,
+        embedding: torch.Tensor,
+        streaming: bool,
+        finalize: bool,
+    ) -> torch.Tensor:
+        """tokens (1, N) int; prompt_tokens (1, P); prompt_mel (1, M, 80); embedding (1, 192)."""
+        spks = self.speaker(embedding)
+        all_tokens = torch.cat([prompt_tokens.view(1, -1), tokens.view(1, -1)], dim=1).to(
+            self.input_embedding.weight.device
+        )
+        mu = self.encode(all_tokens, streaming, finalize)
+        prompt_frames = prompt_mel.shape[1]
+        total = mu.shape[1]
+        cond = torch.zeros([1, total, self.output_size], device=mu.device, dtype=mu.dtype)
+        cond[:, :prompt_frames] = prompt_mel
+        mel = self.decoder.solve(mu.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), streaming)
+        return mel[:, :, prompt_frames:]

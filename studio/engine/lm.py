@@ -1,0 +1,226 @@
+"""The speech-token language model: a Qwen2 backbone (transformers) + speech embedding + speech head.
+
+One decode loop (`generate`) with a KV cache and a pluggable sampler. The text head of Qwen2
+(151k rows) is never computed: only `llm_decoder` over the speech vocabulary is.
+
+Layout of the LM input at step 0 (both families):
+    [sos] [prompt text + text to speak] [task_id] [prompt speech tokens]
+CosyVoice 2 takes sos/task_id from `llm_embedding` (2 rows); CosyVoice 3 from rows of
+`speech_embedding` (sos 6561, eos 6562, task_id 6563, fill 6564; 200 stop ids).
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch import nn
+
+Sampler = Callable[[torch.Tensor, list[int]], int]
+
+
+@dataclass(frozen=True)
+class LMConfig:
+    family: str  # "cosyvoice2" | "cosyvoice3"
+    input_size: int
+    output_size: int
+    speech_token_size: int = 6561
+    min_token_text_ratio: float = 2.0
+    max_token_text_ratio: float = 20.0
+    top_p: float = 0.8
+    top_k: int = 25
+    win_size: int = 10
+    tau_r: float = 0.1
+
+    @property
+    def v3(self) -> bool:
+        return self.family == "cosyvoice3"
+
+    @property
+    def vocab_out(self) -> int:
+        return self.speech_token_size + (200 if self.v3 else 3)
+
+    @property
+    def sos(self) -> int:
+        return self.speech_token_size if self.v3 else 0
+
+    @property
+    def task_id(self) -> int:
+        return self.speech_token_size + 2 if self.v3 else 1
+
+    @property
+    def eos(self) -> int:
+        return self.speech_token_size + 1 if self.v3 else self.speech_token_size
+
+    @property
+    def stop_ids(self) -> frozenset[int]:
+        return frozenset(range(self.speech_token_size, self.vocab_out))
+
+    @property
+    def min_len_masked_id(self) -> int:
+        # Before min_len the official loop masks index `speech_token_size`. In CosyVoice 3 that id
+        # is sos, not eos, so v3 can still stop early on another stop id (kept for parity).
+        return self.speech_token_size
+
+    @property
+    def silent_tokens(self) -> frozenset[int]:
+        # FSQ silence/breath codes; long runs are dropped before flow (CosyVoice 3 only).
+        return frozenset({1, 2, 28, 29, 55, 248, 494, 2241, 2242, 2322, 2323}) if self.v3 else frozenset()
+
+
+class SpeechLM(nn.Module):
+    """Parameter names follow llm.pt (the Qwen2 decoder lives under `llm.model.model`)."""
+
+    def __init__(self, cfg: LMConfig, backbone: nn.Module):
+        super().__init__()
+        self.cfg = cfg
+        self.backbone = backbone
+        if not cfg.v3:
+            self.llm_embedding = nn.Embedding(2, cfg.input_size)
+        self.speech_embedding = nn.Embedding(cfg.vocab_out, cfg.input_size)
+        self.llm_decoder = nn.Linear(cfg.output_size, cfg.vocab_out, bias=not cfg.v3)
+        params = inspect.signature(backbone.forward).parameters
+        self._cache_kw = "cache" if "cache" in params else "past_key_values"
+
+    # -- building the input ----------------------------------------------------------------
+
+    def _special(self, which: int) -> torch.Tensor:
+        if self.cfg.v3:
+            return self.speech_embedding.weight[which].reshape(1, 1, -1)
+        return self.llm_embedding.weight[which].reshape(1, 1, -1)
+
+    def prefix(self, text_ids: torch.Tensor, prompt_speech_tokens: torch.Tensor) -> torch.Tensor:
+        """(1, L, D) embeddings the decode loop feeds at step 0. text_ids = prompt text + text."""
+        text_emb = self.backbone.embed_tokens(text_ids.long().view(1, -1))
+        parts = [self._special(self.cfg.sos), text_emb, self._special(self.cfg.task_id)]
+        if prompt_speech_tokens.numel():
+            parts.append(self.speech_embedding(prompt_speech_tokens.long().view(1, -1)))
+        return torch.cat(parts, dim=1)
+
+    def token_embedding(self, token: int) -> torch.Tensor:
+        return self.speech_embedding.weight[token].reshape(1, 1, -1)
+
+    # -- running the backbone --------------------------------------------------------------
+
+    def new_cache(self):
+        from transformers.cache_utils import DynamicCache
+
+        try:
+            return DynamicCache(config=self.backbone.config)
+        except TypeError:  # transformers < 4.56
+            return DynamicCache()
+
+    def forward_step(self, embeds: torch.Tensor, cache) -> torch.Tensor:
+        """Run new positions through the backbone with the KV cache; last hidden state (1, D)."""
+        out = self.backbone(inputs_embeds=embeds, use_cache=True, **{self._cache_kw: cache})
+        return out.last_hidden_state[:, -1]
+
+    def hidden_states(self, embeds: torch.Tensor) -> torch.Tensor:
+        """Final-norm hidden states of a whole sequence in one causal pass (no cache)."""
+        return self.backbone(inputs_embeds=embeds, use_cache=False).last_hidden_state
+
+    def logprobs(self, hidden: torch.Tensor) -> torch.Tensor:
+        return self.llm_decoder(hidden).log_softmax(dim=-1)
+
+    # -- decoding --------------------------------------------------------------------------
+
+    @torch.inference_mode()
+    def generate(
+        self,
+        prefix: torch.Tensor,
+        min_len: int,
+        max_len: int,
+        sampler: Sampler,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[int]:
+        """Yield speech tokens until a stop id or max_len, exactly as the official loop.
+
+        `sampler(logprobs, history)` gets the (vocab_out,) log-probabilities (the masked id set
+        to -inf while fewer than min_len tokens exist) and the tokens so far; it returns an id.
+        """
+        cache = self.new_cache()
+        history: list[int] = []
+        embeds = prefix
+        stop_ids = self.cfg.stop_ids
+        for step in range(max_len):
+            if cancel is not None and cancel.is_set():
+                return
+            hidden = self.forward_step(embeds, cache)
+            logp = self.logprobs(hidden).squeeze(0)
+            if step < min_len:
+                logp[self.cfg.min_len_masked_id] = -float("inf")
+            token = int(sampler(logp, history))
+            if token in stop_ids:
+                return
+            yield token
+            history.append(token)
+            embeds = self.token_embedding(token)
+
+
+def length_limits(cfg: LMConfig, num_text_tokens: int) -> tuple[int, int]:
+    """(min_len, max_len) from the number of tokens of the text to speak (prompt text excluded)."""
+    return int(num_text_tokens * cfg.min_token_text_ratio), int(num_text_tokens * cfg.max_token_text_ratio)
+
+
+# --- samplers -------------------------------------------------------------------------------
+
+
+class RasSampler:
+    """Repetition-aware sampling (VALL-E 2), numerically as `cosyvoice.utils.common.ras_sampling`.
+
+    Nucleus sampling over the top-k/top-p set; if the pick already occurs at least
+    win_size * tau_r times in the last win_size tokens, redraw from the full distribution
+    without it.
+    """
+
+    def __init__(self, generator: torch.Generator, top_p=0.8, top_k=25, win_size=10, tau_r=0.1):
+        self.generator = generator
+        self.top_p, self.top_k, self.win_size, self.tau_r = top_p, top_k, win_size, tau_r
+
+    def nucleus(self, scores: torch.Tensor) -> int:
+        sorted_value, sorted_idx = scores.softmax(dim=0).sort(descending=True, stable=True)
+        head = sorted_value[: self.top_k].numpy()
+        # The official loop accumulates in float32 one value at a time and compares with top_p
+        # rounded to float32; reproduce that order exactly so the kept set is identical.
+        top_p = np.float32(self.top_p)
+        cum = np.float32(0.0)
+        keep = 0
+        for v in head:
+            if cum < top_p and keep < self.top_k:
+                cum = np.float32(cum + v)
+                keep += 1
+            else:
+                break
+        probs = sorted_value[:keep].clone()
+        pick = torch.multinomial(probs, 1, replacement=True, generator=self.generator)
+        return int(sorted_idx[:keep][pick].item())
+
+    def __call__(self, logprobs: torch.Tensor, history: list[int]) -> int:
+        top_id = self.nucleus(logprobs)
+        recent = history[-self.win_size :]
+        repeats = sum(1 for t in recent if t == top_id)
+        if repeats >= self.win_size * self.tau_r:
+            scores = logprobs.clone()
+            scores[top_id] = -float("inf")
+            top_id = int(
+                torch.multinomial(scores.softmax(dim=0), 1, replacement=True, generator=self.generator).item()
+            )
+        return top_id
+
+
+def greedy_speech_sampler(speech_token_size: int = 6561) -> Sampler:
+    """Argmax over speech ids only: never stops early, draws no random numbers."""
+
+    def sample(logprobs: torch.Tensor, history: list[int]) -> int:
+        return int(logprobs[:speech_token_size].argmax())
+
+    return sample
+
+
+def greedy_sampler(logprobs: torch.Tensor, history: list[int]) -> int:
+    """Plain argmax (may pick a stop id)."""
+    return int(logprobs.argmax())
