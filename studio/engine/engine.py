@@ -16,7 +16,7 @@ import math
 import random
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +80,8 @@ class Engine:
         self.hift = modules.hift.to(device)
         self.samples_per_frame = spec.hift.upsample_scale
         self._spk2info: dict[str, Voice] | None = None
+        # Optional observer of internal stages (the parity harness records flow/HiFT calls).
+        self.trace: Callable[[str, dict], None] | None = None
 
     # -- voices ------------------------------------------------------------------------------
 
@@ -383,6 +385,8 @@ class Engine:
         dev = self.device
         t0 = time.perf_counter()
         streaming = not finalize  # the final chunk is always a full-attention pass
+        if self.trace:
+            self.trace("flow", {"tokens": list(tokens), "streaming": streaming, "finalize": finalize})
         with torch.inference_mode():
             mel = self.flow.inference(
                 torch.tensor([tokens], dtype=torch.int32, device=dev),
@@ -392,6 +396,8 @@ class Engine:
                 streaming=streaming,
                 finalize=finalize,
             )
+        if self.trace:
+            self.trace("flow_mel", {"mel": mel})
         mel = mel[:, :, token_offset * self.spec.token_mel_ratio :]
         stats.flow += time.perf_counter() - t0
         yield MelFrames(mel[0].float().cpu().numpy(), offsets[1])
@@ -439,6 +445,10 @@ class _VocoderState:
             mel = torch.cat([cache_mel, mel], dim=2)
         if finalize and speed != 1.0:
             mel = F.interpolate(mel, size=int(mel.shape[2] / speed), mode="linear")
+        if engine.trace:
+            engine.trace(
+                "hift", {"mel": mel, "rng_state": generator.get_state(), "cache_source": cache_source}
+            )
         speech, source = hift.inference(mel, cache_source=cache_source, generator=generator)
         if self.cache is not None:
             speech = _fade_in_out(speech, self.cache[2], source_cache_len)
