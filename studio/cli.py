@@ -10,7 +10,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="voice-studio", description="Voice Studio")
     sub = parser.add_subparsers(dest="command")
     from studio.library.cli import register as register_library
+    from studio.synth_cli import register as register_synth
 
+    register_synth(sub)
     register_library(sub)
     return parser
 

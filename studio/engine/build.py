@@ -55,6 +55,10 @@ def build_backbone(spec: ModelSpec) -> nn.Module:
 
 
 def build_lm(spec: ModelSpec) -> SpeechLM:
+    if spec.family == "cosyvoice3":
+        raise UnsupportedModelError(
+            f"{spec.folder} is a Fun-CosyVoice3 model; this build of the engine runs CosyVoice2 folders only."
+        )
     backbone = build_backbone(spec)
     with torch.device("meta"):  # parameters cost nothing until the checkpoint is assigned
         lm = SpeechLM(spec.lm, backbone)
@@ -105,8 +109,4 @@ def build_hift(spec: ModelSpec) -> nn.Module:
 
 
 def build_modules(spec: ModelSpec) -> Modules:
-    if spec.family == "cosyvoice3":
-        raise UnsupportedModelError(
-            f"{spec.folder} is a Fun-CosyVoice3 model; this build of the engine runs CosyVoice2 folders only."
-        )
     return Modules(lm=build_lm(spec), flow=build_flow(spec), hift=build_hift(spec))

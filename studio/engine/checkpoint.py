@@ -48,27 +48,28 @@ def read_state_dict(path: Path) -> dict[str, torch.Tensor]:
 
 def fold_weight_norm(sd: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     """Replace (g, v) pairs by weight = g * v / ||v|| (norm over all dims but 0)."""
+    suffixes = (
+        (".parametrizations.weight.original0", "g"),
+        (".parametrizations.weight.original1", "v"),
+        (".weight_g", "g"),
+        (".weight_v", "v"),
+    )
     out: dict[str, torch.Tensor] = {}
     pairs: dict[str, dict[str, torch.Tensor]] = {}
     for key, value in sd.items():
-        for g_suffix, v_suffix in (
-            (".parametrizations.weight.original0", ".parametrizations.weight.original1"),
-            (".weight_g", ".weight_v"),
-        ):
-            if key.endswith(g_suffix):
-                pairs.setdefault(key[: -len(g_suffix)], {})["g"] = value
-                break
-            if key.endswith(v_suffix):
-                pairs.setdefault(key[: -len(v_suffix)], {})["v"] = value
+        dotted = "." + key  # so a top-level module's keys match too
+        for suffix, role in suffixes:
+            if dotted.endswith(suffix):
+                pairs.setdefault(dotted[: -len(suffix)], {})[role] = value
                 break
         else:
             out[key] = value
     for prefix, gv in pairs.items():
         if set(gv) != {"g", "v"}:
             raise ModelFolderError(
-                f"weight-norm parameters of {prefix} are incomplete (found only {sorted(gv)})."
+                f"weight-norm parameters of {prefix[1:]} are incomplete (found only {sorted(gv)})."
             )
-        out[prefix + ".weight"] = torch._weight_norm(gv["v"].float(), gv["g"].float(), 0)
+        out[(prefix + ".weight")[1:]] = torch._weight_norm(gv["v"].float(), gv["g"].float(), 0)
     return out
 
 

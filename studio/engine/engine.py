@@ -24,7 +24,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from studio.engine.build import build_modules
+from studio.engine.build import build_flow, build_hift, build_lm
 from studio.engine.errors import RequestError, TextInputError
 from studio.engine.events import AudioChunk, Cancelled, Event, Finished, MelFrames, Segment, SpeechTokens
 from studio.engine.flow.cfm import NOISE_FRAMES
@@ -65,19 +65,31 @@ class ModelInput:
 
 
 class Engine:
-    def __init__(self, spec: ModelSpec, device: torch.device, text_normalizer: str = "wetext"):
+    def __init__(
+        self,
+        spec: ModelSpec,
+        device: torch.device,
+        text_normalizer: str = "wetext",
+        progress: Callable[[str, float], None] | None = None,
+    ):
+        report = progress or (lambda stage, fraction: None)
         self.spec = spec
         self.family = spec.family
         self.sample_rate = spec.sample_rate
         self.device = device
+        report("tokenizer", 0.02)
         self.tokenizer = Tokenizer(spec.qwen_dir, spec.family)
         self.normalizer = TextNormalizer(text_normalizer, self.tokenizer.encode)
+        report("speech tokenizer and speaker encoder", 0.08)
         self.speech_tokenizer = SpeechTokenizer(spec.path(spec.speech_tokenizer))
         self.speaker_encoder = SpeakerEncoder(spec.path("campplus.onnx"))
-        modules = build_modules(spec)
-        self.lm = modules.lm.to(device)
-        self.flow = modules.flow.to(device)
-        self.hift = modules.hift.to(device)
+        report("language model", 0.15)
+        self.lm = build_lm(spec).to(device)
+        report("flow", 0.75)
+        self.flow = build_flow(spec).to(device)
+        report("vocoder", 0.92)
+        self.hift = build_hift(spec).to(device)
+        report("ready", 1.0)
         self.samples_per_frame = spec.hift.upsample_scale
         self._spk2info: dict[str, Voice] | None = None
         # Optional observer of internal stages (the parity harness records flow/HiFT calls).
@@ -153,7 +165,9 @@ class Engine:
             raise TextInputError(
                 f"The text is {len(text):,} characters; split it into parts of at most {MAX_TEXT_CHARS:,}."
             )
-        segments = [s for s in self.split_text(text) if s.strip()]
+        # Pieces with no letter or digit (" ! ?") have nothing to say; the official code would
+        # still send them to the LM.
+        segments = [s for s in self.split_text(text) if any(c.isalnum() for c in s)]
         if not segments:
             raise TextInputError("The text normalizes to nothing speakable (only punctuation or symbols?).")
         return segments
@@ -230,20 +244,20 @@ class Engine:
             if source is None:
                 raise RequestError("Voice conversion needs the source speech to convert.")
             src = source if isinstance(source, torch.Tensor) else self.source_tokens(*_audio_args(source))
-            inputs = [
-                (
-                    "",
-                    ModelInput(
-                        torch.zeros(1, 0, dtype=torch.int32),
-                        torch.zeros(1, 0, dtype=torch.int32),
-                        torch.zeros(1, 0, dtype=torch.int32),
-                        voice.speech_tokens.view(1, -1),
-                        voice.prompt_mel.unsqueeze(0),
-                        voice.embedding.view(1, -1),
-                        src.view(1, -1),
-                    ),
-                )
-            ]
+            # Upstream's frontend_vc skips the 2-frames-per-token alignment of the prompt (a CosyVoice 1
+            # leftover), which shifts the prompt mel against its tokens; we align it as in TTS.
+            tokens, mel = voice.zero_shot_prompt(self.spec.token_mel_ratio)
+            empty = torch.zeros(1, 0, dtype=torch.int32)
+            vc_input = ModelInput(
+                empty,
+                empty,
+                empty,
+                tokens.view(1, -1),
+                mel.unsqueeze(0),
+                voice.embedding.view(1, -1),
+                src.view(1, -1),
+            )
+            inputs = [("", vc_input)]
         else:
             segments = self._check_text(text)
             if mode == "zero_shot" and voice.transcript is None and voice.transcript_ids is None:
@@ -487,8 +501,15 @@ def resolve_device(device: str | torch.device | None) -> torch.device:
 
 
 def load_model(
-    model_dir: str | Path, device: str | torch.device | None = None, text_normalizer: str = "wetext"
+    model_dir: str | Path,
+    device: str | torch.device | None = None,
+    text_normalizer: str = "wetext",
+    progress: Callable[[str, float], None] | None = None,
 ) -> Engine:
-    """Load an official CosyVoice model folder (CosyVoice2-0.5B layout) onto `device`."""
+    """Load an official CosyVoice model folder onto `device` (None: CUDA if available, else CPU).
+
+    `text_normalizer`: "wetext" (default), "rules" (the official code without ttsfrd/wetext) or
+    "none" (text is spoken as written). `progress(stage, fraction)` reports loading steps.
+    """
     spec = read_model_folder(model_dir)
-    return Engine(spec, resolve_device(device), text_normalizer)
+    return Engine(spec, resolve_device(device), text_normalizer, progress)

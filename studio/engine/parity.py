@@ -524,7 +524,7 @@ def discover(golden_dir: Path) -> list[GoldenFamily]:
     return found
 
 
-def run_family(golden: GoldenFamily, print_fn=print) -> list[CaseResult]:
+def run_family(golden: GoldenFamily, print_fn=print, only: list[str] | None = None) -> list[CaseResult]:
     from studio.engine import load_model
     from studio.engine.errors import UnsupportedModelError
 
@@ -541,6 +541,8 @@ def run_family(golden: GoldenFamily, print_fn=print) -> list[CaseResult]:
     runner = Runner(golden, engine)
     results = []
     for case in golden.cases:
+        if only and not any(pattern in case["name"] for pattern in only):
+            continue
         r = runner.run(case)
         print_fn(r.line())
         results.append(r)
@@ -553,6 +555,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("golden_dir", type=Path)
     parser.add_argument("--family", choices=["cosyvoice2", "cosyvoice3"])
+    parser.add_argument(
+        "--case", action="append", help="run only cases whose name contains this (repeatable)"
+    )
     args = parser.parse_args(argv)
     torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
     if not args.golden_dir.is_dir():
@@ -569,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     results: list[CaseResult] = []
     for fam in families:
-        results.extend(run_family(fam))
+        results.extend(run_family(fam, only=args.case))
     failed = [r for r in results if not r.ok]
     print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0

@@ -1,0 +1,200 @@
+"""Synthesis through the public API: every mode, streaming and not, seeds, cancel, saved voices."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from studio.engine import AudioChunk, Cancelled, Finished, MelFrames, Segment, SpeechTokens, Voice
+from studio.engine.lm import greedy_speech_sampler
+from tests.conftest import PROMPT_EN, PROMPT_ZH
+
+GREEDY = greedy_speech_sampler(6561)
+
+
+def audio_of(events) -> np.ndarray:
+    return np.concatenate([e.samples for e in events if isinstance(e, AudioChunk)])
+
+
+def tokens_of(events) -> list[int]:
+    return [t for e in events if isinstance(e, SpeechTokens) for t in e.tokens]
+
+
+@pytest.mark.parametrize("mode", ["zero_shot", "cross_lingual", "instruct"])
+@pytest.mark.parametrize("stream", [False, True])
+def test_every_mode_streams_and_not(cv2_engine, cv2_voice, mode, stream):
+    events = list(
+        cv2_engine.synthesize(
+            "We have three cats.",
+            cv2_voice,
+            mode=mode,
+            instruction="Speak slowly.",
+            stream=stream,
+            seed=7,
+            sampler=GREEDY,
+        )
+    )
+    assert isinstance(events[0], Segment) and isinstance(events[-1], Finished)
+    audio = audio_of(events)
+    finished = events[-1]
+    assert finished.num_samples == audio.size > 0
+    assert np.all(np.abs(audio) <= 0.99)
+    chunks = [e for e in events if isinstance(e, AudioChunk)]
+    assert [c.start_sample for c in chunks] == list(np.cumsum([0] + [c.samples.size for c in chunks[:-1]]))
+    mels = [e for e in events if isinstance(e, MelFrames)]
+    assert [m.start_frame for m in mels] == list(np.cumsum([0] + [m.mel.shape[1] for m in mels[:-1]]))
+    assert sum(m.mel.shape[1] for m in mels) * 480 == audio.size
+    assert len(chunks) > 1 if stream else len(chunks) == 1
+
+
+def test_streaming_and_nonstreaming_speak_the_same_tokens(cv2_engine, cv2_voice):
+    a = list(cv2_engine.synthesize("We have three cats.", cv2_voice, stream=False, seed=1, sampler=GREEDY))
+    b = list(cv2_engine.synthesize("We have three cats.", cv2_voice, stream=True, seed=1, sampler=GREEDY))
+    assert tokens_of(a) == tokens_of(b)
+    assert audio_of(a).size == audio_of(b).size
+
+
+def test_streaming_state_does_not_leak_between_requests(cv2_engine, cv2_voice):
+    # The official model keeps a growing hop on the instance; here every request starts at 25.
+    first = [
+        len(e.samples)
+        for e in cv2_engine.synthesize("We have three cats.", cv2_voice, stream=True, seed=1, sampler=GREEDY)
+        if isinstance(e, AudioChunk)
+    ]
+    second = [
+        len(e.samples)
+        for e in cv2_engine.synthesize("We have three cats.", cv2_voice, stream=True, seed=1, sampler=GREEDY)
+        if isinstance(e, AudioChunk)
+    ]
+    assert first == second
+
+
+def test_same_seed_same_audio_other_seed_other_audio(cv2_engine, cv2_voice):
+    a = audio_of(cv2_engine.synthesize("Hello there.", cv2_voice, seed=11))
+    b = audio_of(cv2_engine.synthesize("Hello there.", cv2_voice, seed=11))
+    c = audio_of(cv2_engine.synthesize("Hello there.", cv2_voice, seed=12))
+    assert np.array_equal(a, b)
+    assert a.size != c.size or not np.array_equal(a, c)
+
+
+def test_finished_reports_the_seed_used(cv2_engine, cv2_voice):
+    events = list(cv2_engine.synthesize("Hello there.", cv2_voice))
+    seed = events[-1].seed
+    again = audio_of(cv2_engine.synthesize("Hello there.", cv2_voice, seed=seed))
+    assert np.array_equal(audio_of(events), again)
+
+
+def test_long_text_is_split_into_segments_in_order(cv2_engine, cv2_voice):
+    text = " ".join(["This sentence is long enough to count as a sentence of its own for the splitter."] * 8)
+    events = list(cv2_engine.synthesize(text, cv2_voice, seed=3, sampler=GREEDY))
+    segments = [e for e in events if isinstance(e, Segment)]
+    assert len(segments) >= 2
+    assert events[-1].segments == len(segments)
+    starts = [s.start_sample for s in segments]
+    assert starts == sorted(starts) and starts[0] == 0
+
+
+def test_cancel_stops_within_one_lm_step_and_finishes_nothing(cv2_engine, cv2_voice):
+    cancel = threading.Event()
+    seen = []
+    for event in cv2_engine.synthesize(
+        "We have three cats and many dogs.", cv2_voice, seed=1, cancel=cancel, sampler=GREEDY
+    ):
+        seen.append(event)
+        if isinstance(event, SpeechTokens) and len(tokens_of(seen)) == 5:
+            cancel.set()
+    assert isinstance(seen[-1], Cancelled)
+    assert not any(isinstance(e, Finished | AudioChunk) for e in seen)
+    assert len(tokens_of(seen)) == 5
+
+
+def test_cancel_while_streaming_ends_promptly(cv2_engine, cv2_voice):
+    cancel = threading.Event()
+    seen = []
+    for event in cv2_engine.synthesize(
+        "We have three cats.", cv2_voice, stream=True, seed=1, cancel=cancel, sampler=GREEDY
+    ):
+        seen.append(event)
+        if isinstance(event, AudioChunk):
+            cancel.set()
+    assert isinstance(seen[-1], Cancelled)
+    assert sum(isinstance(e, AudioChunk) for e in seen) == 1
+
+
+def test_instruction_gets_endofprompt_once(cv2_engine, cv2_voice):
+    a = cv2_engine._model_input("Hi.", cv2_voice, "instruct", cv2_engine._instruction("Speak sadly."))
+    b = cv2_engine._model_input(
+        "Hi.", cv2_voice, "instruct", cv2_engine._instruction("Speak sadly.<|endofprompt|>")
+    )
+    end = cv2_engine.tokenizer.endofprompt_id
+    assert a.prompt_text_ids.tolist() == b.prompt_text_ids.tolist()
+    assert a.prompt_text_ids[0].tolist().count(end) == 1
+
+
+def test_voice_save_and_load_round_trip(cv2_engine, cv2_voice, tmp_path):
+    path = cv2_voice.save(tmp_path / "me.voice.safetensors")
+    loaded = Voice.load(path)
+    assert loaded.transcript == cv2_voice.transcript and loaded.family == "cosyvoice2"
+    a = audio_of(cv2_engine.synthesize("Hello there.", cv2_voice, seed=5))
+    b = audio_of(cv2_engine.synthesize("Hello there.", loaded, seed=5))
+    assert np.array_equal(a, b)
+    assert not list(tmp_path.glob(".voice-*"))  # no temp file left behind
+
+
+def test_prepared_voice_matches_from_array_and_from_file(cv2_engine):
+    import soundfile as sf
+
+    data, sr = sf.read(str(PROMPT_ZH), dtype="float32")
+    a = cv2_engine.prepare_voice(PROMPT_ZH)
+    b = cv2_engine.prepare_voice(data, sample_rate=sr)
+    assert a.speech_tokens.tolist() == b.speech_tokens.tolist()
+
+
+def test_builtin_spk2info_voice_synthesizes(cv2_engine):
+    voices = cv2_engine.builtin_voices()
+    assert "golden_spk" in voices
+    events = list(cv2_engine.synthesize("Hello there.", voices["golden_spk"], seed=1, sampler=GREEDY))
+    assert isinstance(events[-1], Finished)
+
+
+def test_voice_conversion_replaces_the_lm(cv2_engine, cv2_voice):
+    source_tokens = cv2_engine.source_tokens(PROMPT_ZH)
+    events = list(cv2_engine.synthesize(None, cv2_voice, mode="vc", source=PROMPT_ZH, seed=1))
+    assert tokens_of(events) == source_tokens.tolist()
+    assert events[-1].num_samples == len(source_tokens) * 2 * 480
+
+
+def test_speed_changes_duration(cv2_engine, cv2_voice):
+    normal = audio_of(cv2_engine.synthesize("Hello there.", cv2_voice, seed=2, sampler=GREEDY))
+    fast = audio_of(cv2_engine.synthesize("Hello there.", cv2_voice, seed=2, speed=2.0, sampler=GREEDY))
+    assert abs(fast.size - normal.size / 2) <= 480
+
+
+def test_custom_sampler_sees_masked_logprobs_and_history(cv2_engine, cv2_voice):
+    calls = []
+
+    def sampler(logprobs, history):
+        calls.append((logprobs.shape[0], len(history), bool(np.isneginf(logprobs[6561].item()))))
+        return 6561 if len(history) >= 20 else int(logprobs[:6561].argmax())
+
+    events = list(cv2_engine.synthesize("We have three cats.", cv2_voice, seed=1, sampler=sampler))
+    assert calls[0] == (6564, 0, True)  # eos masked before min_len
+    assert calls[-1][2] is False  # ... and allowed after
+    assert len(tokens_of(events)) == 20
+
+
+def test_english_text_with_numbers_is_normalized(cv2_engine):
+    assert cv2_engine.split_text("We have 3 cats.") == ["We have three cats."]
+
+
+def test_prompt_from_real_speech(cv2_engine):
+    from tests.conftest import AUDIO_REAL
+
+    voice = cv2_engine.prepare_voice(
+        AUDIO_REAL / "zh_zero_shot_prompt.wav", transcript="希望你以后能够做的比我还好呦。"
+    )
+    assert voice.sample_rate == 24000 and 3 < voice.seconds < 4
+    assert abs(voice.speech_tokens.numel() - voice.seconds * 25) <= 2
+    _ = PROMPT_EN
