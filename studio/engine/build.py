@@ -75,12 +75,13 @@ def build_lm(spec: ModelSpec) -> SpeechLM:
     return lm.eval()
 
 
-def build_flow(spec: ModelSpec) -> nn.Module:
+def new_flow_module(spec: ModelSpec, device: str = "meta") -> nn.Module:
+    """The flow module a spec describes, with uninitialised (meta) or freshly initialised weights."""
     if spec.flow_kind != "xvec":
         raise UnsupportedModelError(f"the {spec.family} flow (DiT) is not implemented yet")
     f = spec.flow
-    with torch.device("meta"):
-        flow = FlowV2(
+    with torch.device(device):
+        return FlowV2(
             UpsampleConformerEncoder(spec.encoder),
             ConditionalCFM(spec.cfm, CausalUNetEstimator(spec.unet)),
             vocab_size=f["vocab_size"],
@@ -89,16 +90,24 @@ def build_flow(spec: ModelSpec) -> nn.Module:
             token_mel_ratio=f["token_mel_ratio"],
             pre_lookahead_len=f["pre_lookahead_len"],
         )
+
+
+def build_flow(spec: ModelSpec) -> nn.Module:
+    flow = new_flow_module(spec)
     sd = read_state_dict(spec.path("flow.pt"))
     load_into(flow, sd, f"flow.pt in {spec.folder}")
     return flow.eval()
 
 
-def build_hift(spec: ModelSpec) -> nn.Module:
+def new_hift_module(spec: ModelSpec, device: str = "meta") -> nn.Module:
     if spec.hift_kind != "hift":
         raise UnsupportedModelError(f"the {spec.family} vocoder (causal HiFT) is not implemented yet")
-    with torch.device("meta"):
-        hift = HiFTGenerator(spec.hift)
+    with torch.device(device):
+        return HiFTGenerator(spec.hift)
+
+
+def build_hift(spec: ModelSpec) -> nn.Module:
+    hift = new_hift_module(spec)
     sd = fold_weight_norm(read_state_dict(spec.path("hift.pt")))
 
     def rename(key: str) -> str:

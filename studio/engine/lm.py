@@ -11,16 +11,32 @@ CosyVoice 2 takes sos/task_id from `llm_embedding` (2 rows); CosyVoice 3 from ro
 
 from __future__ import annotations
 
-import inspect
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 Sampler = Callable[[torch.Tensor, list[int]], int]
+
+
+class KVCache:
+    """Preallocated keys/values for every layer: (1, kv_heads, max_positions, head_dim)."""
+
+    def __init__(self, layers: int, kv_heads: int, head_dim: int, max_positions: int, dtype, device):
+        shape = (1, kv_heads, max_positions, head_dim)
+        self.k = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(layers)]
+        self.v = [torch.zeros(shape, dtype=dtype, device=device) for _ in range(layers)]
+        self.length = 0
+
+    def append(self, layer: int, k: torch.Tensor, v: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        end = self.length + k.shape[2]
+        self.k[layer][:, :, self.length : end] = k
+        self.v[layer][:, :, self.length : end] = v
+        return self.k[layer][:, :, :end], self.v[layer][:, :, :end]
 
 
 @dataclass(frozen=True)
@@ -83,8 +99,6 @@ class SpeechLM(nn.Module):
             self.llm_embedding = nn.Embedding(2, cfg.input_size)
         self.speech_embedding = nn.Embedding(cfg.vocab_out, cfg.input_size)
         self.llm_decoder = nn.Linear(cfg.output_size, cfg.vocab_out, bias=not cfg.v3)
-        params = inspect.signature(backbone.forward).parameters
-        self._cache_kw = "cache" if "cache" in params else "past_key_values"
 
     # -- building the input ----------------------------------------------------------------
 
@@ -106,21 +120,48 @@ class SpeechLM(nn.Module):
 
     # -- running the backbone --------------------------------------------------------------
 
-    def new_cache(self):
-        from transformers.cache_utils import DynamicCache
+    def new_cache(self, max_positions: int) -> KVCache:
+        cfg = self.backbone.config
+        head_dim = getattr(cfg, "head_dim", None) or cfg.hidden_size // cfg.num_attention_heads
+        p = next(self.parameters())
+        return KVCache(
+            cfg.num_hidden_layers, cfg.num_key_value_heads, head_dim, max_positions, p.dtype, p.device
+        )
 
-        try:
-            return DynamicCache(config=self.backbone.config)
-        except TypeError:  # transformers < 4.56
-            return DynamicCache()
+    def forward_step(self, embeds: torch.Tensor, cache: KVCache) -> torch.Tensor:
+        """Run new positions through the backbone, appending to the KV cache; last hidden state (1, D).
 
-    def forward_step(self, embeds: torch.Tensor, cache) -> torch.Tensor:
-        """Run new positions through the backbone with the KV cache; last hidden state (1, D)."""
-        out = self.backbone(inputs_embeds=embeds, use_cache=True, **{self._cache_kw: cache})
-        return out.last_hidden_state[:, -1]
+        Uses the transformers Qwen2 modules (norms, projections, rotary, MLP) with our own
+        preallocated cache: no per-step cache concatenation, no mask building.
+        """
+        from transformers.models.qwen2.modeling_qwen2 import apply_rotary_pos_emb
+
+        bb = self.backbone
+        length = embeds.shape[1]
+        start = cache.length
+        positions = torch.arange(start, start + length, device=embeds.device).unsqueeze(0)
+        cos, sin = bb.rotary_emb(embeds, positions)
+        x = embeds
+        for i, layer in enumerate(bb.layers):
+            attn = layer.self_attn
+            h = layer.input_layernorm(x)
+            q = attn.q_proj(h).view(1, length, -1, attn.head_dim).transpose(1, 2)
+            k = attn.k_proj(h).view(1, length, -1, attn.head_dim).transpose(1, 2)
+            v = attn.v_proj(h).view(1, length, -1, attn.head_dim).transpose(1, 2)
+            q, k = apply_rotary_pos_emb(q, k, cos, sin)
+            keys, values = cache.append(i, k, v)
+            o = F.scaled_dot_product_attention(
+                q, keys, values, is_causal=length > 1 and start == 0, scale=attn.scaling, enable_gqa=True
+            )
+            if length > 1 and start != 0:
+                raise NotImplementedError("multi-token steps after the prefix are not used")
+            x = x + attn.o_proj(o.transpose(1, 2).reshape(1, length, -1))
+            x = x + layer.mlp(layer.post_attention_layernorm(x))
+        cache.length += length
+        return bb.norm(x[:, -1])
 
     def hidden_states(self, embeds: torch.Tensor) -> torch.Tensor:
-        """Final-norm hidden states of a whole sequence in one causal pass (no cache)."""
+        """Final-norm hidden states of a whole sequence in one causal pass (transformers' own forward)."""
         return self.backbone(inputs_embeds=embeds, use_cache=False).last_hidden_state
 
     def logprobs(self, hidden: torch.Tensor) -> torch.Tensor:
@@ -142,7 +183,7 @@ class SpeechLM(nn.Module):
         `sampler(logprobs, history)` gets the (vocab_out,) log-probabilities (the masked id set
         to -inf while fewer than min_len tokens exist) and the tokens so far; it returns an id.
         """
-        cache = self.new_cache()
+        cache = self.new_cache(prefix.shape[1] + max_len + 1)
         history: list[int] = []
         embeds = prefix
         stop_ids = self.cfg.stop_ids

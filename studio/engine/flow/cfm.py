@@ -52,12 +52,18 @@ class ConditionalCFM(nn.Module):
         spks: torch.Tensor,
         cond: torch.Tensor,
         streaming: bool = False,
+        caches: list | None = None,
+        start: int = 0,
     ) -> torch.Tensor:
-        """mu, cond (1, 80, T); spks (1, 80) -> mel (1, 80, T)."""
+        """mu, cond (1, 80, T); spks (1, 80) -> mel (1, 80, T).
+
+        With `caches` (one per Euler step, streaming only) mu/cond are the frames after `start`
+        earlier frames whose state the caches hold; only the new frames are solved.
+        """
         frames = mu.size(2)
-        if frames > NOISE_FRAMES:
-            raise ValueError(f"{frames} mel frames exceed the {NOISE_FRAMES}-frame noise buffer")
-        x = fixed_noise()[:, :, :frames].to(device=mu.device, dtype=mu.dtype)
+        if start + frames > NOISE_FRAMES:
+            raise ValueError(f"{start + frames} mel frames exceed the {NOISE_FRAMES}-frame noise buffer")
+        x = fixed_noise()[:, :, start : start + frames].to(device=mu.device, dtype=mu.dtype)
         t_span = time_span(self.cfg, dtype=mu.dtype, device=mu.device)
         w = self.cfg.inference_cfg_rate
         # Batch rows: 0 = conditional, 1 = unconditional (zero mu, speaker and cond).
@@ -69,7 +75,8 @@ class ConditionalCFM(nn.Module):
         for step in range(1, len(t_span)):
             x_in = torch.cat([x, x], dim=0)
             t_in = t.expand(2).contiguous()
-            v = self.estimator(x_in, mu_in, t_in, spks_in, cond_in, streaming)
+            cache = caches[step - 1] if caches is not None else None
+            v = self.estimator(x_in, mu_in, t_in, spks_in, cond_in, streaming, cache)
             v_cond, v_uncond = v[:1], v[1:]
             x = x + dt * ((1.0 + w) * v_cond - w * v_uncond)
             t = t + dt

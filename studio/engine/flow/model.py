@@ -13,6 +13,19 @@ from torch import nn
 
 from studio.engine.flow.cfm import ConditionalCFM
 from studio.engine.flow.encoder import UpsampleConformerEncoder
+from studio.engine.flow.estimator_unet import StreamCache
+
+
+class FlowStreamState:
+    """Per-request streaming state of the flow: one estimator cache per Euler step."""
+
+    def __init__(self, n_steps: int):
+        self.frames = 0  # mel frames solved so far, prompt included
+        self.prompt_frames = 0
+        self.steps = [StreamCache() for _ in range(n_steps)]
+
+    def nbytes(self) -> int:
+        return sum(c.nbytes() for c in self.steps)
 
 
 class FlowV2(nn.Module):
@@ -51,6 +64,38 @@ class FlowV2(nn.Module):
             cut = emb.size(1) - self.pre_lookahead_len
             h = self.encoder(emb[:, :cut], emb[:, cut:], streaming)
         return self.encoder_proj(h)
+
+    @torch.inference_mode()
+    def stream_chunk(
+        self,
+        tokens: torch.Tensor,
+        prompt_tokens: torch.Tensor,
+        prompt_mel: torch.Tensor,
+        embedding: torch.Tensor,
+        state: FlowStreamState,
+    ) -> torch.Tensor:
+        """A non-final streaming chunk without re-solving earlier frames.
+
+        tokens: every generated token so far (the last `pre_lookahead_len` are look-ahead only).
+        Returns the mel frames after those already produced (and after the prompt), i.e. what the
+        official `inference(streaming=True, finalize=False)` returns beyond `state`'s frames.
+        """
+        spks = self.speaker(embedding)
+        all_tokens = torch.cat([prompt_tokens.view(1, -1), tokens.view(1, -1)], dim=1).to(
+            self.input_embedding.weight.device
+        )
+        mu = self.encode(all_tokens, streaming=True, finalize=False)  # (1, frames, 80)
+        start = state.frames
+        mu_new = mu[:, start:]
+        prompt_frames = prompt_mel.shape[1]
+        cond = torch.zeros_like(mu_new)
+        if start < prompt_frames:
+            cond[:, : prompt_frames - start] = prompt_mel[:, start:]
+        mel = self.decoder.solve(
+            mu_new.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), True, state.steps, start
+        )
+        state.frames = start + mel.shape[2]
+        return mel[:, :, max(0, prompt_frames - start) :]
 
     @torch.inference_mode()
     def inference(

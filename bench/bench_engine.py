@@ -1,0 +1,144 @@
+"""Engine benchmark on a full-size model folder with random weights (CPU or CUDA).
+
+    python bench/bench_engine.py [--family cosyvoice2] [--tokens 250] [--threads 2] [--device cpu]
+
+Makes the folder first if needed (bench/make_full_size_model.py), then runs each configuration
+in a fresh process (so peak RSS is per configuration): English zero-shot prompt, `--tokens`
+speech tokens forced by a greedy-over-speech-ids sampler (10 s of audio for 250), non-streaming
+and streaming. Prints LM ms/token, flow and HiFT ms per second of audio, RTF, first-audio
+latency, total wall time and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+PROMPT = REPO.parent / "shared" / "golden" / "audio" / "prompt_en_shared.wav"
+PROMPT_TEXT = "Hello, this is a tiny voice cloning test."
+TEXT = "The quick brown fox jumps over the lazy dog while the studio records every word of it."
+
+
+def run_one(model: Path, stream: bool, tokens: int, threads: int, device: str) -> dict:
+    import torch
+
+    torch.set_num_threads(threads)
+    from studio.engine import AudioChunk, Finished, load_model
+
+    t0 = time.perf_counter()
+    engine = load_model(model, device=device, text_normalizer="rules")
+    load_s = time.perf_counter() - t0
+    rss_after_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+    voice = engine.prepare_voice(PROMPT, transcript=PROMPT_TEXT)
+    speech_ids = engine.lm.cfg.speech_token_size
+    eos = engine.lm.cfg.eos
+
+    def sampler(logprobs, history):
+        return int(logprobs[:speech_ids].argmax()) if len(history) < tokens else eos
+
+    finished = None
+    chunks = 0
+    for event in engine.synthesize(TEXT, voice, mode="zero_shot", stream=stream, seed=0, sampler=sampler):
+        if isinstance(event, AudioChunk):
+            chunks += 1
+        if isinstance(event, Finished):
+            finished = event
+    audio_s = finished.audio_seconds
+    return {
+        "stream": stream,
+        "device": device,
+        "threads": threads,
+        "load_s": load_s,
+        "tokens": finished.token_count,
+        "prompt_tokens": int(voice.zero_shot_prompt()[0].numel()),
+        "audio_s": audio_s,
+        "chunks": chunks,
+        "total_s": finished.total_seconds,
+        "first_audio_s": finished.first_audio_latency,
+        "rtf": finished.rtf,
+        "lm_ms_per_token": finished.lm_ms_per_token,
+        "lm_s": finished.lm_seconds,
+        "flow_s": finished.flow_seconds,
+        "flow_ms_per_audio_s": 1000 * finished.flow_seconds / audio_s,
+        "hift_s": finished.vocoder_seconds,
+        "hift_ms_per_audio_s": 1000 * finished.vocoder_seconds / audio_s,
+        "rss_after_load_gb": rss_after_load,
+        "peak_rss_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--family", default="cosyvoice2", choices=["cosyvoice2", "cosyvoice3"])
+    parser.add_argument("--model", type=Path)
+    parser.add_argument("--tokens", type=int, default=250)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", default="cpu")
+    parser.add_argument("--only", choices=["stream", "nonstream"])
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--stream", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    model = args.model or REPO / "bench" / "out" / f"{args.family}-full"
+    if args.child:
+        print("RESULT " + json.dumps(run_one(model, args.stream, args.tokens, args.threads, args.device)))
+        return
+    if not (model / "llm.pt").exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "bench" / "make_full_size_model.py"),
+                "--family",
+                args.family,
+                "--out",
+                str(model),
+            ],
+            check=True,
+        )
+    rows = []
+    for stream in (False, True):
+        if args.only and args.only != ("stream" if stream else "nonstream"):
+            continue
+        cmd = [
+            sys.executable,
+            __file__,
+            "--child",
+            "--model",
+            str(model),
+            "--tokens",
+            str(args.tokens),
+            "--threads",
+            str(args.threads),
+            "--device",
+            args.device,
+        ] + (["--stream"] if stream else [])
+        env = dict(os.environ, OMP_NUM_THREADS=str(args.threads))
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        line = [ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")]
+        if not line:
+            print(out.stdout, out.stderr)
+            raise SystemExit("benchmark child failed")
+        rows.append(json.loads(line[0][7:]))
+    print(
+        f"{args.family} full-size random weights, {args.device}, {args.threads} threads, "
+        f"{rows[0]['tokens']} tokens ({rows[0]['audio_s']:.1f} s audio), prompt {rows[0]['prompt_tokens']} tokens"
+    )
+    header = f"{'mode':<10} {'total s':>8} {'1st audio s':>11} {'RTF':>6} {'LM ms/tok':>9} {'flow ms/s':>9} {'HiFT ms/s':>9} {'flow s':>7} {'chunks':>6} {'peak RSS GB':>11}"
+    print(header)
+    for r in rows:
+        print(
+            f"{'stream' if r['stream'] else 'nonstream':<10} {r['total_s']:>8.2f} {r['first_audio_s']:>11.2f} {r['rtf']:>6.2f} "
+            f"{r['lm_ms_per_token']:>9.1f} {r['flow_ms_per_audio_s']:>9.0f} {r['hift_ms_per_audio_s']:>9.0f} "
+            f"{r['flow_s']:>7.2f} {r['chunks']:>6d} {r['peak_rss_gb']:>11.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
