@@ -93,12 +93,12 @@ class ClipsMixin(LibraryBase):
         import soundfile as sf
 
         source = Path(path)
+        if not source.is_file():
+            raise LibraryError(f"The file {source} does not exist.")
         try:
             info = sf.info(str(source))
             dtype = "int16" if info.subtype in ("PCM_16", "PCM_S8", "PCM_U8") else "float32"
             audio, rate = sf.read(str(source), dtype=dtype, always_2d=False)
-        except FileNotFoundError:
-            raise LibraryError(f"The file {source} does not exist.") from None
         except (sf.LibsndfileError, RuntimeError) as err:
             raise LibraryError(f"The file {source} is not audio Voice Studio can read ({err}).") from None
         return self.add_clip(
