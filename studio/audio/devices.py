@@ -60,12 +60,18 @@ def list_input_devices(backend: Any = None) -> list[InputDevice]:
 
 
 def _default_input_index(backend: Any) -> int | None:
+    """The default input's index: sounddevice's setting, else PortAudio's own default."""
     try:
-        default = backend.default.device
-        index = default[0] if isinstance(default, list | tuple) else default
+        index = backend.default.device[0]
+    except Exception:
+        index = None
+    if isinstance(index, int) and index >= 0:
+        return index
+    try:
+        found = backend.query_devices(kind="input")
+        return int(found["index"])
     except Exception:
         return None
-    return int(index) if isinstance(index, int) and index >= 0 else None
 
 
 def resolve_input_device(device: int | str | None, backend: Any = None) -> InputDevice:
