@@ -38,6 +38,22 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def ensure_dir(folder: Path, *, durable: bool = True) -> None:
+    """Create `folder` (and parents); with durable=True also fsync each new entry's parent,
+    so a power cut cannot lose a new folder (and the files in it) after the catalog commits."""
+    if folder.is_dir():
+        return
+    missing = []
+    probe = folder
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    if durable:
+        for created in reversed(missing):
+            fsync_dir(created.parent)
+
+
 @contextlib.contextmanager
 def atomic_output(final: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
     """Yield a binary file; on a clean exit it becomes `final` atomically.
@@ -46,7 +62,7 @@ def atomic_output(final: Path, *, durable: bool = True) -> Iterator[BinaryIO]:
     `durable=False` skips the fsyncs (benchmarks, bulk test data): still atomic, not power-safe.
     """
     final = Path(final)
-    final.parent.mkdir(parents=True, exist_ok=True)
+    ensure_dir(final.parent, durable=durable)
     tmp = temp_path_for(final)
     handle = open(tmp, "xb")  # noqa: SIM115 - closed on both paths below
     try:
@@ -79,7 +95,7 @@ def atomic_copy(source: Path, final: Path, *, durable: bool = True) -> int:
 
 def durable_move(source: Path, final: Path, *, durable: bool = True) -> None:
     """Rename a finished (already fsynced) file into place within the same file system."""
-    final.parent.mkdir(parents=True, exist_ok=True)
+    ensure_dir(final.parent, durable=durable)
     os.replace(source, final)
     if durable:
         fsync_dir(final.parent)

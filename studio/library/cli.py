@@ -264,11 +264,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
                 _print(json.dumps(data, ensure_ascii=False, indent=2))
                 return 0
             _print(f"Clip {clip.id}  ({data['statement']})")
-            _print(f"  consent:    {data['consent_status']}")
+            _print(f"  {'consent:':<13} {data['consent_status']}")
             for key, value in data["clip"].items():
                 if key not in ("id",):
-                    _print(f"  {key + ':':<11} {value}")
-            _print(f"  file:       {clip.path}")
+                    _print(f"  {key + ':':<13} {value}")
+            _print(f"  {'file:':<13} {clip.path}")
     return 0
 
 
@@ -350,7 +350,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 _print(f"Note: NO CONSENT RECORDED for {', '.join(missing)}.")
             return 0
         take_ids = list(args.take)
-        if not take_ids and not args.clip and (args.voice or args.search or args.favourite):
+        if not take_ids and (args.voice or args.search or args.favourite):
             voice_ids = [lib.find_voice(ref).id for ref in args.voice] or [None]
             for voice_id in voice_ids:
                 take_ids += lib.take_ids(

@@ -9,6 +9,7 @@ from pathlib import Path
 from studio.library.atomic import is_temp_name
 from studio.library.base import STORED_DIRS
 from studio.library.catalog import Catalog
+from studio.library.journal import JOURNAL_DIR
 from studio.library.records import PendingRecording
 
 
@@ -84,7 +85,10 @@ def files_on_disk(root: Path) -> tuple[set[str], list[Path]]:
     """(relative paths of stored files, temp files) under the library's storage folders."""
     stored: set[str] = set()
     # Leftovers at the top level: an interrupted catalog backup or voicepack import staging.
-    temps: list[Path] = [p for p in root.iterdir() if is_temp_name(p.name)] if root.is_dir() else []
+    temps: list[Path] = []
+    for top in (root, root / JOURNAL_DIR):  # ... and a journal killed while being created
+        if top.is_dir():
+            temps += [p for p in top.iterdir() if is_temp_name(p.name)]
     for top in STORED_DIRS:
         base = root / top
         for folder, _dirs, names in os.walk(base):

@@ -30,7 +30,7 @@ def fts5_trigram_available() -> bool:
     return True
 
 
-def _like_escape(text: str) -> str:
+def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -78,4 +78,4 @@ class TextSearch:
         if self.enabled and len(text) >= 3:
             phrase = '"' + text.replace('"', '""') + '"'
             return f"{column}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)", [phrase]
-        return f"{column}.text LIKE ? ESCAPE '\\'", [f"%{_like_escape(text)}%"]
+        return f"{column}.text LIKE ? ESCAPE '\\'", [f"%{like_escape(text)}%"]

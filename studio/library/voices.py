@@ -13,6 +13,7 @@ from studio.library.atomic import atomic_copy
 from studio.library.base import PROMPTS_DIR, LibraryBase, new_uid
 from studio.library.errors import LibraryError, NameClashError, NotFoundError
 from studio.library.records import Consent, PreparedPrompt, Voice
+from studio.library.text_search import like_escape
 from studio.library.timeutil import from_db, now_utc, to_db
 
 FAMILY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
@@ -335,10 +336,6 @@ def _consent_columns(consent: Consent | None) -> tuple[str | None, str | None, s
     if not isinstance(consent, Consent):
         raise LibraryError("Consent must be given as a Consent record (who, when, for what use).")
     return consent.given_by.strip(), consent.given_at.strip(), consent.use.strip(), consent.note
-
-
-def like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def file_sha256(path: Path) -> str:

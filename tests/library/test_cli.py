@@ -109,7 +109,11 @@ def test_export_selects_takes_by_voice_and_exports_clips(filled, capsys, tmp_pat
     )  # fmt: skip
     assert code == 0
     names = sorted(p.name for p in (tmp_path / "o").iterdir())
-    assert len(names) == 1 and names[0].startswith("clip_1_Alice")  # --clip given: only the clip
+    assert (
+        len(names) == 2
+        and names[0].endswith("_Bob_2_Bob_speaks_now.wav")
+        and names[1].startswith("clip_1_Alice")
+    )
     code, _, _ = run(
         capsys, "export", "--voice", "Bob", "--out", str(tmp_path / "p"), "--library", str(filled)
     )

@@ -64,3 +64,10 @@ def test_missing_segment_and_prompt_files_are_named(lib, tmp_path):
     prompt.path.unlink()
     kinds = {(m.kind, m.record_id) for m in lib.check().missing}
     assert kinds == {("segment", f"{take.id}#1"), ("prompt", f"voice {voice.id} cosyvoice3")}
+
+
+def test_a_recording_journal_killed_while_being_created_is_reported_as_a_leftover(lib):
+    stale = lib.journal_root / ".vs-tmp-20250101T000000-abcd"
+    stale.mkdir(parents=True)
+    report = lib.check()
+    assert report.temp_files == (stale,) and report.pending_recordings == ()
