@@ -10,7 +10,7 @@ import time
 import numpy as np
 import pytest
 
-from studio.library import LibraryError, NotFoundError
+from studio.library import Library, LibraryError, NotFoundError
 from studio.library import journal as journal_module
 from tests.alsa_env import make_alsa_env
 from tests.library.helpers import REPO_ROOT, child_env, noise
@@ -120,15 +120,20 @@ def test_a_killed_recording_process_is_recovered_with_at_most_one_second_lost(li
         child.wait(10)
     assert child.returncode == -signal.SIGKILL
 
-    (pending,) = lib.pending_recordings()
-    assert pending.id == rec_id
-    assert pending.voice_id == voice.id and pending.sample_rate == 48000
-    print(f"elapsed {elapsed:.2f} s, journal {pending.duration_s:.2f} s, last reported {last_elapsed:.2f} s")
-    assert pending.duration_s >= elapsed - 1.0, (pending.duration_s, elapsed)
-    assert pending.duration_s >= last_elapsed  # nothing handed to the journal was lost
-    clip = lib.recover_recording(rec_id)
-    assert clip.voice_id == voice.id and clip.source == "recorded" and clip.device
-    assert clip.duration_s >= elapsed - 1.0
-    audio, _ = lib.clip_audio(clip)
-    assert np.sqrt(np.mean(audio**2)) > 0.01, "the speech from the capture source was recorded"
-    assert lib.pending_recordings() == []
+    # "Next start": open the library afresh; the open report offers the recording for recovery.
+    with Library.open(lib.root) as reopened:
+        (pending,) = reopened.open_report.pending_recordings
+        assert reopened.pending_recordings() == [pending]
+        assert pending.id == rec_id
+        assert pending.voice_id == voice.id and pending.sample_rate == 48000
+        print(
+            f"elapsed {elapsed:.2f} s, journal {pending.duration_s:.2f} s, last reported {last_elapsed:.2f} s"
+        )
+        assert pending.duration_s >= elapsed - 1.0, (pending.duration_s, elapsed)
+        assert pending.duration_s >= last_elapsed  # nothing handed to the journal was lost
+        clip = reopened.recover_recording(rec_id)
+        assert clip.voice_id == voice.id and clip.source == "recorded" and clip.device
+        assert clip.duration_s >= elapsed - 1.0
+        audio, _ = reopened.clip_audio(clip)
+        assert np.sqrt(np.mean(audio**2)) > 0.01, "the speech from the capture source was recorded"
+        assert reopened.pending_recordings() == []
