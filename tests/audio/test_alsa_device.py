@@ -13,8 +13,8 @@ from tests.alsa_env import make_alsa_env, read_playback
 from tests.library.helpers import child_env, run_python
 
 
-def test_the_test_device_is_listed_with_input_channels(tmp_path, speech_wav):
-    env = child_env(**make_alsa_env(tmp_path, speech_wav))
+def test_the_test_device_is_listed_with_input_channels(alsa_env):
+    env = child_env(**alsa_env)
     code = (
         "from studio.audio.devices import list_input_devices\n"
         "for d in list_input_devices(): print(d.name, d.max_channels, d.is_default)\n"
@@ -24,8 +24,8 @@ def test_the_test_device_is_listed_with_input_channels(tmp_path, speech_wav):
     assert "default" in result.stdout and "True" in result.stdout
 
 
-def test_capture_returns_the_source_file_samples_and_playback_lands_in_a_file(tmp_path, speech_wav):
-    alsa = make_alsa_env(tmp_path, speech_wav)
+def test_capture_returns_the_source_file_samples_and_playback_lands_in_a_file(alsa_env):
+    alsa = alsa_env
     code = (
         "import numpy as np, sounddevice as sd, os\n"
         "x = sd.rec(24000, samplerate=48000, channels=1, dtype='int16', blocking=True)[:, 0]\n"
@@ -64,3 +64,23 @@ def test_no_input_device_gives_a_recorder_error_sentence(tmp_path, lib):
     result = run_python(["-m", "tests.audio.record_child", str(lib.root), "1.0"], env=env)
     assert result.returncode == 3, result.stdout + result.stderr
     assert "ERROR No audio input device was found; connect a microphone and try again." in result.stdout
+
+
+def test_an_already_imported_sounddevice_can_be_pointed_at_the_test_device(alsa_env):
+    """The in-process route for window tests: set the env, then reinitialise PortAudio."""
+    code = (
+        "import os, json, sys\n"
+        "env = json.loads(sys.argv[1])\n"
+        "import sounddevice as sd\n"
+        "from tests.alsa_env import reinitialize_portaudio\n"
+        "os.environ.update(env)\n"
+        "reinitialize_portaudio()\n"
+        "print('INPUTS', sum(d['max_input_channels'] > 0 for d in sd.query_devices()))\n"
+    )
+    import json
+
+    env = child_env()
+    env.pop("ALSA_CONFIG_PATH", None)
+    result = run_python(["-c", code, json.dumps(alsa_env)], env=env)
+    assert result.returncode == 0, result.stderr
+    assert "INPUTS 1" in result.stdout
