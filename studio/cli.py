@@ -1,4 +1,11 @@
-"""The `voice-studio` command line: one entry point for the window and the headless tools."""
+"""The `voice-studio` command line: one entry point for the window and the headless tools.
+
+voice-studio                      open the studio window
+voice-studio --self-test MODEL    open the window, make one streaming take, export it, exit
+voice-studio synth ...            one take from the command line
+voice-studio library ...          the voice library (list, show, export, import, check)
+voice-studio models ...           model manager (list, download, verify, remove)
+"""
 
 from __future__ import annotations
 
@@ -7,22 +14,41 @@ import sys
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="voice-studio", description="Voice Studio")
+    parser = argparse.ArgumentParser(
+        prog="voice-studio",
+        description="Voice Studio: clone a voice and speak any text in it (CosyVoice 2 / Fun-CosyVoice 3).",
+    )
+    parser.add_argument(
+        "--self-test", metavar="MODEL_DIR", help="make one streaming take in the real window and exit"
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command")
     from studio.library.cli import register as register_library
+    from studio.models.cli import register as register_models
     from studio.synth_cli import register as register_synth
 
     register_synth(sub)
     register_library(sub)
+    register_models(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
+    if args.version:
+        from studio import __version__
+
+        print(f"voice-studio {__version__}")
         return 0
+    if args.self_test:
+        from studio.ui.selftest import run_self_test
+
+        return int(run_self_test(args.self_test))
+    if args.command is None:
+        from studio.ui.app import main as run_window
+
+        return int(run_window() or 0)
     return int(args.func(args) or 0)
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import torch
 from torch import nn
 
-from studio.engine.checkpoint import fold_weight_norm, load_into, read_state_dict
+from studio.engine.checkpoint import fold_weight_norm, load_into, match_state_dict, read_state_dict
 from studio.engine.errors import ModelFolderError, UnsupportedModelError
 from studio.engine.flow.cfm import ConditionalCFM
 from studio.engine.flow.encoder import UpsampleConformerEncoder
@@ -54,24 +55,31 @@ def build_backbone(spec: ModelSpec) -> nn.Module:
     return backbone
 
 
-def build_lm(spec: ModelSpec) -> SpeechLM:
+def _llm_rename(key: str) -> str | None:
+    if key.startswith("llm.model.model."):
+        return "backbone." + key[len("llm.model.model.") :]
+    if key == "llm.model.lm_head.weight":
+        return None  # Qwen2's text head (tied to embed_tokens): never used for speech tokens
+    return key
+
+
+def _hift_rename(key: str) -> str:
+    return key[len("generator.") :] if key.startswith("generator.") else key
+
+
+def new_lm_module(spec: ModelSpec) -> SpeechLM:
     if spec.family == "cosyvoice3":
         raise UnsupportedModelError(
             f"{spec.folder} is a Fun-CosyVoice3 model; this build of the engine runs CosyVoice2 folders only."
         )
     backbone = build_backbone(spec)
     with torch.device("meta"):  # parameters cost nothing until the checkpoint is assigned
-        lm = SpeechLM(spec.lm, backbone)
-    sd = read_state_dict(spec.path("llm.pt"))
+        return SpeechLM(spec.lm, backbone)
 
-    def rename(key: str) -> str | None:
-        if key.startswith("llm.model.model."):
-            return "backbone." + key[len("llm.model.model.") :]
-        if key == "llm.model.lm_head.weight":
-            return None  # Qwen2's text head: never used for speech tokens
-        return key
 
-    load_into(lm, sd, f"llm.pt in {spec.folder}", rename)
+def build_lm(spec: ModelSpec) -> SpeechLM:
+    lm = new_lm_module(spec)
+    load_into(lm, read_state_dict(spec.path("llm.pt")), f"llm.pt in {spec.folder}", _llm_rename)
     return lm.eval()
 
 
@@ -94,8 +102,7 @@ def new_flow_module(spec: ModelSpec, device: str = "meta") -> nn.Module:
 
 def build_flow(spec: ModelSpec) -> nn.Module:
     flow = new_flow_module(spec)
-    sd = read_state_dict(spec.path("flow.pt"))
-    load_into(flow, sd, f"flow.pt in {spec.folder}")
+    load_into(flow, read_state_dict(spec.path("flow.pt")), f"flow.pt in {spec.folder}")
     return flow.eval()
 
 
@@ -109,13 +116,59 @@ def new_hift_module(spec: ModelSpec, device: str = "meta") -> nn.Module:
 def build_hift(spec: ModelSpec) -> nn.Module:
     hift = new_hift_module(spec)
     sd = fold_weight_norm(read_state_dict(spec.path("hift.pt")))
-
-    def rename(key: str) -> str:
-        return key[len("generator.") :] if key.startswith("generator.") else key
-
-    load_into(hift, sd, f"hift.pt in {spec.folder}", rename)
+    load_into(hift, sd, f"hift.pt in {spec.folder}", _hift_rename)
     return hift.eval()
 
 
-def build_modules(spec: ModelSpec) -> Modules:
-    return Modules(lm=build_lm(spec), flow=build_flow(spec), hift=build_hift(spec))
+@dataclass
+class VerifyReport:
+    """What `verify_model_folder` checked, one line per item, and the first problem (if any)."""
+
+    folder: Path
+    family: str | None = None
+    checked: list[str] = field(default_factory=list)
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def verify_model_folder(folder: str | Path, load_onnx: bool = False) -> VerifyReport:
+    """Structural check of a model folder without loading its weights into memory.
+
+    Reads the yaml, checks every required file, opens each checkpoint memory-mapped and matches
+    every tensor name and shape against the modules the yaml describes (nothing is materialised),
+    loads the tokenizer, and optionally opens the ONNX models. Stops at the first problem.
+    """
+    from studio.engine.frontend.onnx import SpeakerEncoder, SpeechTokenizer
+    from studio.engine.frontend.tokenizer import Tokenizer
+    from studio.engine.model_dir import read_model_folder
+
+    report = VerifyReport(Path(folder))
+    try:
+        spec = read_model_folder(folder)
+        report.family = spec.family
+        report.checked.append(f"{spec.folder.name}: {spec.family} yaml parsed, all required files present")
+        checks = [
+            ("llm.pt", lambda: new_lm_module(spec), _llm_rename, False),
+            ("flow.pt", lambda: new_flow_module(spec), lambda k: k, False),
+            ("hift.pt", lambda: new_hift_module(spec), _hift_rename, True),
+        ]
+        for name, make, rename, weight_norm in checks:
+            module = make()
+            sd = read_state_dict(spec.path(name))
+            if weight_norm:
+                sd = fold_weight_norm(sd, shapes_only=True)
+            match_state_dict(module.state_dict(), sd, f"{name} in {spec.folder}", rename)
+            report.checked.append(f"{name}: {len(sd)} tensors, names and shapes match")
+            del sd, module
+        Tokenizer(spec.qwen_dir, spec.family)
+        report.checked.append("CosyVoice-BlankEN: tokenizer loads")
+        if load_onnx:
+            SpeechTokenizer(spec.path(spec.speech_tokenizer))
+            SpeakerEncoder(spec.path("campplus.onnx"))
+            report.checked.append(f"{spec.speech_tokenizer}, campplus.onnx: ONNX models load")
+    except ModelFolderError as exc:
+        report.problem = str(exc)
+    return report

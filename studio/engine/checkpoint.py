@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import torch
@@ -46,8 +46,11 @@ def read_state_dict(path: Path) -> dict[str, torch.Tensor]:
     return sd
 
 
-def fold_weight_norm(sd: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
-    """Replace (g, v) pairs by weight = g * v / ||v|| (norm over all dims but 0)."""
+def fold_weight_norm(sd: dict[str, torch.Tensor], shapes_only: bool = False) -> dict[str, torch.Tensor]:
+    """Replace (g, v) pairs by weight = g * v / ||v|| (norm over all dims but 0).
+
+    With shapes_only, the folded weight is a meta tensor of v's shape (nothing is computed).
+    """
     suffixes = (
         (".parametrizations.weight.original0", "g"),
         (".parametrizations.weight.original1", "v"),
@@ -69,30 +72,29 @@ def fold_weight_norm(sd: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
             raise ModelFolderError(
                 f"weight-norm parameters of {prefix[1:]} are incomplete (found only {sorted(gv)})."
             )
-        out[(prefix + ".weight")[1:]] = torch._weight_norm(gv["v"].float(), gv["g"].float(), 0)
+        if shapes_only:
+            out[(prefix + ".weight")[1:]] = torch.empty(gv["v"].shape, device="meta")
+        else:
+            out[(prefix + ".weight")[1:]] = torch._weight_norm(gv["v"].float(), gv["g"].float(), 0)
     return out
 
 
-def load_into(
-    module: nn.Module,
+def match_state_dict(
+    expected: dict[str, torch.Tensor],
     sd: dict[str, torch.Tensor],
     file_label: str,
     rename: Callable[[str], str | None] = lambda k: k,
-    ignore: Iterable[str] = (),
-) -> None:
-    """Strictly load `sd` (after renaming; rename -> None drops a key) into `module`.
+) -> dict[str, torch.Tensor]:
+    """Rename `sd`'s keys and check them against `expected` (name -> tensor or shape holder).
 
-    Tensors are made contiguous float copies only where needed (views into shared pools, or
-    non-float32 storage); contiguous float32 tensors are assigned as they are (mmap-backed).
+    Every expected key must be present with the same shape and nothing may be left over; the
+    error names the file and the first problem of each kind.
     """
-    ignore = set(ignore)
-    expected = module.state_dict()
     mapped: dict[str, torch.Tensor] = {}
     for key, value in sd.items():
         new = rename(key)
-        if new is None or key in ignore:
-            continue
-        mapped[new] = value
+        if new is not None:
+            mapped[new] = value
     missing = [k for k in expected if k not in mapped]
     unexpected = [k for k in mapped if k not in expected]
     wrong = [
@@ -109,9 +111,26 @@ def load_into(
         if unexpected:
             parts.append(f"{len(unexpected)} tensors are not part of this model (first: {unexpected[0]})")
         raise ModelFolderError(
-            f"{file_label} does not match the model its yaml describes: " + "; ".join(parts) + ". "
-            "The file may belong to a different model or the yaml was edited."
+            f"{file_label} does not match the model its yaml describes: "
+            + "; ".join(parts)
+            + ". The file may belong to a different model or the yaml was edited."
         )
+    return mapped
+
+
+def load_into(
+    module: nn.Module,
+    sd: dict[str, torch.Tensor],
+    file_label: str,
+    rename: Callable[[str], str | None] = lambda k: k,
+) -> None:
+    """Strictly load `sd` (after renaming; rename -> None drops a key) into `module`.
+
+    Tensors are made contiguous float copies only where needed (views into shared pools, or
+    non-float32 storage); contiguous float32 tensors are assigned as they are (mmap-backed).
+    """
+    expected = module.state_dict()
+    mapped = match_state_dict(expected, sd, file_label, rename)
     ready = {}
     for k, v in mapped.items():
         target_dtype = expected[k].dtype

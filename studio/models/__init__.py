@@ -1,0 +1,1 @@
+"""Model manager: known models, downloads, verification, installed-model detection."""
