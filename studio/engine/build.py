@@ -10,14 +10,16 @@ import torch
 from torch import nn
 
 from studio.engine.checkpoint import fold_weight_norm, load_into, match_state_dict, read_state_dict
-from studio.engine.errors import ModelFolderError, UnsupportedModelError
+from studio.engine.errors import ModelFolderError
 from studio.engine.flow.cfm import ConditionalCFM
-from studio.engine.flow.encoder import UpsampleConformerEncoder
+from studio.engine.flow.encoder import PreLookaheadLayer, UpsampleConformerEncoder
+from studio.engine.flow.estimator_dit import DiTConfig, DiTEstimator
 from studio.engine.flow.estimator_unet import CausalUNetEstimator
-from studio.engine.flow.model import FlowV2
+from studio.engine.flow.model import FlowV2, FlowV3
 from studio.engine.lm import SpeechLM
 from studio.engine.model_dir import ModelSpec
 from studio.engine.vocoder.hift import HiFTGenerator
+from studio.engine.vocoder.hift_causal import CausalHiFTGenerator, CausalNoiseBuffers
 
 
 @dataclass
@@ -68,10 +70,6 @@ def _hift_rename(key: str) -> str:
 
 
 def new_lm_module(spec: ModelSpec) -> SpeechLM:
-    if spec.family == "cosyvoice3":
-        raise UnsupportedModelError(
-            f"{spec.folder} is a Fun-CosyVoice3 model; this build of the engine runs CosyVoice2 folders only."
-        )
     backbone = build_backbone(spec)
     with torch.device("meta"):  # parameters cost nothing until the checkpoint is assigned
         return SpeechLM(spec.lm, backbone)
@@ -85,9 +83,33 @@ def build_lm(spec: ModelSpec) -> SpeechLM:
 
 def new_flow_module(spec: ModelSpec, device: str = "meta") -> nn.Module:
     """The flow module a spec describes, with uninitialised (meta) or freshly initialised weights."""
-    if spec.flow_kind != "xvec":
-        raise UnsupportedModelError(f"the {spec.family} flow (DiT) is not implemented yet")
     f = spec.flow
+    if spec.flow_kind == "dit":
+        pre, dit = f["pre_lookahead"], f["dit"]
+        cfg = DiTConfig(
+            dim=int(dit["dim"]),
+            depth=int(dit["depth"]),
+            heads=int(dit["heads"]),
+            dim_head=int(dit["dim_head"]),
+            ff_mult=int(dit.get("ff_mult", 4)),
+            mel_dim=int(dit.get("mel_dim", 80)),
+            mu_dim=int(dit.get("mu_dim") or dit.get("mel_dim", 80)),
+            spk_dim=int(dit.get("spk_dim", 80)),
+            static_chunk_size=int(dit.get("static_chunk_size", 50)),
+        )
+        with torch.device(device):
+            return FlowV3(
+                PreLookaheadLayer(
+                    int(pre["in_channels"]), int(pre["channels"]), int(pre.get("pre_lookahead_len", 3))
+                ),
+                ConditionalCFM(spec.cfm, DiTEstimator(cfg)),
+                vocab_size=f["vocab_size"],
+                input_size=f["input_size"],
+                spk_embed_dim=f["spk_embed_dim"],
+                output_size=f["output_size"],
+                token_mel_ratio=f["token_mel_ratio"],
+                pre_lookahead_len=f["pre_lookahead_len"],
+            )
     with torch.device(device):
         return FlowV2(
             UpsampleConformerEncoder(spec.encoder),
@@ -107,16 +129,30 @@ def build_flow(spec: ModelSpec) -> nn.Module:
 
 
 def new_hift_module(spec: ModelSpec, device: str = "meta") -> nn.Module:
-    if spec.hift_kind != "hift":
-        raise UnsupportedModelError(f"the {spec.family} vocoder (causal HiFT) is not implemented yet")
     with torch.device(device):
-        return HiFTGenerator(spec.hift)
+        return CausalHiFTGenerator(spec.hift) if spec.hift_kind == "causal" else HiFTGenerator(spec.hift)
+
+
+def noise_buffers(spec: ModelSpec) -> CausalNoiseBuffers:
+    """The causal HiFT's construction-time random buffers, rebuilt for this folder's shapes."""
+    f = spec.flow
+    return CausalNoiseBuffers(
+        flow_vocab=f["vocab_size"],
+        flow_input=f["input_size"],
+        spk_dim=f["spk_embed_dim"],
+        mel_dim=f["output_size"],
+        f0_in=spec.hift.in_channels,
+        f0_cond=spec.hift.f0_cond_channels,
+        harmonics=spec.hift.nb_harmonics + 1,
+    )
 
 
 def build_hift(spec: ModelSpec) -> nn.Module:
     hift = new_hift_module(spec)
     sd = fold_weight_norm(read_state_dict(spec.path("hift.pt")))
     load_into(hift, sd, f"hift.pt in {spec.folder}", _hift_rename)
+    if spec.hift_kind == "causal":
+        hift.attach_buffers(noise_buffers(spec))
     return hift.eval()
 
 

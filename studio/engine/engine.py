@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -40,12 +41,24 @@ from studio.engine.frontend.audio import (
 )
 from studio.engine.frontend.onnx import SpeakerEncoder, SpeechTokenizer
 from studio.engine.frontend.text import TextNormalizer
-from studio.engine.frontend.tokenizer import ENDOFPROMPT, Tokenizer
+from studio.engine.frontend.tokenizer import ENDOFPROMPT, PRONUNCIATION_UNITS, Tokenizer
 from studio.engine.lm import RasSampler, Sampler, length_limits
 from studio.engine.model_dir import ModelSpec, read_model_folder
 from studio.engine.voice import Voice
 
 MODES = ("zero_shot", "cross_lingual", "instruct", "vc")
+SYSTEM_PROMPT = "You are a helpful assistant."  # the CosyVoice 3 system prompt of the official examples
+MAX_PROMPT_TOKENS = 200  # text tokens the models were trained with at most (yaml filter token_max_length)
+_UNIT_RE = re.compile(r"\[[^\[\]\s]{1,20}\]")
+_CMU_LIKE = re.compile(r"[A-Z]{1,3}[0-9]?")
+_PINYIN_LIKE = re.compile(r"[a-zü\u0100-\u01dc]{1,6}")
+_SPECIAL_RE = re.compile(r"<\|[^|]*\|>|\[[^\[\]\s]{1,20}\]|</?[a-z]+>")
+
+
+def _strip_specials(text: str) -> str:
+    return _SPECIAL_RE.sub("", text)
+
+
 MAX_TEXT_CHARS = 50_000
 FIRST_HOP = 25  # tokens; must match the flow's training chunk size (hard-coded upstream)
 MAX_HOP = 100
@@ -158,55 +171,108 @@ class Engine:
 
     # -- text --------------------------------------------------------------------------------
 
-    def split_text(self, text: str) -> list[str]:
-        """The segments (sentences or sentence groups) `synthesize` speaks one after another."""
+    def split_text(self, text: str, mode: str = "zero_shot") -> list[str]:
+        """The segments (sentences or sentence groups) `synthesize` speaks one after another.
+
+        For CosyVoice 3 cross-lingual each segment carries the system prompt the model needs
+        (`You are a helpful assistant.<|endofprompt|>`), unless the text already has an explicit
+        `<|endofprompt|>`, in which case it is spoken exactly as written.
+        """
+        if self.family == "cosyvoice3" and mode == "cross_lingual" and ENDOFPROMPT not in text:
+            return [SYSTEM_PROMPT + ENDOFPROMPT + s for s in self.normalizer.normalize(text, split=True)]
         return list(self.normalizer.normalize(text, split=True))
 
-    def _check_text(self, text: str) -> list[str]:
+    def _check_text(self, text: str, mode: str) -> list[str]:
         if text is None or not str(text).strip():
             raise TextInputError("The text to speak is empty.")
         if len(text) > MAX_TEXT_CHARS:
             raise TextInputError(
                 f"The text is {len(text):,} characters; split it into parts of at most {MAX_TEXT_CHARS:,}."
             )
+        self._check_units(text)
         # Pieces with no letter or digit (" ! ?") have nothing to say; the official code would
         # still send them to the LM.
-        segments = [s for s in self.split_text(text) if any(c.isalnum() for c in s)]
+        segments = [s for s in self.split_text(text, mode) if any(c.isalnum() for c in _strip_specials(s))]
         if not segments:
             raise TextInputError("The text normalizes to nothing speakable (only punctuation or symbols?).")
         return segments
+
+    def _check_units(self, text: str) -> None:
+        """Bracketed tags and pronunciation units must be ones the tokenizer knows."""
+        for unit in _UNIT_RE.findall(text):
+            if unit in self.tokenizer.specials:
+                continue
+            inner = unit[1:-1]
+            if _CMU_LIKE.fullmatch(inner) or _PINYIN_LIKE.fullmatch(inner):
+                if self.family != "cosyvoice3" and (unit in PRONUNCIATION_UNITS):
+                    raise TextInputError(
+                        f"{unit} is a pronunciation unit; pronunciation control needs a Fun-CosyVoice3 model."
+                    )
+                raise TextInputError(
+                    f"{unit} is not a known tag or pronunciation unit. Tags: [breath], [laughter], [noise], "
+                    "[cough], [sigh], ...; CMU phones look like [AA1] [K] [T]; pinyin units like [j][ǐ] [h][ǎo]."
+                )
 
     def _ids(self, text: str) -> torch.Tensor:
         return torch.tensor([self.tokenizer.encode(text)], dtype=torch.int32)
 
     def _instruction(self, instruction: str | None) -> str:
+        """The instruction as the model expects it, written for the user where they left it out.
+
+        CosyVoice 2: `<|endofprompt|>` appended. CosyVoice 3: `You are a helpful assistant. ...`
+        prefixed and `<|endofprompt|>` appended. An instruction that already contains
+        `<|endofprompt|>` is taken as the user's explicit prompt and not changed.
+        """
         if instruction is None or not instruction.strip():
             raise RequestError("Instruct mode needs an instruction (for example: 用四川话说这句话).")
         instruction = instruction.strip()
-        return instruction if instruction.endswith(ENDOFPROMPT) else instruction + ENDOFPROMPT
+        if ENDOFPROMPT not in instruction:
+            if self.family == "cosyvoice3" and not instruction.startswith(SYSTEM_PROMPT):
+                instruction = f"{SYSTEM_PROMPT} {instruction}"
+            instruction += ENDOFPROMPT
+        count = len(self.tokenizer.encode(instruction))
+        if count > MAX_PROMPT_TOKENS:
+            raise TextInputError(
+                f"The instruction is {count} tokens long; keep it under {MAX_PROMPT_TOKENS} (a sentence or two)."
+            )
+        return instruction
+
+    def _transcript(self, voice: Voice) -> torch.Tensor:
+        if voice.transcript_ids is not None:
+            return torch.tensor([voice.transcript_ids], dtype=torch.int32)
+        text = voice.transcript
+        if self.family == "cosyvoice3" and ENDOFPROMPT not in text:
+            text = SYSTEM_PROMPT + ENDOFPROMPT + text
+        ids = self._ids(str(self.normalizer.normalize(text, split=False)))
+        if ids.shape[1] > MAX_PROMPT_TOKENS:
+            raise TextInputError(
+                f"The reference transcript is {ids.shape[1]} tokens long; a 3-30 s clip should have at most "
+                f"{MAX_PROMPT_TOKENS}. Check that the transcript belongs to the clip."
+            )
+        return ids
 
     def _model_input(self, segment: str, voice: Voice, mode: str, instruction: str | None) -> ModelInput:
         tokens, mel = voice.zero_shot_prompt(self.spec.token_mel_ratio)
         empty = torch.zeros(1, 0, dtype=torch.int32)
         if mode == "zero_shot":
-            if voice.transcript_ids is not None:
-                prompt_ids = torch.tensor([voice.transcript_ids], dtype=torch.int32)
-            elif voice.transcript:
-                prompt_ids = self._ids(str(self.normalizer.normalize(voice.transcript, split=False)))
-            else:
+            if voice.transcript_ids is None and not voice.transcript:
                 raise RequestError(
-                    "Zero-shot cloning needs the transcript of the reference clip; "
-                    "add it, or use cross-lingual mode."
+                    "Zero-shot cloning needs the transcript of the reference clip; add it, or use cross-lingual mode."
                 )
-            llm_tokens = tokens.view(1, -1)
+            prompt_ids, llm_tokens = self._transcript(voice), tokens.view(1, -1)
         elif mode == "cross_lingual":
             prompt_ids, llm_tokens = empty, empty
         elif mode == "instruct":
             prompt_ids, llm_tokens = self._ids(instruction), empty
         else:
             raise RequestError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
+        text_ids = self._ids(segment)
+        end = self.tokenizer.endofprompt_id
+        if self.family == "cosyvoice3" and end not in prompt_ids[0].tolist() + text_ids[0].tolist():
+            # The v3 LM is conditioned on a system prompt ending in <|endofprompt|> (upstream asserts it).
+            raise TextInputError("CosyVoice 3 needs <|endofprompt|> after a system prompt; none was found.")
         return ModelInput(
-            text_ids=self._ids(segment),
+            text_ids=text_ids,
             prompt_text_ids=prompt_ids,
             llm_prompt_tokens=llm_tokens,
             flow_prompt_tokens=tokens.view(1, -1),
@@ -263,7 +329,7 @@ class Engine:
             )
             inputs = [("", vc_input)]
         else:
-            segments = self._check_text(text)
+            segments = self._check_text(text, mode)
             if mode == "zero_shot" and voice.transcript is None and voice.transcript_ids is None:
                 raise RequestError(
                     "Zero-shot cloning needs the transcript of the reference clip; "
@@ -456,6 +522,8 @@ class _VocoderState:
         self.cache: tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None = None
         self.flow: FlowStreamState | None = FlowStreamState(flow_steps) if flow_cache_budget > 0 else None
         self.flow_cache_budget = flow_cache_budget
+        self.mel_history: torch.Tensor | None = None  # causal HiFT: every mel frame so far
+        self.samples_out = 0
 
     def flow_cache_usable(self, engine: Engine, token_offset: int, num_tokens: int) -> bool:
         """Whether the next chunk can extend the cached prefix within the memory budget."""
@@ -477,9 +545,23 @@ class _VocoderState:
     def drop_flow_cache(self) -> None:
         self.flow = None
 
+    def _vocode_causal(self, engine: Engine, mel: torch.Tensor, finalize: bool, speed: float) -> torch.Tensor:
+        """CosyVoice 3: the vocoder sees all the mel so far and yields only samples not yet yielded."""
+        self.mel_history = mel if self.mel_history is None else torch.cat([self.mel_history, mel], dim=2)
+        full = self.mel_history
+        if finalize and speed != 1.0:
+            full = F.interpolate(full, size=int(full.shape[2] / speed), mode="linear")
+        if engine.trace:
+            engine.trace("hift", {"mel": full, "rng_state": None, "finalize": finalize})
+        speech, _ = engine.hift.inference(full, finalize=finalize, from_sample=self.samples_out)
+        self.samples_out += speech.shape[1]
+        return speech
+
     def vocode(
         self, engine: Engine, mel: torch.Tensor, finalize: bool, speed: float, generator
     ) -> torch.Tensor:
+        if engine.spec.hift_kind == "causal":
+            return self._vocode_causal(engine, mel, finalize, speed)
         hift = engine.hift
         source_cache_len = HIFT_MEL_CACHE * engine.samples_per_frame
         cache_source = None

@@ -337,8 +337,32 @@ class Runner:
         for key, value in t.items():
             if key == "flow_rand_noise_prefix":
                 res.check(key, fixed_noise()[..., : value.shape[-1]], value, TOL_EXACT)
+                continue
+            buffers = getattr(getattr(self.engine.hift, "m_source", None), "buffers_", None)
+            if buffers is None:
+                raise ValueError(f"fixed buffer {key} but this vocoder has no construction-time buffers")
+            if key == "sine_rand_ini":
+                res.check(key, buffers.rand_ini, value, TOL_EXACT)
+            elif key == "sine_waves_prefix":
+                res.check(key, buffers.sine_waves(value.shape[1]), value, TOL_EXACT)
+            elif key == "uv_prefix":
+                res.check(key, buffers.uv(value.shape[1]), value, TOL_EXACT)
+            elif key == "rng_state_before_rand_ini":
+                res.check(key, buffers.state_before_rand_ini, value, TOL_EXACT)
+            elif key == "rng_state_before_uv":
+                res.check(key, buffers.state_before_uv, value, TOL_EXACT)
             else:
                 raise ValueError(f"unknown fixed buffer {key}")
+        for field_name, fn in (("sha256_sine_waves_full", "sine_waves"), ("sha256_uv_full", "uv")):
+            if field_name in case:
+                import hashlib
+
+                from studio.engine.vocoder.hift_causal import NOISE_SAMPLES
+
+                buffers = self.engine.hift.m_source.buffers_
+                full = getattr(buffers, fn)(NOISE_SAMPLES)
+                digest = hashlib.sha256(full.contiguous().numpy().tobytes()).hexdigest()
+                res.equal(f"{fn} full buffer sha256", digest, case[field_name])
 
     def flow_nonstream(self, case, t, res: CaseResult):
         flow = self.engine.flow
@@ -429,7 +453,21 @@ class Runner:
                 raise ValueError(f"unknown HiFT case {name}")
 
     def engine_hift_v3(self, case, t, res: CaseResult):
-        raise NotImplementedError("CosyVoice 3 HiFT cases")
+        hift = self.engine.hift
+        if case["name"] != "hift_causal":
+            raise ValueError(f"unknown HiFT case {case['name']}")
+        mel = t["mel"]
+        if "f0" in t:
+            # The last `lookahead` f0 frames depend on how the right edge was padded when the
+            # golden f0 was recorded; speech and source below cover them end to end.
+            look = hift.f0_predictor.lookahead
+            res.check("f0", hift.f0(mel, True)[:, :-look], t["f0"][:, :-look], TOL_HIFT * 10)
+        speech, source = hift.inference(mel, finalize=True)
+        res.check("speech_finalize", speech, t["speech_finalize"], TOL_HIFT)
+        res.check("source_finalize", source, t["source_finalize"], TOL_HIFT)
+        speech, source = hift.inference(mel, finalize=False)
+        res.check("speech_nofinalize", speech, t["speech_nofinalize"], TOL_HIFT)
+        res.check("source_nofinalize", source, t["source_nofinalize"], TOL_HIFT)
 
     # -- end to end ----------------------------------------------------------------------------
 

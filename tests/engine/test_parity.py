@@ -23,12 +23,13 @@ def run_parity(golden, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_every_cosyvoice2_case_passes():
-    proc = run_parity(GOLDEN, "--family", "cosyvoice2")
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("cosyvoice2")]
+def test_every_case_of_both_families_passes():
+    proc = run_parity(GOLDEN)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert len(lines) >= 25, proc.stdout
-    assert all(" PASS " in line for line in lines), proc.stdout
+    for family, at_least in (("cosyvoice2", 25), ("cosyvoice3", 22)):
+        lines = [line for line in proc.stdout.splitlines() if line.startswith(family)]
+        assert len(lines) >= at_least, proc.stdout
+        assert all(" PASS " in line for line in lines), proc.stdout
 
 
 def test_a_case_that_disagrees_fails_the_run(tmp_path):

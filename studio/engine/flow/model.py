@@ -119,3 +119,45 @@ class FlowV2(nn.Module):
         cond[:, :prompt_frames] = prompt_mel
         mel = self.decoder.solve(mu.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), streaming)
         return mel[:, :, prompt_frames:]
+
+
+class FlowV3(nn.Module):
+    """Fun-CosyVoice 3 (CausalMaskedDiffWithDiT): pre-lookahead conv + DiT CFM, no conformer."""
+
+    def __init__(
+        self,
+        pre_lookahead_layer: nn.Module,
+        decoder: ConditionalCFM,
+        vocab_size: int,
+        input_size: int,
+        spk_embed_dim: int = 192,
+        output_size: int = 80,
+        token_mel_ratio: int = 2,
+        pre_lookahead_len: int = 3,
+    ):
+        super().__init__()
+        self.input_embedding = nn.Embedding(vocab_size, input_size)
+        self.spk_embed_affine_layer = nn.Linear(spk_embed_dim, output_size)
+        self.pre_lookahead_layer = pre_lookahead_layer
+        self.decoder = decoder
+        self.output_size = output_size
+        self.token_mel_ratio = token_mel_ratio
+        self.pre_lookahead_len = pre_lookahead_len
+
+    speaker = FlowV2.speaker
+    stream_chunk = FlowV2.stream_chunk
+    inference = FlowV2.inference
+
+    def pre_lookahead(self, tokens: torch.Tensor, context: torch.Tensor | None) -> torch.Tensor:
+        emb = self.input_embedding(torch.clamp(tokens.long(), min=0))
+        ctx = None if context is None else self.input_embedding(torch.clamp(context.long(), min=0))
+        return self.pre_lookahead_layer(emb, ctx)
+
+    def encode(self, tokens: torch.Tensor, streaming: bool, finalize: bool) -> torch.Tensor:
+        """All tokens (prompt + new) -> mu (1, frames, 80): token features repeated per mel frame."""
+        if finalize:
+            h = self.pre_lookahead(tokens, None)
+        else:
+            cut = tokens.size(1) - self.pre_lookahead_len
+            h = self.pre_lookahead(tokens[:, :cut], tokens[:, cut:])
+        return h.repeat_interleave(self.token_mel_ratio, dim=1)
