@@ -61,8 +61,21 @@ def _inflect_engine():
     return inflect.engine()
 
 
+_STRESS_UNIT = re.compile(r"(\[[A-Z]{1,3}[0-9]\])")
+
+
 def spell_out_number(text: str) -> str:
-    """Every run of ASCII digits -> English words (so `12.5` becomes `twelve.five`, as upstream)."""
+    """Every run of ASCII digits -> English words (so `12.5` becomes `twelve.five`, as upstream).
+
+    Stress digits inside CMU pronunciation units ([AA1]) are not numbers and stay as written.
+    """
+    if "[" in text and _STRESS_UNIT.search(text):
+        parts = _STRESS_UNIT.split(text)
+        return "".join(p if i % 2 else _spell_digits(p) for i, p in enumerate(parts))
+    return _spell_digits(text)
+
+
+def _spell_digits(text: str) -> str:
     engine = _inflect_engine()
     out: list[str] = []
     start: int | None = None
