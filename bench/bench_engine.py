@@ -130,13 +130,16 @@ def main() -> None:
         f"{args.family} full-size random weights, {args.device}, {args.threads} threads, "
         f"{rows[0]['tokens']} tokens ({rows[0]['audio_s']:.1f} s audio), prompt {rows[0]['prompt_tokens']} tokens"
     )
-    header = f"{'mode':<10} {'total s':>8} {'1st audio s':>11} {'RTF':>6} {'LM ms/tok':>9} {'flow ms/s':>9} {'HiFT ms/s':>9} {'flow s':>7} {'chunks':>6} {'peak RSS GB':>11}"
+    header = (
+        f"{'mode':<10} {'total s':>8} {'1st audio s':>11} {'RTF':>6} {'LM ms/tok':>9} {'flow ms/s':>9} "
+        f"{'HiFT ms/s':>9} {'flow s':>7} {'chunks':>6} {'RSS load GB':>11} {'peak RSS GB':>11}"
+    )
     print(header)
     for r in rows:
         print(
             f"{'stream' if r['stream'] else 'nonstream':<10} {r['total_s']:>8.2f} {r['first_audio_s']:>11.2f} {r['rtf']:>6.2f} "
             f"{r['lm_ms_per_token']:>9.1f} {r['flow_ms_per_audio_s']:>9.0f} {r['hift_ms_per_audio_s']:>9.0f} "
-            f"{r['flow_s']:>7.2f} {r['chunks']:>6d} {r['peak_rss_gb']:>11.2f}"
+            f"{r['flow_s']:>7.2f} {r['chunks']:>6d} {r['rss_after_load_gb']:>11.2f} {r['peak_rss_gb']:>11.2f}"
         )
 
 

@@ -142,6 +142,10 @@ def run(args: argparse.Namespace) -> int:
             signal.signal(signal.SIGINT, previous)
         status("")
         audio = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
+        if audio.size == 0:
+            return _fail(
+                f"the model produced no speech for this text (seed {finished.seed}); try another --seed"
+            )
         _write_audio_atomic(out, audio, engine.sample_rate)
     except EngineError as exc:
         status("")

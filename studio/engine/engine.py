@@ -109,8 +109,10 @@ class Engine:
         # Optional observer of internal stages (the parity harness records flow/HiFT calls).
         self.trace: Callable[[str, dict], None] | None = None
         # Memory the streaming flow may keep per segment to avoid re-solving earlier frames
-        # (about 1.2 MB per mel frame for CosyVoice 2-0.5B); past it, chunks re-solve the prefix.
-        self.flow_cache_budget = 1 << 30
+        # (about 1.2 MB per mel frame for CosyVoice2-0.5B, 1.8 MB for Fun-CosyVoice3); past it, chunks
+        # re-solve the prefix as the official code always does. 600 MB keeps a 10 s streamed take of
+        # either full-size model under 4.5 GB resident.
+        self.flow_cache_budget = 600 << 20
 
     # -- voices ------------------------------------------------------------------------------
 
