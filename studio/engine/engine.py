@@ -47,6 +47,9 @@ from studio.engine.model_dir import ModelSpec, read_model_folder
 from studio.engine.voice import Voice
 
 MODES = ("zero_shot", "cross_lingual", "instruct", "vc")
+# fp32 reproduces the official numerics; fp16/bf16 run the LM and flow in half precision (the
+# vocoder and f0 predictor stay in fp32/fp64), faster on GPUs, not bit-comparable.
+PRECISIONS = {"fp32": torch.float32, "fp16": torch.float16, "bf16": torch.bfloat16}
 SYSTEM_PROMPT = "You are a helpful assistant."  # the CosyVoice 3 system prompt of the official examples
 MAX_PROMPT_TOKENS = 200  # text tokens the models were trained with at most (yaml filter token_max_length)
 _UNIT_RE = re.compile(r"\[[^\[\]\s]{1,20}\]")
@@ -85,7 +88,12 @@ class Engine:
         device: torch.device,
         text_normalizer: str = "wetext",
         progress: Callable[[str, float], None] | None = None,
+        precision: str = "fp32",
     ):
+        if precision not in PRECISIONS:
+            raise RequestError(f"Precision must be one of {', '.join(PRECISIONS)}, not {precision!r}.")
+        if precision == "fp16" and device.type != "cuda":
+            raise RequestError("fp16 needs a CUDA GPU; on the CPU use fp32 (exact) or bf16 (faster, approximate).")
         report = progress or (lambda stage, fraction: None)
         self.spec = spec
         self.family = spec.family
@@ -98,9 +106,11 @@ class Engine:
         self.speech_tokenizer = SpeechTokenizer(spec.path(spec.speech_tokenizer))
         self.speaker_encoder = SpeakerEncoder(spec.path("campplus.onnx"))
         report("language model", 0.15)
-        self.lm = build_lm(spec).to(device)
+        self.precision = precision
+        dtype = PRECISIONS[precision]
+        self.lm = build_lm(spec).to(device=device, dtype=dtype)
         report("flow", 0.75)
-        self.flow = build_flow(spec).to(device)
+        self.flow = build_flow(spec).to(device=device, dtype=dtype)
         report("vocoder", 0.92)
         self.hift = build_hift(spec).to(device)
         report("ready", 1.0)
@@ -618,11 +628,13 @@ def load_model(
     device: str | torch.device | None = None,
     text_normalizer: str = "wetext",
     progress: Callable[[str, float], None] | None = None,
+    precision: str = "fp32",
 ) -> Engine:
     """Load an official CosyVoice model folder onto `device` (None: CUDA if available, else CPU).
 
     `text_normalizer`: "wetext" (default), "rules" (the official code without ttsfrd/wetext) or
     "none" (text is spoken as written). `progress(stage, fraction)` reports loading steps.
+    `precision`: "fp32" (default, official numerics), "fp16" (CUDA) or "bf16" for the LM and flow.
     """
     spec = read_model_folder(model_dir)
-    return Engine(spec, resolve_device(device), text_normalizer, progress)
+    return Engine(spec, resolve_device(device), text_normalizer, progress, precision)

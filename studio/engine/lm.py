@@ -165,7 +165,8 @@ class SpeechLM(nn.Module):
         return self.backbone(inputs_embeds=embeds, use_cache=False).last_hidden_state
 
     def logprobs(self, hidden: torch.Tensor) -> torch.Tensor:
-        return self.llm_decoder(hidden).log_softmax(dim=-1)
+        # Sampling always sees float32 log-probabilities, whatever precision the LM runs in.
+        return self.llm_decoder(hidden).float().log_softmax(dim=-1)
 
     # -- decoding --------------------------------------------------------------------------
 

@@ -126,8 +126,10 @@ class EngineWorker:
         self._requests.put(req)
         return req
 
-    def load(self, model_dir, device=None, text_normalizer: str = "wetext") -> Request:
-        return self._submit("load", model_dir=model_dir, device=device, text_normalizer=text_normalizer)
+    def load(self, model_dir, device=None, text_normalizer: str = "wetext", precision: str = "fp32") -> Request:
+        return self._submit(
+            "load", model_dir=model_dir, device=device, text_normalizer=text_normalizer, precision=precision
+        )
 
     def synthesize(self, **kwargs) -> Request:
         """Same keyword arguments as `Engine.synthesize` (text, voice, mode, ...)."""
@@ -193,6 +195,7 @@ class EngineWorker:
                 device=p.get("device"),
                 text_normalizer=p.get("text_normalizer", "wetext"),
                 progress=lambda stage, fraction: req.put(Progress(stage, fraction)),
+                precision=p.get("precision", "fp32"),
             )
             self.engine = engine
             req.put(Loaded(engine.family, str(engine.device), engine.sample_rate, str(engine.spec.folder)))

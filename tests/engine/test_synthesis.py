@@ -198,3 +198,26 @@ def test_prompt_from_real_speech(cv2_engine):
     assert voice.sample_rate == 24000 and 3 < voice.seconds < 4
     assert abs(voice.speech_tokens.numel() - voice.seconds * 25) <= 2
     _ = PROMPT_EN
+
+
+def test_bf16_runs_every_stage_and_stays_close_in_length(cv2_engine, cv2_voice):
+    from studio.engine import load_model
+    from tests.conftest import CV2_MODEL
+
+    fast = load_model(CV2_MODEL, device="cpu", precision="bf16", text_normalizer="rules")
+    assert next(fast.flow.parameters()).dtype.is_floating_point and fast.precision == "bf16"
+    voice = fast.prepare_voice(PROMPT_EN, transcript=cv2_voice.transcript)
+    events = list(fast.synthesize("We have three cats.", voice, stream=True, seed=1, sampler=GREEDY))
+    audio = audio_of(events)
+    assert np.isfinite(audio).all() and audio.dtype == np.float32
+    assert events[-1].num_samples == audio.size > 0
+
+
+def test_precision_is_validated():
+    from studio.engine import RequestError, load_model
+    from tests.conftest import CV2_MODEL
+
+    with pytest.raises(RequestError, match="fp16 needs a CUDA GPU"):
+        load_model(CV2_MODEL, device="cpu", precision="fp16")
+    with pytest.raises(RequestError, match="Precision must be one of"):
+        load_model(CV2_MODEL, device="cpu", precision="int8")

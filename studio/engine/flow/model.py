@@ -53,7 +53,8 @@ class FlowV2(nn.Module):
         self.pre_lookahead_len = pre_lookahead_len
 
     def speaker(self, embedding: torch.Tensor) -> torch.Tensor:
-        return self.spk_embed_affine_layer(F.normalize(embedding, dim=1))
+        weight = self.spk_embed_affine_layer.weight
+        return self.spk_embed_affine_layer(F.normalize(embedding, dim=1).to(weight.dtype))
 
     def encode(self, tokens: torch.Tensor, streaming: bool, finalize: bool) -> torch.Tensor:
         """All tokens (prompt + new) -> mu (1, frames, 80)."""

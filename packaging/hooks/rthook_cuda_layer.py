@@ -1,0 +1,44 @@
+"""PyInstaller runtime hook: find the CUDA runtime layer (`cuda-runtime/` next to the executable,
+or $VOICE_STUDIO_CUDA_RUNTIME) and put it on sys.path, where torch looks for nvidia/<lib>/lib.
+
+A missing or mismatched layer is reported by the entry point with a clear message (it only matters
+once torch is imported; `--version` and the library commands work without it).
+"""
+
+import json
+import os
+import sys
+
+
+def _find_layer() -> None:
+    base = os.path.dirname(os.path.abspath(sys.executable))
+    internal = getattr(sys, "_MEIPASS", base)
+    expected = {}
+    try:
+        with open(os.path.join(internal, "voice_studio_runtime.json"), encoding="utf-8") as fh:
+            expected = json.load(fh)
+    except OSError:
+        return  # a build without a separate CUDA layer
+    for candidate in (os.environ.get("VOICE_STUDIO_CUDA_RUNTIME"), os.path.join(base, "cuda-runtime")):
+        if not candidate or not os.path.isdir(os.path.join(candidate, "nvidia")):
+            continue
+        try:
+            with open(os.path.join(candidate, "MANIFEST.json"), encoding="utf-8") as fh:
+                manifest = json.load(fh)
+        except (OSError, ValueError):
+            manifest = {}
+        if manifest.get("torch") != expected.get("torch"):
+            os.environ["VOICE_STUDIO_CUDA_LAYER_PROBLEM"] = (
+                f"the CUDA runtime layer in {candidate} is for torch {manifest.get('torch', '?')}, "
+                f"this app needs torch {expected.get('torch')}"
+            )
+            return
+        sys.path.insert(0, candidate)
+        return
+    os.environ["VOICE_STUDIO_CUDA_LAYER_PROBLEM"] = (
+        f"the CUDA runtime layer (cuda-runtime/ for torch {expected.get('torch')}) is not installed next to "
+        f"{os.path.basename(sys.executable)}"
+    )
+
+
+_find_layer()
