@@ -138,6 +138,19 @@ def load_into(
             v = v.to(target_dtype).contiguous().clone()
         ready[k] = v
     module.load_state_dict(ready, strict=True, assign=True)
+    prefault(module)
+
+
+def prefault(module: nn.Module) -> None:
+    """Read every page of memory-mapped weights now, so loading pays the disk I/O, not the first take.
+
+    One element per 4 KiB page is enough for the kernel to fault the page (and read ahead).
+    """
+    with torch.no_grad():
+        for tensor in list(module.parameters()) + list(module.buffers()):
+            if tensor.device.type == "cpu" and tensor.numel():
+                step = max(1, 4096 // tensor.element_size())
+                tensor.detach().reshape(-1)[::step].sum()
 
 
 def _shares_storage(t: torch.Tensor) -> bool:

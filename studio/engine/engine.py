@@ -93,7 +93,9 @@ class Engine:
         if precision not in PRECISIONS:
             raise RequestError(f"Precision must be one of {', '.join(PRECISIONS)}, not {precision!r}.")
         if precision == "fp16" and device.type != "cuda":
-            raise RequestError("fp16 needs a CUDA GPU; on the CPU use fp32 (exact) or bf16 (faster, approximate).")
+            raise RequestError(
+                "fp16 needs a CUDA GPU; on the CPU use fp32 (exact) or bf16 (faster, approximate)."
+            )
         report = progress or (lambda stage, fraction: None)
         self.spec = spec
         self.family = spec.family
@@ -102,6 +104,7 @@ class Engine:
         report("tokenizer", 0.02)
         self.tokenizer = Tokenizer(spec.qwen_dir, spec.family)
         self.normalizer = TextNormalizer(text_normalizer, self.tokenizer.encode)
+        self.normalizer.warm_up()  # inflect / WeText FSTs load here, not in the first take
         report("speech tokenizer and speaker encoder", 0.08)
         self.speech_tokenizer = SpeechTokenizer(spec.path(spec.speech_tokenizer))
         self.speaker_encoder = SpeakerEncoder(spec.path("campplus.onnx"))

@@ -126,7 +126,9 @@ class EngineWorker:
         self._requests.put(req)
         return req
 
-    def load(self, model_dir, device=None, text_normalizer: str = "wetext", precision: str = "fp32") -> Request:
+    def load(
+        self, model_dir, device=None, text_normalizer: str = "wetext", precision: str = "fp32"
+    ) -> Request:
         return self._submit(
             "load", model_dir=model_dir, device=device, text_normalizer=text_normalizer, precision=precision
         )

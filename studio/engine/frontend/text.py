@@ -161,6 +161,12 @@ class TextNormalizer:
             self._zh = Normalizer(lang="zh", operator="tn", remove_erhua=False)
             self._en = Normalizer(lang="en", operator="tn")
 
+    def warm_up(self) -> None:
+        """Load what the first normalisation would load lazily (inflect, the WeText grammars)."""
+        if self.mode != "none":
+            self.normalize("We have 2 cats.", split=False)
+            self.normalize("我们有2只猫。", split=False)
+
     def normalize(self, text: str, split: bool = True) -> list[str] | str:
         frontend = self.mode != "none"
         if "<|" in text and "|>" in text:
