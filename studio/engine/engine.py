@@ -126,6 +126,8 @@ class Engine:
         # re-solve the prefix as the official code always does. 600 MB keeps a 10 s streamed take of
         # either full-size model under 4.5 GB resident.
         self.flow_cache_budget = 600 << 20
+        # The last voice's prompt-only streaming prefix (see _start_from_voice_prefix).
+        self._voice_prefix: tuple[str, FlowStreamState] | None = None
 
     # -- voices ------------------------------------------------------------------------------
 
@@ -425,6 +427,7 @@ class Engine:
         vocoder_state = _VocoderState(self.spec.cfm.n_timesteps, self.flow_cache_budget if stream else 0)
         if vocoder_state.flow is not None:
             vocoder_state.flow.prompt_frames = mi.prompt_mel.shape[1]
+            vocoder_state.prompt_key = self._prompt_key(mi)
         lm_count = 0
 
         def next_hop() -> int:
@@ -468,6 +471,48 @@ class Engine:
             mi, flow_tokens, token_offset, True, speed, generator, vocoder_state, stats, offsets, cancel
         )
 
+    # -- the voice's prompt-only flow prefix -------------------------------------------------------
+
+    def _prompt_key(self, mi: ModelInput) -> str:
+        import hashlib
+
+        h = hashlib.sha1()
+        for t in (mi.flow_prompt_tokens, mi.prompt_mel, mi.embedding):
+            h.update(t.detach().cpu().contiguous().numpy().tobytes())
+        return h.hexdigest()
+
+    def _prompt_prefix_frames(self, prompt_tokens: int) -> int:
+        """Mel frames of whole streaming chunks that depend on the prompt alone.
+
+        Chunk-causal attention plus a look-ahead of `pre_lookahead_len` tokens: the frames of
+        token chunk k see tokens up to its end + look-ahead, so chunks ending more than the
+        look-ahead before the first generated token never see generated tokens.
+        """
+        frames_per_chunk = self.flow.decoder.estimator.cfg.static_chunk_size
+        tokens_per_chunk = frames_per_chunk // self.spec.token_mel_ratio
+        chunks = max(0, prompt_tokens - self.flow.pre_lookahead_len) // tokens_per_chunk
+        return chunks * frames_per_chunk
+
+    def _start_from_voice_prefix(
+        self, mi: ModelInput, tokens: torch.Tensor, prompt: tuple, state: _VocoderState
+    ) -> None:
+        """Streaming's first chunk: reuse (or compute and keep) the prompt-only prefix state.
+
+        That prefix is the same for every take with this voice and model, so a second take with
+        the same voice starts its first chunk that many frames later.
+        """
+        prefix = self._prompt_prefix_frames(mi.flow_prompt_tokens.shape[1])
+        if prefix == 0 or state.flow is None or state.flow.frames != 0:
+            return
+        cached = (
+            self._voice_prefix if self._voice_prefix and self._voice_prefix[0] == state.prompt_key else None
+        )
+        if cached is not None:
+            state.flow = cached[1].snapshot()
+            return
+        self.flow.stream_chunk(tokens, *prompt, state.flow, stop_frame=prefix)
+        self._voice_prefix = (state.prompt_key, state.flow.snapshot())
+
     def _token2wav(
         self,
         mi: ModelInput,
@@ -494,6 +539,8 @@ class Engine:
         with torch.inference_mode():
             if streaming and state.flow_cache_usable(self, token_offset, len(tokens)):
                 # Chunk-causal attention: solve only the new frames, from the cached prefix state.
+                if token_offset == 0:
+                    self._start_from_voice_prefix(mi, token_tensor, prompt, state)
                 mel = self.flow.stream_chunk(token_tensor, *prompt, state.flow)
             else:
                 state.drop_flow_cache()
@@ -537,6 +584,7 @@ class _VocoderState:
         self.cache: tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None = None
         self.flow: FlowStreamState | None = FlowStreamState(flow_steps) if flow_cache_budget > 0 else None
         self.flow_cache_budget = flow_cache_budget
+        self.prompt_key = ""
         self.mel_history: torch.Tensor | None = None  # causal HiFT: every mel frame so far
         self.samples_out = 0
 

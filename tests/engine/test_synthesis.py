@@ -221,3 +221,23 @@ def test_precision_is_validated():
         load_model(CV2_MODEL, device="cpu", precision="fp16")
     with pytest.raises(RequestError, match="Precision must be one of"):
         load_model(CV2_MODEL, device="cpu", precision="int8")
+
+
+def test_streaming_reuses_the_voice_prefix_without_changing_the_audio(cv2_engine):
+    from tests.conftest import PROMPT_ZH_TEXT
+
+    voice = cv2_engine.prepare_voice(PROMPT_ZH, transcript=PROMPT_ZH_TEXT)  # 126 prompt tokens
+    assert cv2_engine._prompt_prefix_frames(voice.zero_shot_prompt()[0].numel()) == 200
+    cv2_engine._voice_prefix = None
+    cold = audio_of(cv2_engine.synthesize("We have three cats.", voice, stream=True, seed=1, sampler=GREEDY))
+    assert cv2_engine._voice_prefix is not None and cv2_engine._voice_prefix[1].frames == 200
+    warm = audio_of(cv2_engine.synthesize("We have three cats.", voice, stream=True, seed=1, sampler=GREEDY))
+    budget, cv2_engine.flow_cache_budget = cv2_engine.flow_cache_budget, 0
+    try:
+        resolved = audio_of(
+            cv2_engine.synthesize("We have three cats.", voice, stream=True, seed=1, sampler=GREEDY)
+        )
+    finally:
+        cv2_engine.flow_cache_budget = budget
+    assert np.array_equal(cold, warm)
+    assert np.abs(cold - resolved).max() < 1e-3

@@ -27,6 +27,13 @@ class FlowStreamState:
     def nbytes(self) -> int:
         return sum(c.nbytes() for c in self.steps)
 
+    def snapshot(self) -> FlowStreamState:
+        """A copy that can be extended independently (cached tensors are never written in place)."""
+        copy = FlowStreamState(len(self.steps))
+        copy.frames, copy.prompt_frames = self.frames, self.prompt_frames
+        copy.steps = [StreamCache(c.frames, dict(c.conv_tails), dict(c.attn_inputs)) for c in self.steps]
+        return copy
+
 
 class FlowV2(nn.Module):
     """CosyVoice 2 (CausalMaskedDiffWithXvec): conformer encoder + U-Net CFM."""
@@ -74,12 +81,14 @@ class FlowV2(nn.Module):
         prompt_mel: torch.Tensor,
         embedding: torch.Tensor,
         state: FlowStreamState,
+        stop_frame: int | None = None,
     ) -> torch.Tensor:
         """A non-final streaming chunk without re-solving earlier frames.
 
         tokens: every generated token so far (the last `pre_lookahead_len` are look-ahead only).
         Returns the mel frames after those already produced (and after the prompt), i.e. what the
         official `inference(streaming=True, finalize=False)` returns beyond `state`'s frames.
+        `stop_frame` solves only up to that (chunk-aligned) frame.
         """
         spks = self.speaker(embedding)
         all_tokens = torch.cat([prompt_tokens.view(1, -1), tokens.view(1, -1)], dim=1).to(
@@ -87,11 +96,12 @@ class FlowV2(nn.Module):
         )
         mu = self.encode(all_tokens, streaming=True, finalize=False)  # (1, frames, 80)
         start = state.frames
-        mu_new = mu[:, start:]
+        mu_new = mu[:, start:stop_frame]
         prompt_frames = prompt_mel.shape[1]
         cond = torch.zeros_like(mu_new)
         if start < prompt_frames:
-            cond[:, : prompt_frames - start] = prompt_mel[:, start:]
+            n = min(prompt_frames - start, cond.shape[1])
+            cond[:, :n] = prompt_mel[:, start : start + n]
         mel = self.decoder.solve(
             mu_new.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), True, state.steps, start
         )
