@@ -174,17 +174,23 @@ def _randn_channels_first(shape, generator, device, zero: bool) -> torch.Tensor:
 
 
 class HiFTGenerator(nn.Module):
+    """The generator; `CausalHiFTGenerator` reuses its structure with causal layers.
+
+    The layer factories (`_conv_pre`, `_up`, `_source_down`, `_resblock`, `_conv_post`) are what
+    the two variants differ in; construction order and parameter names are shared.
+    """
+
     def __init__(self, cfg: HiFTConfig):
         super().__init__()
         self.cfg = cfg
         base = cfg.base_channels
         self.num_kernels = len(cfg.resblock_kernel_sizes)
         self.num_upsamples = len(cfg.upsample_rates)
-        self.m_source = SourceModuleHnNSF(cfg)
-        self.conv_pre = nn.Conv1d(cfg.in_channels, base, 7, 1, padding=3)
+        self.m_source = self._source_module(cfg)
+        self.conv_pre = self._conv_pre(cfg.in_channels, base)
         self.ups = nn.ModuleList(
             [
-                nn.ConvTranspose1d(base // 2**i, base // 2 ** (i + 1), k, u, padding=(k - u) // 2)
+                self._up(base // 2**i, base // 2 ** (i + 1), k, u)
                 for i, (u, k) in enumerate(zip(cfg.upsample_rates, cfg.upsample_kernel_sizes))
             ]
         )
@@ -195,23 +201,47 @@ class HiFTGenerator(nn.Module):
             zip(downsample_cum[::-1], cfg.source_resblock_kernel_sizes, cfg.source_resblock_dilation_sizes)
         ):
             ch = base // 2 ** (i + 1)
-            u = int(u)
-            if u == 1:
-                self.source_downs.append(nn.Conv1d(cfg.n_fft + 2, ch, 1, 1))
-            else:
-                self.source_downs.append(nn.Conv1d(cfg.n_fft + 2, ch, u * 2, u, padding=u // 2))
-            self.source_resblocks.append(ResBlock(ch, k, tuple(d)))
+            self.source_downs.append(self._source_down(cfg.n_fft + 2, ch, int(u)))
+            self.source_resblocks.append(self._resblock(ch, k, tuple(d)))
         self.resblocks = nn.ModuleList()
         for i in range(self.num_upsamples):
             ch = base // 2 ** (i + 1)
             for k, d in zip(cfg.resblock_kernel_sizes, cfg.resblock_dilation_sizes):
-                self.resblocks.append(ResBlock(ch, k, tuple(d)))
-        self.conv_post = nn.Conv1d(ch, cfg.n_fft + 2, 7, 1, padding=3)
-        self.f0_predictor = ConvRNNF0Predictor(cfg.in_channels, cfg.f0_cond_channels)
+                self.resblocks.append(self._resblock(ch, k, tuple(d)))
+        self.conv_post = self._conv_post(ch, cfg.n_fft + 2)
+        self.f0_predictor = self._f0_predictor(cfg)
         # A plain attribute, not a buffer: modules are built on the meta device before loading.
         self.stft_window = hann_window_periodic(cfg.n_fft)
 
+    # -- the layers the causal variant replaces ---------------------------------------------
+
+    def _source_module(self, cfg: HiFTConfig) -> nn.Module:
+        return SourceModuleHnNSF(cfg)
+
+    def _conv_pre(self, cin: int, cout: int) -> nn.Module:
+        return nn.Conv1d(cin, cout, 7, 1, padding=3)
+
+    def _up(self, cin: int, cout: int, kernel: int, rate: int) -> nn.Module:
+        return nn.ConvTranspose1d(cin, cout, kernel, rate, padding=(kernel - rate) // 2)
+
+    def _source_down(self, cin: int, cout: int, rate: int) -> nn.Module:
+        if rate == 1:
+            return nn.Conv1d(cin, cout, 1, 1)
+        return nn.Conv1d(cin, cout, rate * 2, rate, padding=rate // 2)
+
+    def _resblock(self, channels: int, kernel: int, dilations: tuple[int, ...]) -> nn.Module:
+        return ResBlock(channels, kernel, dilations)
+
+    def _conv_post(self, cin: int, cout: int) -> nn.Module:
+        return nn.Conv1d(cin, cout, 7, 1, padding=3)
+
+    def _f0_predictor(self, cfg: HiFTConfig) -> nn.Module:
+        return ConvRNNF0Predictor(cfg.in_channels, cfg.f0_cond_channels)
+
+    # -- shared signal path ----------------------------------------------------------------
+
     def _stft(self, x: torch.Tensor) -> torch.Tensor:
+        """(B, n_fft + 2, frames): real parts then imaginary parts."""
         window = self.stft_window.to(x.device)
         spec = torch.stft(
             x, self.cfg.n_fft, self.cfg.hop_len, self.cfg.n_fft, window=window, return_complex=True
@@ -228,16 +258,14 @@ class HiFTGenerator(nn.Module):
             torch.complex(real, imag), self.cfg.n_fft, self.cfg.hop_len, self.cfg.n_fft, window=window
         )
 
-    def decode(self, x: torch.Tensor, source: torch.Tensor) -> torch.Tensor:
-        s_stft = self._stft(source.squeeze(1))
-        x = self.conv_pre(x)
+    def _generate(self, x: torch.Tensor, s_stft: torch.Tensor) -> torch.Tensor:
+        """After conv_pre: upsampling stages with the source injected, then magnitude/phase -> iSTFT."""
         for i in range(self.num_upsamples):
             x = F.leaky_relu(x, self.cfg.lrelu_slope)
             x = self.ups[i](x)
             if i == self.num_upsamples - 1:
                 x = F.pad(x, (1, 0), mode="reflect")
-            si = self.source_resblocks[i](self.source_downs[i](s_stft))
-            x = x + si
+            x = x + self.source_resblocks[i](self.source_downs[i](s_stft))
             xs = None
             for j in range(self.num_kernels):
                 r = self.resblocks[i * self.num_kernels + j](x)
@@ -246,9 +274,10 @@ class HiFTGenerator(nn.Module):
         x = F.leaky_relu(x)
         x = self.conv_post(x)
         half = self.cfg.n_fft // 2 + 1
-        magnitude = torch.exp(x[:, :half, :])
-        phase = torch.sin(x[:, half:, :])
-        x = self._istft(magnitude, phase)
+        return self._istft(torch.exp(x[:, :half, :]), torch.sin(x[:, half:, :]))
+
+    def decode(self, x: torch.Tensor, source: torch.Tensor) -> torch.Tensor:
+        x = self._generate(self.conv_pre(x), self._stft(source.squeeze(1)))
         return torch.clamp(x, -self.cfg.audio_limit, self.cfg.audio_limit)
 
     @torch.inference_mode()

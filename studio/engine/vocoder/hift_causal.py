@@ -26,8 +26,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from studio.engine.frontend.audio import hann_window_periodic
-from studio.engine.vocoder.hift import HiFTConfig, Snake
+from studio.engine.vocoder.hift import HiFTConfig, HiFTGenerator, Snake
 
 NOISE_SAMPLES = 300 * 24000  # length of the official buffers (300 s at 24 kHz)
 
@@ -224,44 +223,32 @@ class CausalSourceModule(nn.Module):
         return torch.tanh(self.l_linear(sine_waves))
 
 
-class CausalHiFTGenerator(nn.Module):
+class CausalHiFTGenerator(HiFTGenerator):
     def __init__(self, cfg: HiFTConfig):
-        super().__init__()
-        self.cfg = cfg
-        base = cfg.base_channels
-        self.num_kernels = len(cfg.resblock_kernel_sizes)
-        self.num_upsamples = len(cfg.upsample_rates)
         self.look_right = int(cfg.extra.get("conv_pre_look_right", 4))
-        self.m_source = CausalSourceModule(cfg)
-        self.conv_pre = CausalConv1d(cfg.in_channels, base, self.look_right + 1, causal_type="right")
-        self.ups = nn.ModuleList(
-            [
-                CausalConv1dUpsample(base // 2**i, base // 2 ** (i + 1), k, u)
-                for i, (u, k) in enumerate(zip(cfg.upsample_rates, cfg.upsample_kernel_sizes))
-            ]
-        )
-        self.source_downs = nn.ModuleList()
-        self.source_resblocks = nn.ModuleList()
-        downsample_cum = np.cumprod([1, *list(cfg.upsample_rates[::-1][:-1])])
-        for i, (u, k, d) in enumerate(
-            zip(downsample_cum[::-1], cfg.source_resblock_kernel_sizes, cfg.source_resblock_dilation_sizes)
-        ):
-            ch = base // 2 ** (i + 1)
-            u = int(u)
-            if u == 1:
-                self.source_downs.append(CausalConv1d(cfg.n_fft + 2, ch, 1))
-            else:
-                self.source_downs.append(CausalConv1dDownSample(cfg.n_fft + 2, ch, u * 2, u))
-            self.source_resblocks.append(CausalResBlock(ch, k, tuple(d)))
-        self.resblocks = nn.ModuleList()
-        for i in range(self.num_upsamples):
-            ch = base // 2 ** (i + 1)
-            for k, d in zip(cfg.resblock_kernel_sizes, cfg.resblock_dilation_sizes):
-                self.resblocks.append(CausalResBlock(ch, k, tuple(d)))
-        self.conv_post = CausalConv1d(ch, cfg.n_fft + 2, 7)
-        self.f0_predictor = CausalConvRNNF0Predictor(cfg.in_channels, cfg.f0_cond_channels)
-        self.stft_window = hann_window_periodic(cfg.n_fft)
+        super().__init__(cfg)
         self._f0_f64: CausalConvRNNF0Predictor | None = None
+
+    def _source_module(self, cfg: HiFTConfig) -> nn.Module:
+        return CausalSourceModule(cfg)
+
+    def _conv_pre(self, cin: int, cout: int) -> nn.Module:
+        return CausalConv1d(cin, cout, self.look_right + 1, causal_type="right")
+
+    def _up(self, cin: int, cout: int, kernel: int, rate: int) -> nn.Module:
+        return CausalConv1dUpsample(cin, cout, kernel, rate)
+
+    def _source_down(self, cin: int, cout: int, rate: int) -> nn.Module:
+        return CausalConv1d(cin, cout, 1) if rate == 1 else CausalConv1dDownSample(cin, cout, rate * 2, rate)
+
+    def _resblock(self, channels: int, kernel: int, dilations: tuple[int, ...]) -> nn.Module:
+        return CausalResBlock(channels, kernel, dilations)
+
+    def _conv_post(self, cin: int, cout: int) -> nn.Module:
+        return CausalConv1d(cin, cout, 7)
+
+    def _f0_predictor(self, cfg: HiFTConfig) -> nn.Module:
+        return CausalConvRNNF0Predictor(cfg.in_channels, cfg.f0_cond_channels)
 
     # -- setup ---------------------------------------------------------------------------------
 
@@ -299,45 +286,14 @@ class CausalHiFTGenerator(nn.Module):
 
     # -- inference -----------------------------------------------------------------------------
 
-    def _stft(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        window = self.stft_window.to(x.device)
-        spec = torch.view_as_real(
-            torch.stft(
-                x, self.cfg.n_fft, self.cfg.hop_len, self.cfg.n_fft, window=window, return_complex=True
-            )
-        )
-        return spec[..., 0], spec[..., 1]
-
-    def _istft(self, magnitude: torch.Tensor, phase: torch.Tensor) -> torch.Tensor:
-        magnitude = torch.clip(magnitude, max=1e2)
-        window = self.stft_window.to(magnitude.device)
-        spec = torch.complex(magnitude * torch.cos(phase), magnitude * torch.sin(phase))
-        return torch.istft(spec, self.cfg.n_fft, self.cfg.hop_len, self.cfg.n_fft, window=window)
-
     def decode(self, x: torch.Tensor, source: torch.Tensor, finalize: bool = True) -> torch.Tensor:
-        real, imag = self._stft(source.squeeze(1))
+        s_stft = self._stft(source.squeeze(1))
         if finalize:
             x = self.conv_pre(x)
         else:
             x = self.conv_pre(x[:, :, : -self.look_right], x[:, :, -self.look_right :])
-            cut = int(np.prod(self.cfg.upsample_rates)) * self.look_right
-            real, imag = real[:, :, :-cut], imag[:, :, :-cut]
-        s_stft = torch.cat([real, imag], dim=1)
-        for i in range(self.num_upsamples):
-            x = F.leaky_relu(x, self.cfg.lrelu_slope)
-            x = self.ups[i](x)
-            if i == self.num_upsamples - 1:
-                x = F.pad(x, (1, 0), mode="reflect")
-            x = x + self.source_resblocks[i](self.source_downs[i](s_stft))
-            xs = None
-            for j in range(self.num_kernels):
-                r = self.resblocks[i * self.num_kernels + j](x)
-                xs = r if xs is None else xs + r
-            x = xs / self.num_kernels
-        x = F.leaky_relu(x)
-        x = self.conv_post(x)
-        half = self.cfg.n_fft // 2 + 1
-        x = self._istft(torch.exp(x[:, :half, :]), torch.sin(x[:, half:, :]))
+            s_stft = s_stft[:, :, : -int(np.prod(self.cfg.upsample_rates)) * self.look_right]
+        x = self._generate(x, s_stft)
         if not finalize:
             x = x[:, : -int(np.prod(self.cfg.upsample_rates)) * self.cfg.hop_len]
         return torch.clamp(x, -self.cfg.audio_limit, self.cfg.audio_limit)
