@@ -264,7 +264,7 @@ class HuggingFaceHub:
 
                 def chunks() -> Iterator[bytes]:
                     try:
-                        yield from response.iter_bytes(CHUNK)
+                        yield from response.iter_bytes()  # as the bytes arrive: nothing buffered is lost on a drop
                     except httpx2.TransportError as exc:
                         raise TransientError(_reason_text(exc)) from exc
 
