@@ -423,6 +423,8 @@ def _fetch_one(model, source, revision, rf, stage, meter, cancel, index, count, 
                 continue  # loop re-reads the size and stops
             raise TransientError("the connection closed early")
         except TransientError as exc:
+            if part.is_file() and part.stat().st_size > start:
+                failures = 0  # bytes arrived since the last failure: this is a new drop, not a dead link
             failures += 1
             if failures > retries:
                 got = part.stat().st_size if part.is_file() else 0

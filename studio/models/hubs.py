@@ -34,7 +34,7 @@ HF_DEFAULT_ENDPOINT = "https://huggingface.co"
 HF_MIRROR_EXAMPLE = "https://hf-mirror.com"
 MS_DEFAULT_ENDPOINT = "https://www.modelscope.cn"
 CONNECT_TIMEOUT = 15.0
-READ_TIMEOUT = 60.0
+READ_TIMEOUT = 20.0  # a stalled read is retried with a Range request (and a cancel is seen)
 CHUNK = 1 << 20
 
 

@@ -186,6 +186,9 @@ def add_user_folder(
         raise ModelsError(report.problem)
     root = resolve_models_dir(models_dir)
     folders = user_folders(root)
+    if path.parent == root:  # already in the models folder: listed from there, nothing to remember
+        verified, note = _quick_verified(path)
+        return InstalledModel(path.name, path, report.family, folder_size(path), STUDIO, verified, None, note)
     if path not in folders:
         folders.append(path)
         _write_user_folders(root, folders)

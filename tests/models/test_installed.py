@@ -104,3 +104,10 @@ def test_remove(tmp_path, models_dir):
     assert mine.is_dir() and user_folders() == []
     with pytest.raises(ModelsError, match="not a model name"):
         remove_model("../x")
+
+
+def test_adding_a_folder_inside_the_models_folder_does_not_list_it_twice(models_dir):
+    inside = copy_model(CV2_MODEL, models_dir / "CosyVoice2-0.5B")
+    m = add_user_folder(inside)
+    assert m.source == STUDIO and user_folders() == []
+    assert [x.source for x in list_installed(include_hf_cache=False)] == [STUDIO]
