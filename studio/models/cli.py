@@ -208,6 +208,8 @@ class _Printer:
                 ).rstrip()
                 print("\r" + line.ljust(self.width), end="", file=sys.stderr, flush=True)
                 self.width = len(line)
+            elif p.message:  # a dropped connection being resumed
+                print(f"  {p.file}: {p.message}", file=sys.stderr, flush=True)
             elif p.file != self.last_file:
                 resumed = f", resuming at {human_size(p.resumed_from)}" if p.resumed_from else ""
                 print(

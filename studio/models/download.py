@@ -309,7 +309,7 @@ def _download_locked(
     report = check_folder(stage, hashes=False)
     if report.problem and not report.unsupported:
         raise IntegrityError(f"{report.problem} {model.name} was not installed.")
-    structure = "ok" if report.ok else f"not checked: {report.problem}"
+    structure = "ok" if report.ok else "not checked: " + report.problem.replace(str(stage), model.name)
 
     if cancel.cancelled:
         raise DownloadCancelled(

@@ -25,8 +25,11 @@ def test_list_empty_shows_known_models(capsys, models_dir):
 
 
 def test_download_list_verify_remove(capsys, hf_hub, models_dir, monkeypatch):
+    hf_hub.faults.cut_after["flow.pt"] = 500_000  # a dropped connection is resumed, and said so
     code, out, err = run(capsys, "download", CV2)
     assert code == 0, err
+    assert "flow.pt: Connection lost (" in err and "); resuming" in err
+    assert hf_hub.gets("flow.pt")[-1].range == "bytes=500000-"
     assert f"Installed {CV2} in {models_dir / CV2}" in out
     assert "structure checked" in out
     assert "[2/12] llm.pt" in err  # one progress line per file when stderr is not a terminal
