@@ -225,8 +225,16 @@ class HuggingFaceHub:
             ) from exc
         except (httpx2.TransportError, OSError) as exc:
             raise TransientError(_reason_text(exc)) from exc
-        expected = rf.sha256 or rf.git_sha1
-        if meta.etag and expected and meta.etag != expected:
+        expected = (rf.sha256 or rf.git_sha1 or "").lower()
+        etag = (meta.etag or "").lower()
+        # Only a hash-shaped ETag is compared (a mirror or CDN may send its own kind): a different hash means
+        # the hub serves another file than it lists, which would fail the SHA-256 check after the transfer.
+        if (
+            expected
+            and len(etag) == len(expected)
+            and all(c in "0123456789abcdef" for c in etag)
+            and etag != expected
+        ):
             raise DownloadError(
                 f"{self.endpoint} lists {rf.path} with a different hash than it serves; try again later or "
                 "choose another mirror."

@@ -71,6 +71,7 @@ class Faults:
     corrupt: set[str] = field(default_factory=set)
     delay_per_block: float = 0.0  # seconds per 64 KiB of body
     unavailable: bool = False  # answer 503 to everything
+    wrong_etag: set[str] = field(default_factory=set)  # HEAD/GET send another file's hash as ETag
 
 
 def repo_from_folder(repo_id: str, folder: Path, extra: dict[str, bytes] | None = None) -> Repo:
@@ -250,6 +251,9 @@ class HubServer:
                     headers["X-Linked-Size"] = str(len(f.data))
                 else:
                     headers["ETag"] = f'"{f.git_sha1}"'
+                if f.path in server.faults.wrong_etag:
+                    other = hashlib.sha256(b"another file").hexdigest()
+                    headers["ETag"] = headers["X-Linked-Etag"] = f'"{other}"'
                 self._send_file(f, headers, head)
 
             def _modelscope(self, rest: str, query: dict, head: bool) -> None:

@@ -297,3 +297,10 @@ def test_changed_file_on_hub_discards_stale_part(hf_hub, models_dir):
     result = download_model(CV2)
     assert hf_hub.gets("flow.pt")[-1].range is None
     assert (result.folder / "flow.pt").read_bytes() == new
+
+
+def test_hub_serving_another_file_than_it_lists_is_refused_before_the_transfer(hf_hub, models_dir):
+    hf_hub.faults.wrong_etag.add("llm.pt")
+    with pytest.raises(DownloadError, match=r"lists llm\.pt with a different hash than it serves"):
+        download_model(CV2)
+    assert hf_hub.gets("llm.pt") == [] and not (models_dir / CV2).exists()
