@@ -1,0 +1,54 @@
+"""Reading a sound file the user picked or dropped: any format libsndfile reads, as mono float32."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+
+class ClipFileError(Exception):
+    """The file cannot be used as audio; `str(err)` is a sentence for the user."""
+
+
+@dataclass(frozen=True)
+class ClipFile:
+    path: Path
+    audio: np.ndarray  # mono float32 in [-1, 1]
+    sample_rate: int
+    channels: int  # in the file (the audio here is mixed down to mono)
+    format: str  # e.g. "WAV PCM_16"
+
+    @property
+    def seconds(self) -> float:
+        return self.audio.size / self.sample_rate
+
+
+MAX_FILE_SECONDS = 600.0  # a reference or source clip; longer files are refused before decoding
+
+
+def read_clip_file(path: str | Path) -> ClipFile:
+    import soundfile as sf
+
+    path = Path(path)
+    if not path.is_file():
+        raise ClipFileError(f"The file {path} does not exist.")
+    try:
+        info = sf.info(str(path))
+        if info.frames / max(info.samplerate, 1) > MAX_FILE_SECONDS:
+            raise ClipFileError(
+                f"{path.name} is {info.frames / info.samplerate / 60:.0f} minutes long; "
+                "cut a clip of at most 30 seconds first."
+            )
+        data, rate = sf.read(str(path), dtype="float32", always_2d=True)
+    except ClipFileError:
+        raise
+    except Exception as err:  # LibsndfileError, RuntimeError, TypeError for odd files
+        raise ClipFileError(f"{path.name} is not audio that can be read ({err}).") from None
+    if data.shape[0] == 0:
+        raise ClipFileError(f"{path.name} contains no audio.")
+    mono = data.mean(axis=1).astype(np.float32) if data.shape[1] > 1 else data[:, 0].copy()
+    if not np.all(np.isfinite(mono)):
+        raise ClipFileError(f"{path.name} contains invalid (NaN or infinite) samples.")
+    return ClipFile(path, mono, int(rate), int(data.shape[1]), f"{info.format} {info.subtype}")

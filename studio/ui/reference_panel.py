@@ -1,0 +1,427 @@
+"""The reference panel: record or import a clip, trim it, check its quality, save it as a voice."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.audio.clipfile import ClipFileError, read_clip_file
+from studio.audio.quality import QualityReport, analyse
+from studio.library import LibraryError
+from studio.ui.context import StudioContext
+from studio.ui.engine_bridge import save_prepared_voice
+from studio.ui.quality_view import QualityView
+from studio.ui.recording import COUNTDOWN, IDLE, RECORDING, SAVING, RecordingController
+from studio.ui.views.level_meter import LevelMeter
+from studio.ui.views.waveform_view import WaveformView
+from studio.ui.voice_dialog import VoiceDetails, VoiceDialog
+
+AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.oga *.mp3 *.aiff *.aif *.au *.opus *.caf *.w64);;All files (*)"
+
+
+@dataclass
+class ReferenceClip:
+    audio: np.ndarray  # mono float32
+    rate: int
+    name: str
+    source: str  # "imported" or "recorded"
+    path: Path | None = None  # the imported file
+    clip_id: int | None = None  # the library clip (recordings are stored as soon as they stop)
+    device: str = ""
+
+    @property
+    def seconds(self) -> float:
+        return self.audio.size / self.rate
+
+
+def is_audio_drop(mime) -> bool:
+    return mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())
+
+
+class ReferencePanel(QGroupBox):
+    clipChanged = Signal()
+    voiceSaved = Signal(int)
+    saveFailed = Signal(str)
+
+    def __init__(self, ctx: StudioContext, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Reference clip"))
+        self.ctx = ctx
+        self.clip: ReferenceClip | None = None
+        self.report: QualityReport | None = None
+        self.saving = False
+        self._play_session = -1
+        self.setAcceptDrops(True)
+
+        self.recording = RecordingController(ctx, self)
+        self.recording.stateChanged.connect(self._recording_state)
+        self.recording.countdownTick.connect(self._countdown)
+        self.recording.recorded.connect(self._recorded)
+        self.recording.failed.connect(self._record_failed)
+        self.recording.deviceLost.connect(lambda text: self.ctx.warn(text))
+
+        self.record_button = QPushButton(self.tr("Record"))
+        self.record_button.setToolTip(self.tr("Record from the input device chosen in Settings (Ctrl+R)"))
+        self.record_button.clicked.connect(self.recording.toggle)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Open a sound file, or drop one on this panel"))
+        self.import_button.clicked.connect(self.choose_file)
+        self.record_status = QLabel()
+        self.meter = LevelMeter()
+        top = QHBoxLayout()
+        top.addWidget(self.record_button)
+        top.addWidget(self.import_button)
+        top.addWidget(self.record_status, 1)
+
+        self.script_toggle = QToolButton()
+        self.script_toggle.setText(self.tr("Script to read aloud"))
+        self.script_toggle.setCheckable(True)
+        self.script_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.script_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.script = QPlainTextEdit()
+        self.script.setPlaceholderText(
+            self.tr("Optional: a text to read while recording. It becomes the transcript.")
+        )
+        self.script.setMaximumHeight(70)
+        self.script.hide()
+        self.script_toggle.toggled.connect(self._toggle_script)
+
+        self.waveform = WaveformView()
+        self.waveform.trimChanged.connect(self._trim_changed)
+        self.info = QLabel(self.tr("No clip yet: record one, import a file, or drop it here."))
+        self.info.setWordWrap(True)
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.clicked.connect(self.play_clip)
+        self.reset_trim_button = QPushButton(self.tr("Reset trim"))
+        self.reset_trim_button.clicked.connect(self.reset_trim)
+        clip_row = QHBoxLayout()
+        clip_row.addWidget(self.info, 1)
+        clip_row.addWidget(self.play_button)
+        clip_row.addWidget(self.reset_trim_button)
+
+        self.quality = QualityView()
+        self.transcript_edit = QLineEdit()
+        self.transcript_edit.setPlaceholderText(
+            self.tr("Transcript: exactly what is said in the clip (needed for Clone mode)")
+        )
+        self.save_button = QPushButton(self.tr("Save as voice…"))
+        self.save_button.clicked.connect(lambda: self.save_as_voice())
+        self.save_status = QLabel()
+        self.save_status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.meter)
+        layout.addWidget(self.script_toggle)
+        layout.addWidget(self.script)
+        layout.addWidget(self.waveform, 2)
+        layout.addLayout(clip_row)
+        layout.addWidget(self.quality, 2)
+        layout.addWidget(QLabel(self.tr("Transcript")))
+        layout.addWidget(self.transcript_edit)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_status, 1)
+        save_row.addWidget(self.save_button)
+        layout.addLayout(save_row)
+
+        self._quality_timer = QTimer(self)
+        self._quality_timer.setSingleShot(True)
+        self._quality_timer.setInterval(120)
+        self._quality_timer.timeout.connect(self.update_quality)
+        ctx.display.subscribe(self.poll)
+        self._update_buttons()
+
+    # -- loading a clip ------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a reference clip"), "", AUDIO_FILTER)
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str | Path) -> bool:
+        try:
+            data = read_clip_file(path)
+        except ClipFileError as err:
+            self.ctx.error(self.tr("The file could not be imported: {0}").format(err))
+            return False
+        self.set_clip(ReferenceClip(data.audio, data.sample_rate, data.path.name, "imported", path=data.path))
+        self.ctx.info(self.tr("Imported {0} ({1:.1f} s).").format(data.path.name, data.seconds))
+        return True
+
+    def load_library_clip(self, clip) -> None:
+        audio, rate = self.ctx.library.clip_audio(clip, trimmed=False)
+        mono = audio.mean(axis=1).astype(np.float32) if audio.ndim == 2 else audio.astype(np.float32)
+        name = clip.source_name or self.tr("Recording {0}").format(clip.id)
+        self.set_clip(ReferenceClip(mono, rate, name, clip.source, clip_id=clip.id, device=clip.device))
+        if clip.transcript and not self.transcript_edit.text().strip():
+            self.transcript_edit.setText(clip.transcript)
+
+    def set_clip(self, clip: ReferenceClip | None) -> None:
+        self.ctx.player.stop() if self._playing_clip() else None
+        self.clip = clip
+        self.waveform.set_audio(clip.audio if clip else None, clip.rate if clip else 0)
+        if clip is None:
+            self.info.setText(self.tr("No clip yet: record one, import a file, or drop it here."))
+        self.update_quality()
+        self._update_buttons()
+        self.clipChanged.emit()
+
+    # -- trim and quality ----------------------------------------------------------------------
+
+    def trim(self) -> tuple[float, float]:
+        if self.clip is None:
+            return 0.0, 0.0
+        return self.waveform.trim()
+
+    def set_trim(self, start: float, end: float) -> None:
+        self.waveform.set_trim(start, end)
+        self.update_quality()
+
+    def reset_trim(self) -> None:
+        if self.clip is not None:
+            self.set_trim(0.0, self.clip.seconds)
+
+    def _trim_changed(self, start: float, end: float) -> None:
+        self._quality_timer.start()
+
+    def trimmed_audio(self) -> np.ndarray:
+        if self.clip is None:
+            return np.zeros(0, dtype=np.float32)
+        start, end = self.trim()
+        a, b = round(start * self.clip.rate), round(end * self.clip.rate)
+        return self.clip.audio[max(0, a) : max(a, b)]
+
+    def update_quality(self) -> None:
+        if self.clip is None:
+            self.report = None
+            self.quality.set_report(None)
+            self._update_buttons()
+            return
+        self.report = analyse(self.trimmed_audio(), self.clip.rate)
+        self.quality.set_report(self.report)
+        start, end = self.trim()
+        self.info.setText(
+            self.tr("{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s").format(
+                self.clip.name, self.clip.seconds, self.clip.rate / 1000, start, end
+            )
+        )
+        self._update_buttons()
+
+    # -- recording -----------------------------------------------------------------------------
+
+    def _toggle_script(self, on: bool) -> None:
+        self.script.setVisible(on)
+        self.script_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    def _recording_state(self, state: str) -> None:
+        self.record_button.setText(
+            {
+                IDLE: self.tr("Record"),
+                COUNTDOWN: self.tr("Cancel"),
+                RECORDING: self.tr("Stop"),
+                SAVING: self.tr("Saving…"),
+            }[state]
+        )
+        if state == RECORDING:
+            self.recording.transcript = self.script.toPlainText().strip()
+            self.record_status.setText(self.tr("Recording… speak now"))
+        elif state == IDLE:
+            self.record_status.setText("")
+            self.meter.reset()
+        self._update_buttons()
+
+    def _countdown(self, left: int) -> None:
+        self.record_status.setText(self.tr("Recording starts in {0}…").format(left) if left else "")
+
+    def _recorded(self, clip) -> None:
+        script = self.script.toPlainText().strip()
+        self.load_library_clip(clip)
+        if script and not self.transcript_edit.text().strip():
+            self.transcript_edit.setText(script)
+        self.ctx.info(
+            self.tr("Recorded {0:.1f} s; the recording is kept in the library.").format(clip.duration_s)
+        )
+
+    def _record_failed(self, text: str) -> None:
+        self.ctx.error(self.tr("Recording failed: {0}").format(text))
+
+    def poll(self) -> None:
+        """Display clock: level meter and elapsed time while recording; playhead while playing."""
+        rec = self.recording
+        if rec.state == RECORDING:
+            rec.poll()
+            level = rec.level
+            self.meter.set_level(level.peak_dbfs, level.rms_dbfs, level.clipped)
+            self.record_status.setText(self.tr("Recording… {0:.1f} s").format(rec.elapsed))
+        if self._playing_clip():
+            start, _ = self.trim()
+            self.waveform.set_playhead(start + self.ctx.player.position / max(1, self.ctx.player.rate))
+        else:
+            self.waveform.set_playhead(None)
+
+    # -- playback ------------------------------------------------------------------------------
+
+    def _playing_clip(self) -> bool:
+        return self.ctx.player.session == self._play_session and self.ctx.player.active
+
+    def play_clip(self) -> None:
+        if self.clip is None:
+            return
+        if self._playing_clip():
+            self.ctx.player.stop()
+            return
+        self.ctx.player.device = self.ctx.settings.get("audio/output_device") or None
+        self._play_session = self.ctx.player.play(self.trimmed_audio(), self.clip.rate)
+
+    # -- save as voice -------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        has_clip = self.clip is not None
+        busy = self.recording.busy
+        self.import_button.setEnabled(not busy)
+        self.play_button.setEnabled(has_clip)
+        self.reset_trim_button.setEnabled(has_clip)
+        loaded = self.ctx.bridge.loaded is not None
+        blocking = self.report is not None and self.report.blocking
+        self.save_button.setEnabled(has_clip and loaded and not busy and not blocking and not self.saving)
+        if not loaded:
+            self.save_button.setToolTip(self.tr("Load a model first: the voice is prepared with it."))
+        elif blocking:
+            self.save_button.setToolTip(self.tr("The clip fails a check the engine needs; see the report."))
+        else:
+            self.save_button.setToolTip(self.tr("Prepare this clip as a voice and add it to the voice list"))
+
+    def model_changed(self) -> None:
+        self._update_buttons()
+
+    def save_as_voice(self, details: VoiceDetails | None = None) -> bool:
+        """Prepare the trimmed clip on the worker, then store voice, clip and prepared prompt."""
+        if self.clip is None or self.saving:
+            return False
+        if self.ctx.bridge.loaded is None:
+            self.ctx.error(self.tr("Load a model first: the voice is prepared with it."))
+            return False
+        if self.report is not None and self.report.blocking:
+            self.ctx.error(
+                self.tr("This clip cannot be used as a voice: {0}").format(self.quality.advice(self.report))
+            )
+            return False
+        if details is None:
+            default = Path(self.clip.name).stem if self.clip.source == "imported" else ""
+            dialog = VoiceDialog(default, self.ctx.language, self)
+            if dialog.exec() != VoiceDialog.DialogCode.Accepted:
+                return False
+            details = dialog.details()
+        if self.ctx.library.list_voices(name=details.name) and any(
+            v.name.lower() == details.name.lower() for v in self.ctx.library.list_voices(name=details.name)
+        ):
+            self.ctx.error(self.tr("There is already a voice called {0}; choose another name.").format(details.name))
+            return False
+        clip = self.clip
+        audio = self.trimmed_audio().copy()
+        trim = self.trim()
+        transcript = self.transcript_edit.text().strip()
+        quality = self.report.to_dict() if self.report else None
+        tmpdir = Path(tempfile.mkdtemp(prefix="voice-studio-prompt-"))
+        dest = tmpdir / "voice.safetensors"
+        self.saving = True
+        self.save_status.setText(self.tr("Preparing the voice…"))
+        self._update_buttons()
+        job = self.ctx.bridge.call(save_prepared_voice(audio, clip.rate, transcript or None, dest), "prepare")
+
+        def prepared(result) -> None:
+            path, family, _seconds = result
+            self.ctx.background.run(
+                lambda: self._store_voice(details, clip, trim, transcript, quality, path, family),
+                stored,
+                store_failed,
+            )
+
+        def stored(voice_id: int) -> None:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+            self.saving = False
+            self.save_status.setText("")
+            self._update_buttons()
+            self.ctx.info(self.tr("Saved the voice {0}.").format(details.name))
+            self.ctx.voicesChanged.emit()
+            self.voiceSaved.emit(voice_id)
+
+        def store_failed(err: BaseException) -> None:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+            fail(str(err))
+
+        def fail(text: str) -> None:
+            self.saving = False
+            self.save_status.setText("")
+            self._update_buttons()
+            self.ctx.error(self.tr("The voice could not be saved: {0}").format(text))
+            self.saveFailed.emit(text)
+
+        job.done.connect(prepared)
+        job.failed.connect(lambda failed: (shutil.rmtree(tmpdir, ignore_errors=True), fail(failed.message)))
+        job.cancelled.connect(lambda reason: (shutil.rmtree(tmpdir, ignore_errors=True), fail(reason)))
+        return True
+
+    def _store_voice(self, details, clip, trim, transcript, quality, prompt_path, family) -> int:
+        """Background thread: voice + clip + prepared prompt; a failure part way removes the voice."""
+        lib = self.ctx.library
+        voice = lib.add_voice(
+            details.name,
+            speaker_name=details.speaker_name,
+            language=details.language,
+            dialect=details.dialect,
+            consent=details.consent,
+            tags=details.tags,
+        )
+        try:
+            start, end = trim
+            full = abs(start) < 1e-3 and abs(end - clip.seconds) < 1e-3
+            if clip.clip_id is not None:
+                stored = lib.update_clip(clip.clip_id, voice_id=voice.id, transcript=transcript, quality=quality)
+            elif clip.path is not None and clip.path.is_file():
+                stored = lib.import_clip_file(voice.id, clip.path, transcript=transcript, quality=quality)
+            else:
+                stored = lib.add_clip(
+                    voice.id, clip.audio, clip.rate, transcript=transcript, source="imported",
+                    source_name=clip.name, quality=quality,
+                )  # fmt: skip
+            lib.set_clip_trim(stored.id, None if full else start, None if full else end)
+            lib.set_prepared_prompt(voice.id, family, prompt_path)
+        except Exception:
+            with contextlib.suppress(LibraryError):
+                if clip.clip_id is not None:
+                    lib.update_clip(clip.clip_id, voice_id=None)  # keep the recording, unassigned
+                lib.delete_voice(voice.id)
+            raise
+        return voice.id
+
+    # -- drag and drop -------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if is_audio_drop(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.load_file(url.toLocalFile())
+                event.acceptProposedAction()
+                return

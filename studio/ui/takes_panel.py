@@ -1,0 +1,335 @@
+"""Takes: every synthesis with its provenance; play, stop, re-roll, favourite, export, delete;
+the take's sentences (each can be re-rolled alone); and the queue of requests waiting to run."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.library import LibraryError, Take
+from studio.ui.context import StudioContext
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+LIST_LIMIT = 500
+
+
+class TakesPanel(QGroupBox):
+    playRequested = Signal(int)
+    rerollRequested = Signal(int)
+    rerollSentenceRequested = Signal(int, int)
+    exportRequested = Signal(int)
+    takeSelected = Signal(object)
+
+    def __init__(self, ctx: StudioContext, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Takes"))
+        self.ctx = ctx
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search takes by text"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.favourites_only = QCheckBox(self.tr("★ only"))
+        self.favourites_only.toggled.connect(lambda _on: self.refresh())
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.favourites_only)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(6)
+        self.tree.setHeaderLabels(
+            ["★", self.tr("Text"), self.tr("Voice"), self.tr("Mode"), self.tr("Length"), self.tr("Seed")]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in range(2, 6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self.playRequested.emit(item.data(0, ID_ROLE)))
+
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.setToolTip(self.tr("Play or pause the selected take (Space)"))
+        self.play_button.clicked.connect(self._play_clicked)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.clicked.connect(self.ctx.player.stop)
+        self.reroll_button = QPushButton(self.tr("Re-roll"))
+        self.reroll_button.setToolTip(self.tr("Make the take again with a new seed (a new take)"))
+        self.reroll_button.clicked.connect(lambda: self._emit_for_selected(self.rerollRequested))
+        self.favourite_button = QPushButton(self.tr("★ Favourite"))
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.clicked.connect(self._favourite_clicked)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export the selected take as WAV or FLAC (Ctrl+E)"))
+        self.export_button.clicked.connect(lambda: self._emit_for_selected(self.exportRequested))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the take (Ctrl+Z undoes it)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        row1 = QHBoxLayout()
+        for b in (self.play_button, self.stop_button, self.reroll_button):
+            row1.addWidget(b)
+        row2 = QHBoxLayout()
+        for b in (self.favourite_button, self.export_button, self.delete_button):
+            row2.addWidget(b)
+
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.sentences = QListWidget()
+        self.sentences.setWordWrap(True)
+        self.sentences.itemDoubleClicked.connect(lambda _i: self.reroll_selected_sentence())
+        self.reroll_sentence_button = QPushButton(self.tr("Re-roll sentence"))
+        self.reroll_sentence_button.setToolTip(
+            self.tr("Generate only this sentence again with a new seed; the take is rebuilt with cross-fades")
+        )
+        self.reroll_sentence_button.clicked.connect(self.reroll_selected_sentence)
+        self.sentences.currentItemChanged.connect(lambda *_: self._update_buttons())
+
+        self.queue = QListWidget()
+        self.queue.setMaximumHeight(90)
+        self.remove_button = QPushButton(self.tr("Remove from queue"))
+        self.remove_button.clicked.connect(self.remove_selected_job)
+        self.queue.currentItemChanged.connect(lambda *_: self._update_buttons())
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(search_row)
+        top_layout.addWidget(self.tree, 1)
+        top_layout.addLayout(row1)
+        top_layout.addLayout(row2)
+        top_layout.addWidget(self.details)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(QLabel(self.tr("Sentences of the selected take")))
+        bottom_layout.addWidget(self.sentences, 1)
+        bottom_layout.addWidget(self.reroll_sentence_button)
+        bottom_layout.addWidget(QLabel(self.tr("Queue")))
+        bottom_layout.addWidget(self.queue)
+        bottom_layout.addWidget(self.remove_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setSizes([420, 260])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._jobs = []
+        ctx.takesChanged.connect(self.refresh)
+        ctx.deletions.changed.connect(self.refresh)
+        ctx.bridge.jobAdded.connect(lambda _j: self.refresh_queue())
+        ctx.bridge.jobStarted.connect(lambda _j: self.refresh_queue())
+        ctx.bridge.jobEnded.connect(lambda _j: self.refresh_queue())
+        self.refresh()
+        self.refresh_queue()
+
+    # -- takes list ----------------------------------------------------------------------------
+
+    def mode_label(self, mode: str) -> str:
+        return {
+            "zero_shot": self.tr("Clone"),
+            "cross_lingual": self.tr("Cross-lingual"),
+            "instruct": self.tr("Instruct"),
+            "vc": self.tr("Convert"),
+        }.get(mode, mode)
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        hidden = self.ctx.deletions.hidden("take")
+        try:
+            takes = self.ctx.library.list_takes(
+                text=self.search.text().strip() or None,
+                favourite=True if self.favourites_only.isChecked() else None,
+                limit=LIST_LIMIT,
+            )
+        except LibraryError as err:
+            self.ctx.error(str(err))
+            takes = []
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for take in takes:
+            if take.id in hidden:
+                continue
+            text = " ".join(take.text.split())
+            item = QTreeWidgetItem(
+                [
+                    "★" if take.favourite else "",
+                    text if len(text) <= 80 else text[:77] + "…",
+                    take.voice_name or "",
+                    self.mode_label(take.mode),
+                    f"{take.duration_s:.1f} s",
+                    "" if take.seed is None else str(take.seed),
+                ]
+            )
+            item.setData(0, ID_ROLE, take.id)
+            item.setToolTip(1, html.escape(take.text))
+            self.tree.addTopLevelItem(item)
+            if take.id == selected:
+                self.tree.setCurrentItem(item)
+        self.tree.blockSignals(False)
+        self._show_selected()
+
+    def take_ids(self) -> list[int]:
+        return [self.tree.topLevelItem(i).data(0, ID_ROLE) for i in range(self.tree.topLevelItemCount())]
+
+    def selected_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+    def select_take(self, take_id: int) -> bool:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, ID_ROLE) == take_id:
+                self.tree.setCurrentItem(item)
+                return True
+        return False
+
+    def _current_changed(self, *_args) -> None:
+        self._show_selected()
+        self.takeSelected.emit(self.selected_id())
+
+    def _show_selected(self) -> None:
+        take_id = self.selected_id()
+        self.sentences.clear()
+        take = None
+        if take_id is not None:
+            try:
+                take = self.ctx.library.get_take(take_id)
+            except LibraryError:
+                take = None
+        self.details.setText(self.describe(take) if take else "")
+        self.favourite_button.setChecked(bool(take and take.favourite))
+        if take is not None:
+            for seg in take.segments:
+                label = seg.text if take.mode != "vc" else self.tr("(converted speech)")
+                item = QListWidgetItem(f"{seg.index + 1}. {label}")
+                item.setData(ID_ROLE, seg.index)
+                item.setToolTip(self.tr("seed {0}").format(seg.seed))
+                self.sentences.addItem(item)
+        self._update_buttons()
+
+    def describe(self, take: Take) -> str:
+        t = take.timings or {}
+        parts = [
+            self.tr("Take {0} · {1} · {2}").format(take.id, self.mode_label(take.mode), take.voice_name or "-"),
+            self.tr("seed {0} · speed {1:g}× · {2:.1f} s").format(take.seed, take.speed, take.duration_s),
+            self.tr("model {0} ({1}) · engine {2}").format(
+                take.model_family or "?", (take.model_hash or "")[:10], take.engine_version
+            ),
+        ]
+        if take.instruction:
+            parts.append(self.tr("instruction: {0}").format(html.escape(take.instruction)))
+        if t:
+            parts.append(
+                self.tr("first audio {0:.2f} s · RTF {1:.2f} · {2}").format(
+                    t.get("first_audio_latency") or 0.0,
+                    t.get("rtf") or 0.0,
+                    self.tr("streamed") if t.get("stream") else self.tr("not streamed"),
+                )
+            )
+        parts.append(take.consent_status)
+        parts.append(take.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
+        return "<br>".join(parts)
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        loaded = self.ctx.bridge.loaded is not None
+        for b in (self.play_button, self.favourite_button, self.export_button, self.delete_button):
+            b.setEnabled(has)
+        self.reroll_button.setEnabled(has and loaded)
+        self.reroll_sentence_button.setEnabled(has and loaded and self.sentences.currentItem() is not None)
+        job = self.selected_job()
+        self.remove_button.setEnabled(job is not None and job.state == "queued")
+
+    def model_changed(self) -> None:
+        self._update_buttons()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _emit_for_selected(self, signal) -> None:
+        take_id = self.selected_id()
+        if take_id is not None:
+            signal.emit(take_id)
+
+    def _play_clicked(self) -> None:
+        self._emit_for_selected(self.playRequested)
+
+    def _favourite_clicked(self, on: bool) -> None:
+        take_id = self.selected_id()
+        if take_id is not None:
+            self.set_favourite(take_id, on)
+
+    def set_favourite(self, take_id: int, on: bool) -> None:
+        try:
+            self.ctx.library.set_favourite(take_id, on)
+        except LibraryError as err:
+            self.ctx.error(str(err))
+        self.refresh()
+
+    def delete_selected(self) -> bool:
+        take_id = self.selected_id()
+        if take_id is None:
+            return False
+        take = self.ctx.library.get_take(take_id)
+        self.ctx.deletions.delete("take", take_id, take.text[:40])
+        self.ctx.info(self.tr("Deleted take {0}. Press Ctrl+Z to undo.").format(take_id))
+        return True
+
+    def reroll_selected_sentence(self) -> None:
+        take_id = self.selected_id()
+        item = self.sentences.currentItem()
+        if take_id is not None and item is not None:
+            self.rerollSentenceRequested.emit(take_id, item.data(ID_ROLE))
+
+    def select_sentence(self, index: int) -> None:
+        for i in range(self.sentences.count()):
+            if self.sentences.item(i).data(ID_ROLE) == index:
+                self.sentences.setCurrentRow(i)
+
+    # -- queue ---------------------------------------------------------------------------------
+
+    def refresh_queue(self) -> None:
+        self.queue.clear()
+        for job in self.ctx.bridge.jobs():
+            if job.kind != "synthesize" or not job.is_open:
+                continue
+            state = self.tr("running") if job.state == "running" else self.tr("queued")
+            item = QListWidgetItem(f"[{state}] {job.label}")
+            item.setData(ID_ROLE, job.id)
+            self.queue.addItem(item)
+        self._update_buttons()
+
+    def selected_job(self):
+        item = self.queue.currentItem()
+        if item is None:
+            return None
+        return next((j for j in self.ctx.bridge.jobs() if j.id == item.data(ID_ROLE)), None)
+
+    def remove_selected_job(self) -> None:
+        job = self.selected_job()
+        if job is not None and job.state == "queued":
+            job.cancel()
+            self.ctx.info(self.tr("Removed from the queue: {0}").format(job.label))
+            self.refresh_queue()

@@ -1,0 +1,31 @@
+"""Shared look of the plots (light / dark), playhead and sentence-boundary lines."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+LIGHT = {"background": "#fafafa", "foreground": "#404040", "grid": 0.15}
+DARK = {"background": "#1e1f22", "foreground": "#c8c8c8", "grid": 0.2}
+PLAYHEAD_COLOUR = "#2e86de"
+BOUNDARY_COLOUR = "#e67e22"
+
+
+def apply_plot_style(graphics: pg.GraphicsLayoutWidget | pg.PlotWidget, plots: list, dark: bool) -> None:
+    style = DARK if dark else LIGHT
+    graphics.setBackground(style["background"])
+    for plot in plots:
+        for name in ("left", "bottom", "right", "top"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(style["foreground"]))
+            axis.setTextPen(pg.mkPen(style["foreground"]))
+
+
+def playhead_line() -> pg.InfiniteLine:
+    return pg.InfiniteLine(pos=0, angle=90, movable=False, pen=pg.mkPen(PLAYHEAD_COLOUR, width=2))
+
+
+def boundary_line() -> pg.InfiniteLine:
+    return pg.InfiniteLine(
+        pos=0, angle=90, movable=False, pen=pg.mkPen(BOUNDARY_COLOUR, width=1, style=Qt.PenStyle.DashLine)
+    )

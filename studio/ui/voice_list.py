@@ -1,0 +1,223 @@
+"""The saved voices: search, play, rename, delete with undo; prompt details on hover."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from studio.library import LibraryError, Voice
+from studio.ui.context import StudioContext
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class VoiceList(QGroupBox):
+    voiceSelected = Signal(object)  # voice id or None
+
+    def __init__(self, ctx: StudioContext, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Voices"))
+        self.ctx = ctx
+        self._play_session = -1
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search voices"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self.refresh())
+        self.list = QListWidget()
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.itemDoubleClicked.connect(lambda _item: self.play_selected())
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.setToolTip(self.tr("Play the voice's reference clip"))
+        self.play_button.clicked.connect(self.play_selected)
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.rename_button.clicked.connect(self._rename_clicked)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the voice (Ctrl+Z undoes it)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.play_button)
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        ctx.voicesChanged.connect(self.refresh)
+        ctx.deletions.changed.connect(self.refresh)
+        self.refresh()
+
+    # -- contents ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        hidden = self.ctx.deletions.hidden("voice")
+        try:
+            voices = [v for v in self.ctx.library.list_voices(name=self.search.text().strip() or None)]
+        except LibraryError as err:
+            self.ctx.error(str(err))
+            voices = []
+        self.list.blockSignals(True)
+        self.list.clear()
+        for voice in voices:
+            if voice.id in hidden:
+                continue
+            item = QListWidgetItem(self._label(voice))
+            item.setData(ID_ROLE, voice.id)
+            item.setToolTip(self.tooltip(voice))
+            self.list.addItem(item)
+            if voice.id == selected:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._update_buttons()
+        if self.selected_id() != selected:
+            self.voiceSelected.emit(self.selected_id())
+
+    def _label(self, voice: Voice) -> str:
+        extra = " · ".join(x for x in (voice.language, voice.dialect) if x)
+        label = voice.name + (f"  ({extra})" if extra else "")
+        if not voice.has_consent:
+            label += "  ⚠"
+        return label
+
+    def tooltip(self, voice: Voice) -> str:
+        lib = self.ctx.library
+        rows = [f"<b>{html.escape(voice.name)}</b>"]
+        if voice.speaker_name:
+            rows.append(self.tr("Speaker: {0}").format(html.escape(voice.speaker_name)))
+        if voice.language or voice.dialect:
+            rows.append(
+                self.tr("Language: {0} · dialect: {1}").format(
+                    html.escape(voice.language or "-"), html.escape(voice.dialect or "-")
+                )
+            )
+        rows.append(
+            self.tr("Consent: {0}").format(
+                html.escape(voice.consent.describe()) if voice.consent else self.tr("NO CONSENT RECORDED")
+            )
+        )
+        try:
+            clips = lib.list_clips(voice.id)
+            prompts = lib.prepared_prompts(voice.id)
+        except LibraryError:
+            clips, prompts = [], []
+        if clips:
+            clip = clips[0]
+            rows.append(
+                self.tr("Reference: {0:.1f} s of {1:.1f} s, {2:g} kHz, {3}").format(
+                    clip.trimmed_duration_s, clip.duration_s, clip.sample_rate / 1000,
+                    html.escape(clip.source_name or clip.source),
+                )  # fmt: skip
+            )
+            rows.append(self.tr("Transcript: {0}").format(html.escape(clip.transcript) or self.tr("(none)")))
+            if clip.quality:
+                rows.append(self.tr("Quality: {0}").format(html.escape(str(clip.quality.get("overall", "?")))))
+        for prompt in prompts:
+            rows.append(
+                self.tr("Prepared prompt for {0}: {1} KB, {2}").format(
+                    prompt.family, max(1, prompt.size // 1024), prompt.created_at.strftime("%Y-%m-%d %H:%M")
+                )
+            )
+        if not prompts:
+            rows.append(self.tr("No prepared prompt yet (made on first use)."))
+        if voice.tags:
+            rows.append(self.tr("Tags: {0}").format(html.escape(", ".join(voice.tags))))
+        return "<br>".join(rows)
+
+    def voice_ids(self) -> list[int]:
+        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def select_voice(self, voice_id: int | None) -> bool:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == voice_id:
+                self.list.setCurrentItem(item)
+                return True
+        return False
+
+    def _current_changed(self, current, _previous) -> None:
+        self._update_buttons()
+        self.voiceSelected.emit(current.data(ID_ROLE) if current is not None else None)
+
+    def _update_buttons(self) -> None:
+        on = self.selected_id() is not None
+        for button in (self.play_button, self.rename_button, self.delete_button):
+            button.setEnabled(on)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def play_selected(self) -> None:
+        voice_id = self.selected_id()
+        if voice_id is None:
+            return
+        player = self.ctx.player
+        if player.session == self._play_session and player.active:
+            player.stop()
+            return
+        clips = self.ctx.library.list_clips(voice_id)
+        if not clips:
+            self.ctx.warn(self.tr("This voice has no reference clip to play."))
+            return
+        try:
+            audio, rate = self.ctx.library.clip_audio(clips[0])
+        except LibraryError as err:
+            self.ctx.error(str(err))
+            return
+        mono = audio.mean(axis=1) if audio.ndim == 2 else audio
+        player.device = self.ctx.settings.get("audio/output_device") or None
+        self._play_session = player.play(mono, rate)
+
+    def _rename_clicked(self) -> None:
+        voice_id = self.selected_id()
+        if voice_id is None:
+            return
+        voice = self.ctx.library.get_voice(voice_id)
+        name, ok = QInputDialog.getText(self, self.tr("Rename voice"), self.tr("New name"), text=voice.name)
+        if ok and name.strip():
+            self.rename_voice(voice_id, name.strip())
+
+    def rename_voice(self, voice_id: int, name: str) -> bool:
+        try:
+            self.ctx.library.update_voice(voice_id, name=name)
+        except LibraryError as err:
+            self.ctx.error(self.tr("The voice could not be renamed: {0}").format(err))
+            return False
+        self.refresh()
+        self.ctx.voicesChanged.emit()
+        return True
+
+    def delete_selected(self) -> bool:
+        voice_id = self.selected_id()
+        if voice_id is None:
+            return False
+        return self.delete_voice(voice_id)
+
+    def delete_voice(self, voice_id: int) -> bool:
+        lib = self.ctx.library
+        voice = lib.get_voice(voice_id)
+        hidden_takes = self.ctx.deletions.hidden("take")
+        remaining = [t for t in lib.take_ids(voice_id=voice_id) if t not in hidden_takes]
+        if remaining:
+            self.ctx.error(
+                self.tr("The voice {0} still has {1} takes; delete or export them first.").format(
+                    voice.name, len(remaining)
+                )
+            )
+            return False
+        self.ctx.deletions.delete("voice", voice_id, voice.name)
+        self.ctx.info(self.tr("Deleted the voice {0}. Press Ctrl+Z to undo.").format(voice.name))
+        return True
