@@ -21,6 +21,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--self-test", metavar="MODEL_DIR", help="make one streaming take in the real window and exit"
     )
+    parser.add_argument("--model", metavar="MODEL_DIR", help="open the window with this model folder")
+    parser.add_argument("--library", metavar="DIR", help="the voice library folder (default: per user)")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command")
     from studio.library.cli import register as register_library
@@ -44,11 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from studio.ui.selftest import run_self_test
 
-        return int(run_self_test(args.self_test))
+        return int(run_self_test(args.self_test, library=args.library))
     if args.command is None:
         from studio.ui.app import main as run_window
 
-        return int(run_window() or 0)
+        return int(run_window(model=args.model, library=args.library, startup_probe=args.startup_probe) or 0)
     return int(args.func(args) or 0)
 
 

@@ -379,7 +379,9 @@ class Player:
                     continue
                 out = resample(data) if resample is not None else data
                 if out.size:
-                    frames = out.reshape(-1, 1) if channels == 1 else np.repeat(out.reshape(-1, 1), channels, 1)
+                    frames = (
+                        out.reshape(-1, 1) if channels == 1 else np.repeat(out.reshape(-1, 1), channels, 1)
+                    )
                     stream.write(np.ascontiguousarray(frames))
                 self._mark_pos, self._mark_time = ring.total_read, time.monotonic()
             if stop.is_set():

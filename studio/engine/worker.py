@@ -14,6 +14,7 @@ thread, so one bad request cannot take the worker down (fish-speech's thread-saf
 from __future__ import annotations
 
 import itertools
+import os
 import queue
 import threading
 import traceback
@@ -23,6 +24,7 @@ from typing import Any
 
 from studio.engine.errors import EngineError
 from studio.engine.events import Cancelled, Finished
+from studio.engine.voice import Voice
 
 
 @dataclass(frozen=True)
@@ -127,10 +129,21 @@ class EngineWorker:
         return req
 
     def load(
-        self, model_dir, device=None, text_normalizer: str = "wetext", precision: str = "fp32"
+        self,
+        model_dir,
+        device=None,
+        text_normalizer: str = "wetext",
+        precision: str = "fp32",
+        cuda_only_precision: bool = False,
     ) -> Request:
+        """`cuda_only_precision`: use `precision` when the model lands on CUDA, fp32 otherwise."""
         return self._submit(
-            "load", model_dir=model_dir, device=device, text_normalizer=text_normalizer, precision=precision
+            "load",
+            model_dir=model_dir,
+            device=device,
+            text_normalizer=text_normalizer,
+            precision=precision,
+            cuda_only_precision=cuda_only_precision,
         )
 
     def synthesize(self, **kwargs) -> Request:
@@ -192,12 +205,15 @@ class EngineWorker:
             from studio.engine.engine import load_model
 
             self.engine = None  # release the previous model before loading the next
+            precision = p.get("precision", "fp32")
+            if p.get("cuda_only_precision") and not _uses_cuda(p.get("device")):
+                precision = "fp32"  # the window's precision setting applies on CUDA only
             engine = load_model(
                 p["model_dir"],
                 device=p.get("device"),
                 text_normalizer=p.get("text_normalizer", "wetext"),
                 progress=lambda stage, fraction: req.put(Progress(stage, fraction)),
-                precision=p.get("precision", "fp32"),
+                precision=precision,
             )
             self.engine = engine
             req.put(Loaded(engine.family, str(engine.device), engine.sample_rate, str(engine.spec.folder)))
@@ -205,6 +221,9 @@ class EngineWorker:
         if self.engine is None:
             raise EngineError("No model is loaded; open a model folder first.")
         if req.kind == "synthesize":
+            if isinstance(p.get("voice"), (str, os.PathLike)):
+                # A prepared voice file: read it here, not on the caller's (UI) thread.
+                p = {**p, "voice": Voice.load(p["voice"])}
             for event in self.engine.synthesize(cancel=req.cancel_event, **p):
                 req.put(event)
         elif req.kind == "prepare_voice":
@@ -213,6 +232,14 @@ class EngineWorker:
             req.put(Done(p["fn"](self.engine)))
         else:
             raise EngineError(f"unknown request kind {req.kind}")
+
+
+def _uses_cuda(device) -> bool:
+    if device is None or str(device) == "auto":
+        import torch
+
+        return torch.cuda.is_available()
+    return str(device).startswith("cuda")
 
 
 def _friendly(exc: Exception) -> str:

@@ -129,11 +129,21 @@ class EngineBridge(QObject):
         self._update_busy()
         return job
 
-    def load_model(self, folder: str | os.PathLike, device: str | None = None) -> Job:
+    def load_model(
+        self,
+        folder: str | os.PathLike,
+        device: str | None = None,
+        precision: str = "fp32",
+        cuda_only_precision: bool = False,
+    ) -> Job:
         folder = str(folder)
         self.loading = True
+        self.loaded = None  # the worker drops the current model before loading the next
+        request = self.worker.load(
+            folder, device=device, precision=precision, cuda_only_precision=cuda_only_precision
+        )
+        job = self._add(request, "load", Path(folder).name)
         self.modelLoading.emit(folder)
-        job = self._add(self.worker.load(folder, device=device), "load", Path(folder).name)
         job.loaded.connect(self._on_loaded)
         job.failed.connect(self._on_load_failed)
         return job
@@ -142,7 +152,9 @@ class EngineBridge(QObject):
         """kwargs as Engine.synthesize: text, voice, mode, instruction, source, stream, speed, seed."""
         return self._add(self.worker.synthesize(**kwargs), "synthesize", label, meta)
 
-    def prepare_voice(self, audio: Any, sample_rate: int | None, transcript: str | None, label: str = "") -> Job:
+    def prepare_voice(
+        self, audio: Any, sample_rate: int | None, transcript: str | None, label: str = ""
+    ) -> Job:
         return self._add(self.worker.prepare_voice(audio, sample_rate, transcript), "prepare_voice", label)
 
     def call(self, fn: Callable[[Any], Any], label: str = "") -> Job:
@@ -293,7 +305,7 @@ def cuda_devices() -> list[tuple[str, str]]:
     torch = sys.modules.get("torch")
     if torch is None:
         try:
-            import torch  # noqa: F401 - first settings open before any model load
+            import torch
         except Exception:
             return []
         torch = sys.modules["torch"]

@@ -56,7 +56,9 @@ class FlowLayout(QLayout):
             space = spacing
             if style is not None and spacing < 0:
                 space = style.layoutSpacing(
-                    QSizePolicy.ControlType.PushButton, QSizePolicy.ControlType.PushButton, Qt.Orientation.Horizontal
+                    QSizePolicy.ControlType.PushButton,
+                    QSizePolicy.ControlType.PushButton,
+                    Qt.Orientation.Horizontal,
                 )
             hint = item.sizeHint()
             next_x = x + hint.width() + space

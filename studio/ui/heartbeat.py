@@ -65,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from studio.ui.selftest import run_heartbeat
 
-    parser = argparse.ArgumentParser(prog="python -m studio.ui.heartbeat", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m studio.ui.heartbeat", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("model_dir")
     parser.add_argument("--takes", type=int, default=3, help="takes of each kind (streaming, not)")
     parser.add_argument("--text", default="Hello there. This is a heartbeat test of the studio window.")

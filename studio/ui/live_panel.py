@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar, QSplitter, QVBoxLayout
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar, QSplitter, QVBoxLayout
 
 from studio.ui.views.mel_view import MEL_FPS, MelBuffer, MelView
 from studio.ui.views.token_view import TOKEN_RATE, TokenBuffer, TokenView

@@ -77,7 +77,8 @@ def instruct_groups(language: str = "en") -> list[PresetGroup]:
 def tags(language: str = "en") -> list[Tag]:
     data = _read("tags.json")
     return [
-        Tag(item["text"], item.get("label") or item["text"], _tooltip(item, language)) for item in data["tags"]
+        Tag(item["text"], item.get("label") or item["text"], _tooltip(item, language))
+        for item in data["tags"]
     ]
 
 

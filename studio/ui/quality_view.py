@@ -73,9 +73,13 @@ class QualityView(QWidget):
                     if check.value >= 0.5
                     else self.tr("The clip is too short; the engine needs at least half a second."),
                     "sample_rate": self.tr("The clip's sample rate is below 16 kHz; use a better recording."),
-                    "silence": self.tr("Much of the clip is silence; drag the trim handles around the speech."),
+                    "silence": self.tr(
+                        "Much of the clip is silence; drag the trim handles around the speech."
+                    ),
                     "clipping": self.tr("The clip is clipped (too loud); record again further from the mic."),
-                    "snr": self.tr("The clip is noisy; the clone will copy the noise. Record somewhere quieter."),
+                    "snr": self.tr(
+                        "The clip is noisy; the clone will copy the noise. Record somewhere quieter."
+                    ),
                     "level": self.tr("The level is off; speak closer to the mic (or further, if too hot)."),
                 }[key]
         return self.tr("The clip looks clean.")
@@ -88,7 +92,11 @@ class QualityView(QWidget):
             return
         for check in report.checks:
             item = QTreeWidgetItem(
-                [self.check_name(check.key), self.value_text(check.key, check.value), self.status_text(check.status)]
+                [
+                    self.check_name(check.key),
+                    self.value_text(check.key, check.value),
+                    self.status_text(check.status),
+                ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, check.key)
             item.setForeground(2, QBrush(QColor(COLOURS[check.status])))

@@ -8,6 +8,8 @@ notices, and the audio captured so far becomes a clip like any other recording.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio.audio.errors import RecorderError
@@ -137,8 +139,6 @@ class RecordingController(QObject):
         self._timer.stop()
         recorder, self.recorder = self.recorder, None
         if recorder is not None:
-            try:
+            with contextlib.suppress(RecorderError):
                 recorder.cancel()
-            except RecorderError:
-                pass
         self._set_state(IDLE)

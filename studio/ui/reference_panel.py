@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from studio.audio.clipfile import ClipFileError, read_clip_file
@@ -333,7 +332,9 @@ class ReferencePanel(QGroupBox):
         if self.ctx.library.list_voices(name=details.name) and any(
             v.name.lower() == details.name.lower() for v in self.ctx.library.list_voices(name=details.name)
         ):
-            self.ctx.error(self.tr("There is already a voice called {0}; choose another name.").format(details.name))
+            self.ctx.error(
+                self.tr("There is already a voice called {0}; choose another name.").format(details.name)
+            )
             return False
         clip = self.clip
         audio = self.trimmed_audio().copy()
@@ -395,7 +396,9 @@ class ReferencePanel(QGroupBox):
             start, end = trim
             full = abs(start) < 1e-3 and abs(end - clip.seconds) < 1e-3
             if clip.clip_id is not None:
-                stored = lib.update_clip(clip.clip_id, voice_id=voice.id, transcript=transcript, quality=quality)
+                stored = lib.update_clip(
+                    clip.clip_id, voice_id=voice.id, transcript=transcript, quality=quality
+                )
             elif clip.path is not None and clip.path.is_file():
                 stored = lib.import_clip_file(voice.id, clip.path, transcript=transcript, quality=quality)
             else:

@@ -90,7 +90,9 @@ class ScriptPanel(QGroupBox):
         self._fill_presets()
         self.preset_combo.activated.connect(self._preset_chosen)
         self.instruction = QLineEdit()
-        self.instruction.setPlaceholderText(self.tr("Instruction, e.g. 用开心的语气说这句话, or pick a preset"))
+        self.instruction.setPlaceholderText(
+            self.tr("Instruction, e.g. 用开心的语气说这句话, or pick a preset")
+        )
         instruct_row = QHBoxLayout(self.instruct_box)
         instruct_row.setContentsMargins(0, 0, 0, 0)
         instruct_row.addWidget(QLabel(self.tr("Instruction")))
@@ -160,7 +162,9 @@ class ScriptPanel(QGroupBox):
         self.stream.setToolTip(self.tr("Play while the take is generated (speed needs streaming off)"))
         self.stream.toggled.connect(self._stream_toggled)
         self.synth_button = QPushButton(self.tr("Synthesize"))
-        self.synth_button.setToolTip(self.tr("Make a take (Ctrl+Enter); while one runs, this queues the next"))
+        self.synth_button.setToolTip(
+            self.tr("Make a take (Ctrl+Enter); while one runs, this queues the next")
+        )
         self.synth_button.setDefault(True)
         self.synth_button.clicked.connect(self.synthesizeRequested)
         self.cancel_button = QPushButton(self.tr("Cancel"))

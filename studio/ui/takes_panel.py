@@ -233,7 +233,9 @@ class TakesPanel(QGroupBox):
     def describe(self, take: Take) -> str:
         t = take.timings or {}
         parts = [
-            self.tr("Take {0} · {1} · {2}").format(take.id, self.mode_label(take.mode), take.voice_name or "-"),
+            self.tr("Take {0} · {1} · {2}").format(
+                take.id, self.mode_label(take.mode), take.voice_name or "-"
+            ),
             self.tr("seed {0} · speed {1:g}× · {2:.1f} s").format(take.seed, take.speed, take.duration_s),
             self.tr("model {0} ({1}) · engine {2}").format(
                 take.model_family or "?", (take.model_hash or "")[:10], take.engine_version

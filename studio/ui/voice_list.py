@@ -115,13 +115,17 @@ class VoiceList(QGroupBox):
             clip = clips[0]
             rows.append(
                 self.tr("Reference: {0:.1f} s of {1:.1f} s, {2:g} kHz, {3}").format(
-                    clip.trimmed_duration_s, clip.duration_s, clip.sample_rate / 1000,
+                    clip.trimmed_duration_s,
+                    clip.duration_s,
+                    clip.sample_rate / 1000,
                     html.escape(clip.source_name or clip.source),
-                )  # fmt: skip
+                )
             )
             rows.append(self.tr("Transcript: {0}").format(html.escape(clip.transcript) or self.tr("(none)")))
             if clip.quality:
-                rows.append(self.tr("Quality: {0}").format(html.escape(str(clip.quality.get("overall", "?")))))
+                rows.append(
+                    self.tr("Quality: {0}").format(html.escape(str(clip.quality.get("overall", "?"))))
+                )
         for prompt in prompts:
             rows.append(
                 self.tr("Prepared prompt for {0}: {1} KB, {2}").format(

@@ -42,9 +42,7 @@ class WaveformView(QWidget):
         self.plot.getAxis("left").setWidth(36)
         self.plot.setLabel("bottom", self.tr("time (s)"))
         self.curve = self.plot.plot(pen=pg.mkPen("#2e86de", width=1))
-        self.region = pg.LinearRegionItem(
-            values=(0, 1), brush=pg.mkBrush(46, 204, 113, 40), swapMode="block"
-        )
+        self.region = pg.LinearRegionItem(values=(0, 1), brush=pg.mkBrush(46, 204, 113, 40), swapMode="block")
         self.region.setZValue(-10)
         self.region.hide()
         self.plot.addItem(self.region)

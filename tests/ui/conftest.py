@@ -1,0 +1,137 @@
+"""The window's tests: a real MainWindow (offscreen) over the tiny golden CosyVoice 2 model.
+
+One engine worker with the model loaded is shared by the whole session (loading it for every
+test would cost seconds each); every test gets its own library, settings, player and window.
+Audio devices are real PortAudio devices on ALSA's file/null plugins (tests/alsa_env.py):
+playback lands in a file, recording reads a speech file in real time.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.alsa_env import make_alsa_env, reinitialize_portaudio, start_capture_feeder
+from tests.conftest import CV2_MODEL
+
+REPO = Path(__file__).resolve().parents[2]
+SELFTEST_CLIP = REPO / "resources" / "selftest" / "reference.wav"
+SELFTEST_TRANSCRIPT = (REPO / "resources" / "selftest" / "reference.txt").read_text(encoding="utf-8").strip()
+
+
+def wait_until(qtbot, predicate, timeout_s: float = 120.0) -> None:
+    qtbot.waitUntil(lambda: bool(predicate()), timeout=int(timeout_s * 1000))
+
+
+@pytest.fixture(scope="session")
+def shared_bridge(qapp):
+    """The engine worker with the golden CosyVoice 2 model loaded, through the window's bridge."""
+    from PySide6.QtWidgets import QApplication
+
+    from studio.ui.engine_bridge import EngineBridge
+
+    bridge = EngineBridge()
+    bridge.load_model(CV2_MODEL, device="cpu")
+    deadline = time.monotonic() + 300
+    while (bridge.loaded is None or not bridge.device_description) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        if not bridge.loading and bridge.loaded is None:
+            raise RuntimeError("the golden model failed to load through the bridge")
+        time.sleep(0.01)
+    assert bridge.loaded is not None
+    yield bridge
+    bridge.shutdown()
+
+
+@pytest.fixture
+def alsa(tmp_path, monkeypatch):
+    """A PortAudio 'default' device whose playback lands in a file and whose capture is silence."""
+    env = make_alsa_env(tmp_path)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    reinitialize_portaudio()
+    return env
+
+
+@pytest.fixture
+def alsa_capture(tmp_path, monkeypatch):
+    """Like `alsa`, but the capture side speaks the self-test clip in real time."""
+    env = make_alsa_env(tmp_path, SELFTEST_CLIP, realtime=True)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    start_capture_feeder(env)
+    reinitialize_portaudio()
+    return env
+
+
+@pytest.fixture
+def make_window(qtbot, shared_bridge, tmp_path, monkeypatch):
+    """make_window(bridge=None, **settings) -> a shown MainWindow with its own library and settings."""
+    from studio.library import Library
+    from studio.ui.context import StudioContext
+    from studio.ui.main_window import MainWindow
+    from studio.ui.settings import StudioSettings
+
+    monkeypatch.setenv("VOICE_STUDIO_SETTINGS", str(tmp_path / "settings.ini"))
+    made = []
+
+    def make(bridge=shared_bridge, **settings_values):
+        library = Library.open(tmp_path / f"library{len(made)}")
+        settings = StudioSettings()
+        settings.set("audio/countdown_s", 0)
+        for key, value in settings_values.items():
+            settings.set(key.replace("__", "/"), value)
+        ctx = StudioContext(library, settings, bridge=bridge)
+        window = MainWindow(ctx)
+        window.owns_bridge = bridge is not shared_bridge
+        qtbot.addWidget(window)
+        window.show()
+        made.append((window, library))
+        return window
+
+    yield make
+    for window, library in made:
+        window.close()
+        library.close()
+
+
+@pytest.fixture
+def window(make_window, alsa):
+    return make_window(ui__autoplay=False)
+
+
+def save_voice(
+    qtbot, window, clip: Path = SELFTEST_CLIP, transcript: str = SELFTEST_TRANSCRIPT, name="Narrator"
+):
+    """Import `clip` in the reference panel and save it as a voice, as a person would (no dialog)."""
+    from studio.ui.voice_dialog import VoiceDetails
+
+    panel = window.reference
+    assert panel.load_file(clip)
+    panel.transcript_edit.setText(transcript)
+    panel.update_quality()
+    with qtbot.waitSignal(panel.voiceSaved, timeout=120_000) as saved:
+        assert panel.save_as_voice(VoiceDetails(name=name))
+    voice_id = saved.args[0]
+    window.voice_list.select_voice(voice_id)
+    return voice_id
+
+
+def make_take(
+    qtbot, window, text="Hello there. How are you today?", *, mode="zero_shot", stream=True, seed=7
+):
+    """Synthesize with the window's own controls; returns (take id, TakeRun)."""
+    script = window.script
+    script.set_mode(mode)
+    script.set_text(text)
+    script.stream.setChecked(stream)
+    script.seed.setValue(seed)
+    with qtbot.waitSignal(window.takeStored, timeout=180_000) as stored:
+        run = window.synthesize()
+        assert run is not None, window.message_bar.text()
+    return stored.args[0], run
