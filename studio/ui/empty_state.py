@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-
-def download_dialog_available() -> bool:
-    """True when the model manager's first-run module exists (built elsewhere)."""
-    try:
-        return importlib.util.find_spec("studio.ui.first_run") is not None
-    except (ImportError, ValueError):
-        return False
+from studio.models.registry import DEFAULT_MODEL, human_size
 
 
 class EmptyState(QWidget):
@@ -28,13 +20,13 @@ class EmptyState(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text = QLabel(
-            self.tr(
-                "Voice Studio speaks with a CosyVoice 2 or Fun-CosyVoice 3 model folder "
-                "(the official release layout: llm.pt, flow.pt, hift.pt, a .yaml file…). "
-                "Open one to start; your voices and takes are already here."
-            )
-        )
+        self.intro = self.tr(
+            "Voice Studio speaks with a CosyVoice 2 or Fun-CosyVoice 3 model folder "
+            "(the official release layout: llm.pt, flow.pt, hift.pt, a .yaml file…). "
+            "Download the recommended one ({0}, {1}) or open one you have; "
+            "your voices and takes are already here."
+        ).format(DEFAULT_MODEL.title, human_size(DEFAULT_MODEL.approx_size(), approx=True))
+        self.text = QLabel(self.intro)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error = QLabel()
@@ -52,7 +44,6 @@ class EmptyState(QWidget):
         self.open_button.clicked.connect(self.openRequested)
         self.download_button = QPushButton(self.tr("Download the recommended model…"))
         self.download_button.clicked.connect(self.downloadRequested)
-        self.download_button.setVisible(download_dialog_available())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
@@ -93,6 +84,7 @@ class EmptyState(QWidget):
 
     def show_empty(self) -> None:
         self.title.setText(self.tr("No model loaded yet"))
+        self.text.setText(self.intro)
         self.error.hide()
         self.progress.hide()
         self.stage.setText("")

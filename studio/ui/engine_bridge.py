@@ -289,7 +289,7 @@ def _tune_and_describe(engine: Any) -> str:
     if device.type == "cpu":
         threads = max(1, (os.cpu_count() or 2) - 1)
         torch.set_num_threads(threads)
-        return f"CPU ({threads} threads)"
+        return f"CPU, {threads} thread" + ("s" if threads != 1 else "")
     if device.type == "cuda":
         index = device.index if device.index is not None else torch.cuda.current_device()
         return f"{torch.cuda.get_device_name(index)} (cuda:{index})"

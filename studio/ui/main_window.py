@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         bridge.modelFailed.connect(self._model_failed)
         bridge.deviceDescribed.connect(self._device_described)
         bridge.jobAdded.connect(lambda _job: self._update_queue_status())
+        bridge.jobStarted.connect(lambda _job: self._update_queue_status())
         bridge.jobEnded.connect(lambda _job: self._update_queue_status())
         self.empty.openRequested.connect(self.choose_model_folder)
         self.empty.downloadRequested.connect(self.download_model)
@@ -228,10 +229,26 @@ class MainWindow(QMainWindow):
             cuda_only_precision=True,
         )
 
+    def ask_model_folder(self) -> str:
+        """The folder picker (tests replace it)."""
+        return QFileDialog.getExistingDirectory(self, self.tr("Open a CosyVoice model folder"))
+
     def choose_model_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a CosyVoice model folder"))
-        if folder:
-            self.load_model(folder)
+        """Open a folder the user already has: checked (structure, every key and shape) and
+        remembered among the installed models before it is loaded."""
+        from studio.models import ModelsError, add_user_folder
+
+        folder = self.ask_model_folder()
+        if not folder:
+            return
+        try:
+            model = add_user_folder(folder, self.models_dir)
+        except ModelsError as err:
+            if self.centre.currentIndex() == EMPTY_PAGE:
+                self.empty.show_failed(folder, str(err))
+            self.ctx.error(self.tr("{0} cannot be used: {1}").format(folder, err))
+            return
+        self.load_model(model.path)
 
     def download_model(self) -> None:
         from studio.ui.first_run import open_model_download

@@ -41,6 +41,7 @@ class RecordingController(QObject):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._count)
         self.transcript = ""
+        self.backend = None  # None: sounddevice (PortAudio); tests may put a scripted backend here
 
     def _set_state(self, state: str) -> None:
         if state != self.state:
@@ -82,7 +83,7 @@ class RecordingController(QObject):
 
     def _begin(self) -> None:
         device = self.ctx.settings.get("audio/input_device") or None
-        recorder = Recorder(self.ctx.library, device=device)
+        recorder = Recorder(self.ctx.library, device=device, backend=self.backend)
         try:
             recorder.start()
         except RecorderError as err:

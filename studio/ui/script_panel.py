@@ -6,8 +6,8 @@ import random
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QStandardItem
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +37,25 @@ from studio.ui.views.level_meter import LevelMeter
 MODES = ("zero_shot", "cross_lingual", "instruct", "vc")
 SEED_MAX = 2**31 - 1
 RANDOM_SEED = -1
+
+
+def dice_icon(size: int = 32) -> QIcon:
+    """A die showing five, drawn with QPainter so it looks the same on every platform."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(70, 70, 70), size / 16))
+    painter.setBrush(QColor(250, 250, 250))
+    margin = size / 10
+    painter.drawRoundedRect(QRectF(margin, margin, size - 2 * margin, size - 2 * margin), size / 6, size / 6)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(40, 40, 40))
+    r = size / 14
+    for fx, fy in ((0.3, 0.3), (0.7, 0.3), (0.5, 0.5), (0.3, 0.7), (0.7, 0.7)):
+        painter.drawEllipse(QRectF(fx * size - r, fy * size - r, 2 * r, 2 * r))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class SourceClip:
@@ -154,7 +173,10 @@ class ScriptPanel(QGroupBox):
         self.seed.setValue(RANDOM_SEED)
         self.seed.setToolTip(self.tr("The same seed, text and voice give the same take; 'random' picks one"))
         self.dice = QToolButton()
-        self.dice.setText("🎲")
+        # A drawn die, not the emoji: emoji fonts are missing on many Linux desktops.
+        self.dice.setIcon(dice_icon())
+        self.dice.setText(self.tr("Roll"))
+        self.dice.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.dice.setToolTip(self.tr("Roll a new seed"))
         self.dice.clicked.connect(self.roll_seed)
         self.stream = QCheckBox(self.tr("Streaming"))

@@ -75,14 +75,16 @@ class WindowDriver:
 
     def load_model(self, folder: str | os.PathLike):
         bridge = self.ctx.bridge
+        failures: list[str] = []
+        bridge.modelFailed.connect(failures.append)
         self.window.load_model(folder)
         wait_for(
-            lambda: not bridge.loading and bridge.device_description != "",
+            lambda: not bridge.loading and (bridge.loaded is None or bridge.device_description != ""),
             self.timeout_s,
             "the model to load",
         )
         if bridge.loaded is None:
-            raise SelfTestError(f"the model did not load: {self._last_error()}")
+            raise SelfTestError(f"the model did not load: {failures[-1] if failures else self._last_error()}")
         return bridge.loaded
 
     def save_voice(self, clip: Path, transcript: str, name: str = "Self-test voice") -> int:

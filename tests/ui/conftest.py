@@ -135,3 +135,6 @@ def make_take(
         run = window.synthesize()
         assert run is not None, window.message_bar.text()
     return stored.args[0], run
+
+
+from tests.models.conftest import hf_hub, hub, models_dir, online  # noqa: E402, F401 - the local hub fixtures

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from studio.models.paths import STAGING
 from studio.ui.download_dialog import DownloadDialog, format_eta
-from studio.ui.first_run import FirstRunWidget, open_model_download
-from tests.conftest import CV2_MODEL, copy_model
+from studio.ui.first_run import open_model_download
+from tests.conftest import CV2_MODEL
 
 CV2 = "CosyVoice2-0.5B"
 WAIT = 30_000
@@ -153,37 +153,6 @@ def test_open_model_download_returns_installed_folder(qtbot, hf_hub, models_dir)
     _drive_dialog(qtbot, choose=lambda d: d.model_combo.setCurrentIndex(d.model_combo.findData(CV2)))
     path = open_model_download(None)
     assert path == str(models_dir / CV2)
-
-
-def test_first_run_widget_download_recommended(qtbot, hf_hub, models_dir):
-    widget = FirstRunWidget()
-    qtbot.addWidget(widget)
-    widget.show()
-    assert widget.download_button.text() == "Download the recommended model…"
-    _drive_dialog(qtbot)  # the recommended model: Fun-CosyVoice3
-    with qtbot.waitSignal(widget.modelChosen, timeout=WAIT) as blocker:
-        widget.download_button.click()
-    assert blocker.args == [str(models_dir / "Fun-CosyVoice3-0.5B-2512")]
-    assert (models_dir / "Fun-CosyVoice3-0.5B-2512" / "llm.rl.pt").is_file()
-
-
-def test_first_run_widget_open_folder(qtbot, tmp_path, models_dir):
-    widget = FirstRunWidget()
-    qtbot.addWidget(widget)
-    good = copy_model(CV2_MODEL, tmp_path / "mine")
-    widget.ask_folder = lambda: str(good)
-    with qtbot.waitSignal(widget.modelChosen, timeout=WAIT) as blocker:
-        widget.open_button.click()
-    assert blocker.args == [str(good)]
-    bad = copy_model(CV2_MODEL, tmp_path / "bad")
-    (bad / "llm.pt").unlink()
-    widget.ask_folder = lambda: str(bad)
-    with qtbot.assertNotEmitted(widget.modelChosen):
-        widget.open_button.click()
-    assert "missing llm.pt" in widget.error_label.text()
-    widget.ask_folder = lambda: ""  # the picker was cancelled
-    with qtbot.assertNotEmitted(widget.modelChosen):
-        widget.open_button.click()
 
 
 def test_format_eta():
