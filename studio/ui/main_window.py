@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.engine.events import Finished
-from studio.library import LibraryError
+from studio.library import LibraryError, model_folder_hash
 from studio.paths import resources_dir
 from studio.ui import theme
 from studio.ui.context import StudioContext
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         self._update_model_widgets()
 
     def _model_loaded(self, loaded) -> None:
-        self.ctx.model_hash = _folder_fingerprint(loaded.folder)
+        self.ctx.model_hash = model_folder_hash(loaded.folder)  # take provenance, cheap (no full read)
         self.model_status.setText(
             self.tr("Model: {0} ({1})").format(Path(loaded.folder).name, _family_label(loaded.family))
         )
@@ -873,17 +873,3 @@ class MainWindow(QMainWindow):
 
 def _family_label(family: str) -> str:
     return {"cosyvoice2": "CosyVoice 2", "cosyvoice3": "Fun-CosyVoice 3"}.get(family, family)
-
-
-def _folder_fingerprint(folder: str) -> str:
-    """A cheap identity of the model weights for take provenance: names, sizes and mtimes, hashed."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    root = Path(folder)
-    for name in ("llm.pt", "flow.pt", "hift.pt", "cosyvoice2.yaml", "cosyvoice3.yaml"):
-        p = root / name
-        if p.is_file():
-            st = p.stat()
-            digest.update(f"{name}:{st.st_size}:{int(st.st_mtime)}".encode())
-    return digest.hexdigest()[:16]
