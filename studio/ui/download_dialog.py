@@ -43,18 +43,26 @@ from studio.models.registry import (
 BAR_STEPS = 1000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DownloadDialog", text)
+# Strings outside the dialog class use QCoreApplication.translate with a literal context:
+# lupdate files a bare tr() outside a class under the empty context, which no lookup reads.
 
 
 def format_eta(seconds: float | None) -> str:
     if seconds is None:
         return ""
     if seconds < 60:
-        return tr("less than a minute left") if seconds >= 1 else tr("almost done")
+        return (
+            QCoreApplication.translate("DownloadDialog", "less than a minute left")
+            if seconds >= 1
+            else QCoreApplication.translate("DownloadDialog", "almost done")
+        )
     if seconds < 3600:
-        return tr("about {n} min left").format(n=round(seconds / 60))
-    return tr("about {h} h {m} min left").format(h=int(seconds // 3600), m=round(seconds % 3600 / 60))
+        return QCoreApplication.translate("DownloadDialog", "about {n} min left").format(
+            n=round(seconds / 60)
+        )
+    return QCoreApplication.translate("DownloadDialog", "about {h} h {m} min left").format(
+        h=int(seconds // 3600), m=round(seconds % 3600 / 60)
+    )
 
 
 class DownloadThread(QThread):
@@ -81,7 +89,10 @@ class DownloadThread(QThread):
             self.failed.emit(str(exc), False)
         except Exception as exc:  # an unexpected bug must not kill the window silently
             self.failed.emit(
-                tr("The download failed: {error}").format(error=f"{type(exc).__name__}: {exc}"), False
+                QCoreApplication.translate("DownloadDialog", "The download failed: {error}").format(
+                    error=f"{type(exc).__name__}: {exc}"
+                ),
+                False,
             )
         else:
             self.succeeded.emit(result)
