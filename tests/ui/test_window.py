@@ -281,3 +281,17 @@ def test_deleting_a_voice_can_be_undone(window, qtbot):
     assert voice_id not in window.voice_list.voice_ids()
     window.undo_delete()
     assert voice_id in window.voice_list.voice_ids()
+
+
+def test_a_take_cancelled_after_audio_arrived_keeps_that_audio_as_a_partial_take(window, qtbot):
+    save_voice(qtbot, window)
+    window.script.set_text("One sentence here. Another sentence there. And a third one to be sure. " * 4)
+    window.script.stream.setChecked(True)
+    run = window.synthesize()
+    run.job.audio.connect(lambda _events: window.cancel_take())  # cancel once sound exists
+    with qtbot.waitSignal(window.takeStored, timeout=120_000) as stored:
+        pass
+    take = window.ctx.library.get_take(stored.args[0])
+    assert take.timings["partial"] == "cancelled"
+    assert take.frames == run.assembler.samples > 0
+    assert "partial" in window.message_bar.text()
