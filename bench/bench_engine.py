@@ -27,7 +27,7 @@ PROMPT_TEXT = "Hello, this is a tiny voice cloning test."
 TEXT = "The quick brown fox jumps over the lazy dog while the studio records every word of it."
 
 
-def run_one(model: Path, stream: bool, tokens: int, threads: int, device: str) -> dict:
+def run_one(model: Path, stream: bool, tokens: int, threads: int, device: str, warm: bool = False) -> dict:
     import torch
 
     torch.set_num_threads(threads)
@@ -38,6 +38,11 @@ def run_one(model: Path, stream: bool, tokens: int, threads: int, device: str) -
     load_s = time.perf_counter() - t0
     rss_after_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
     voice = engine.prepare_voice(PROMPT, transcript=PROMPT_TEXT)
+    warm_s = 0.0
+    if warm:  # what the window does while idle once a voice is chosen (not part of the take)
+        t0 = time.perf_counter()
+        engine.warm_stream_prefix(voice)
+        warm_s = time.perf_counter() - t0
     speech_ids = engine.lm.cfg.speech_token_size
     eos = engine.lm.cfg.eos
 
@@ -54,6 +59,8 @@ def run_one(model: Path, stream: bool, tokens: int, threads: int, device: str) -
     audio_s = finished.audio_seconds
     return {
         "stream": stream,
+        "mode": ("stream-warm" if warm else "stream") if stream else "nonstream",
+        "warm_s": warm_s,
         "device": device,
         "threads": threads,
         "load_s": load_s,
@@ -85,10 +92,12 @@ def main() -> None:
     parser.add_argument("--only", choices=["stream", "nonstream"])
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--stream", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     model = args.model or REPO / "bench" / "out" / f"{args.family}-full"
     if args.child:
-        print("RESULT " + json.dumps(run_one(model, args.stream, args.tokens, args.threads, args.device)))
+        result = run_one(model, args.stream, args.tokens, args.threads, args.device, args.warm)
+        print("RESULT " + json.dumps(result))
         return
     if not (model / "llm.pt").exists():
         subprocess.run(
@@ -103,22 +112,26 @@ def main() -> None:
             check=True,
         )
     rows = []
-    for stream in (False, True):
+    for stream, warm in ((False, False), (True, False), (True, True)):
         if args.only and args.only != ("stream" if stream else "nonstream"):
             continue
-        cmd = [
-            sys.executable,
-            __file__,
-            "--child",
-            "--model",
-            str(model),
-            "--tokens",
-            str(args.tokens),
-            "--threads",
-            str(args.threads),
-            "--device",
-            args.device,
-        ] + (["--stream"] if stream else [])
+        cmd = (
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                "--model",
+                str(model),
+                "--tokens",
+                str(args.tokens),
+                "--threads",
+                str(args.threads),
+                "--device",
+                args.device,
+            ]
+            + (["--stream"] if stream else [])
+            + (["--warm"] if warm else [])
+        )
         env = dict(os.environ, OMP_NUM_THREADS=str(args.threads))
         out = subprocess.run(cmd, capture_output=True, text=True, env=env)
         line = [ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")]
@@ -131,15 +144,16 @@ def main() -> None:
         f"{rows[0]['tokens']} tokens ({rows[0]['audio_s']:.1f} s audio), prompt {rows[0]['prompt_tokens']} tokens"
     )
     header = (
-        f"{'mode':<10} {'total s':>8} {'1st audio s':>11} {'RTF':>6} {'LM ms/tok':>9} {'flow ms/s':>9} "
+        f"{'mode':<11} {'total s':>8} {'1st audio s':>11} {'RTF':>6} {'LM ms/tok':>9} {'flow ms/s':>9} "
         f"{'HiFT ms/s':>9} {'flow s':>7} {'chunks':>6} {'RSS load GB':>11} {'peak RSS GB':>11}"
     )
     print(header)
     for r in rows:
         print(
-            f"{'stream' if r['stream'] else 'nonstream':<10} {r['total_s']:>8.2f} {r['first_audio_s']:>11.2f} {r['rtf']:>6.2f} "
+            f"{r['mode']:<11} {r['total_s']:>8.2f} {r['first_audio_s']:>11.2f} {r['rtf']:>6.2f} "
             f"{r['lm_ms_per_token']:>9.1f} {r['flow_ms_per_audio_s']:>9.0f} {r['hift_ms_per_audio_s']:>9.0f} "
             f"{r['flow_s']:>7.2f} {r['chunks']:>6d} {r['rss_after_load_gb']:>11.2f} {r['peak_rss_gb']:>11.2f}"
+            + (f"   (prefix warmed beforehand in {r['warm_s']:.2f} s)" if r["mode"] == "stream-warm" else "")
         )
 
 

@@ -427,7 +427,7 @@ class Engine:
         vocoder_state = _VocoderState(self.spec.cfm.n_timesteps, self.flow_cache_budget if stream else 0)
         if vocoder_state.flow is not None:
             vocoder_state.flow.prompt_frames = mi.prompt_mel.shape[1]
-            vocoder_state.prompt_key = self._prompt_key(mi)
+            vocoder_state.prompt_key = self._prompt_key(mi.flow_prompt_tokens, mi.prompt_mel, mi.embedding)
         lm_count = 0
 
         def next_hop() -> int:
@@ -473,11 +473,11 @@ class Engine:
 
     # -- the voice's prompt-only flow prefix -------------------------------------------------------
 
-    def _prompt_key(self, mi: ModelInput) -> str:
+    def _prompt_key(self, flow_prompt_tokens, prompt_mel, embedding) -> str:
         import hashlib
 
         h = hashlib.sha1()
-        for t in (mi.flow_prompt_tokens, mi.prompt_mel, mi.embedding):
+        for t in (flow_prompt_tokens, prompt_mel, embedding):
             h.update(t.detach().cpu().contiguous().numpy().tobytes())
         return h.hexdigest()
 
@@ -493,25 +493,47 @@ class Engine:
         chunks = max(0, prompt_tokens - self.flow.pre_lookahead_len) // tokens_per_chunk
         return chunks * frames_per_chunk
 
-    def _start_from_voice_prefix(
-        self, mi: ModelInput, tokens: torch.Tensor, prompt: tuple, state: _VocoderState
-    ) -> None:
-        """Streaming's first chunk: reuse (or compute and keep) the prompt-only prefix state.
+    def _start_from_voice_prefix(self, state: _VocoderState) -> None:
+        """Streaming's first chunk: start from the voice's prompt-only prefix if it was warmed.
 
-        That prefix is the same for every take with this voice and model, so a second take with
-        the same voice starts its first chunk that many frames later.
+        A cold take solves its first chunk in one pass (splitting it costs more than it saves);
+        `warm_stream_prefix` computes the prefix ahead of time, when the worker is idle.
         """
-        prefix = self._prompt_prefix_frames(mi.flow_prompt_tokens.shape[1])
-        if prefix == 0 or state.flow is None or state.flow.frames != 0:
+        cached = self._voice_prefix
+        if state.flow is None or state.flow.frames != 0 or cached is None or cached[0] != state.prompt_key:
             return
-        cached = (
-            self._voice_prefix if self._voice_prefix and self._voice_prefix[0] == state.prompt_key else None
-        )
-        if cached is not None:
-            state.flow = cached[1].snapshot()
-            return
-        self.flow.stream_chunk(tokens, *prompt, state.flow, stop_frame=prefix)
-        self._voice_prefix = (state.prompt_key, state.flow.snapshot())
+        state.flow = cached[1].snapshot()
+
+    def warm_stream_prefix(self, voice: Voice) -> int:
+        """Solve and keep the flow state of `voice`'s prompt-only streaming prefix.
+
+        Chunks that end more than the look-ahead before the first generated token see the prompt
+        alone, so they are the same for every streamed take with this voice: with them kept, the
+        next streamed take's first chunk solves only its own frames (first audio comes sooner).
+        One voice is kept (the last warmed). Returns the prefix length in mel frames (0: the
+        prompt is shorter than one chunk, nothing to keep).
+        """
+        if voice.family != self.family:
+            raise RequestError(
+                f"This voice was prepared for {voice.family}; the loaded model is {self.family}."
+            )
+        tokens, mel = voice.zero_shot_prompt(self.spec.token_mel_ratio)
+        dev = self.device
+        prompt = (tokens.view(1, -1).to(dev), mel.unsqueeze(0).to(dev), voice.embedding.view(1, -1).to(dev))
+        prefix = self._prompt_prefix_frames(tokens.numel())
+        if prefix == 0:
+            return 0
+        key = self._prompt_key(*prompt)
+        if self._voice_prefix is not None and self._voice_prefix[0] == key:
+            return self._voice_prefix[1].frames
+        state = FlowStreamState(self.spec.cfm.n_timesteps)
+        state.prompt_frames = prompt[1].shape[1]
+        # The prefix frames never see generated tokens; any stand-ins past the prompt will do.
+        stand_in = torch.zeros(1, self.flow.pre_lookahead_len + 1, dtype=torch.int32, device=dev)
+        with torch.inference_mode():
+            self.flow.stream_chunk(stand_in, *prompt, state, stop_frame=prefix)
+        self._voice_prefix = (key, state)
+        return state.frames
 
     def _token2wav(
         self,
@@ -540,10 +562,13 @@ class Engine:
             if streaming and state.flow_cache_usable(self, token_offset, len(tokens)):
                 # Chunk-causal attention: solve only the new frames, from the cached prefix state.
                 if token_offset == 0:
-                    self._start_from_voice_prefix(mi, token_tensor, prompt, state)
+                    self._start_from_voice_prefix(state)
                 mel = self.flow.stream_chunk(token_tensor, *prompt, state.flow)
             else:
                 state.drop_flow_cache()
+                # Past the cache budget the full re-solve needs the memory more than the next
+                # take's warm start does: let the voice's retained prefix go too.
+                self._voice_prefix = None
                 mel = self.flow.inference(token_tensor, *prompt, streaming=streaming, finalize=finalize)
                 mel = mel[:, :, first_frame:]
         if self.trace:

@@ -37,7 +37,7 @@ from studio.paths import resources_dir
 from studio.ui import theme
 from studio.ui.context import StudioContext
 from studio.ui.empty_state import EmptyState
-from studio.ui.engine_bridge import Job, save_prepared_voice
+from studio.ui.engine_bridge import Job, load_voice_file, save_prepared_voice
 from studio.ui.live_panel import LivePanel
 from studio.ui.message_bar import MessageBar
 from studio.ui.reference_panel import ReferencePanel
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.takes.rerollSentenceRequested.connect(self.reroll_sentence)
         self.takes.exportRequested.connect(self.export_take_dialog)
         self.reference.voiceSaved.connect(self._voice_saved)
+        self.voice_list.voiceSelected.connect(self.warm_voice)
         ctx.deletions.failed.connect(ctx.error)
         ctx.display.subscribe(self._display_tick)
         ctx.display.start()
@@ -274,6 +275,7 @@ class MainWindow(QMainWindow):
         self.device_status.setText(loaded.device)
         self.centre.setCurrentIndex(STUDIO_PAGE)
         self._update_model_widgets()
+        self.warm_voice(self.voice_list.selected_id())
 
     def _model_failed(self, message: str) -> None:
         folder = self.ctx.settings.model_folder
@@ -744,6 +746,18 @@ class MainWindow(QMainWindow):
         entry = self.ctx.deletions.undo()
         if entry is not None:
             self.ctx.info(self.tr("Restored {0}.").format(entry.label or entry.kind))
+
+    def warm_voice(self, voice_id: int | None) -> None:
+        """While the worker is idle, solve the voice's prompt-only streaming prefix, so the next
+        streamed take with it reaches first audio sooner (Engine.warm_stream_prefix)."""
+        family = self.ctx.family
+        if voice_id is None or family is None:
+            return
+        prompt = self.ctx.library.prepared_prompt(voice_id, family)
+        if prompt is None or not prompt.path.is_file():
+            return
+        path = str(prompt.path)
+        self.ctx.bridge.call(lambda engine: engine.warm_stream_prefix(load_voice_file(path)), label="warm")
 
     def _voice_saved(self, voice_id: int) -> None:
         self.voice_list.refresh()

@@ -6,6 +6,7 @@ import threading
 
 import numpy as np
 import pytest
+import torch
 
 from studio.engine import AudioChunk, Cancelled, Finished, MelFrames, Segment, SpeechTokens, Voice
 from studio.engine.lm import greedy_speech_sampler
@@ -223,15 +224,24 @@ def test_precision_is_validated():
         load_model(CV2_MODEL, device="cpu", precision="int8")
 
 
-def test_streaming_reuses_the_voice_prefix_without_changing_the_audio(cv2_engine):
+def test_a_warmed_voice_prefix_starts_streaming_later_with_the_same_audio(cv2_engine):
     from tests.conftest import PROMPT_ZH_TEXT
 
     voice = cv2_engine.prepare_voice(PROMPT_ZH, transcript=PROMPT_ZH_TEXT)  # 126 prompt tokens
     assert cv2_engine._prompt_prefix_frames(voice.zero_shot_prompt()[0].numel()) == 200
     cv2_engine._voice_prefix = None
     cold = audio_of(cv2_engine.synthesize("We have three cats.", voice, stream=True, seed=1, sampler=GREEDY))
-    assert cv2_engine._voice_prefix is not None and cv2_engine._voice_prefix[1].frames == 200
+    assert cv2_engine._voice_prefix is None  # a take never pays for the prefix itself
+    assert cv2_engine.warm_stream_prefix(voice) == 200
+    assert cv2_engine.warm_stream_prefix(voice) == 200  # already warm: nothing to do
+    kept = cv2_engine._voice_prefix[1]
+    before = [(dict(c.conv_tails), dict(c.attn_inputs)) for c in kept.steps]
+    before = [({k: v.clone() for k, v in t.items()}, {k: v.clone() for k, v in a.items()}) for t, a in before]
     warm = audio_of(cv2_engine.synthesize("We have three cats.", voice, stream=True, seed=1, sampler=GREEDY))
+    for (tails, attn), step in zip(before, kept.steps):  # a take never writes into the kept prefix
+        assert all(torch.equal(v, step.conv_tails[k]) for k, v in tails.items())
+        assert all(torch.equal(v, step.attn_inputs[k]) for k, v in attn.items())
+    again = audio_of(cv2_engine.synthesize("We have three cats.", voice, stream=True, seed=1, sampler=GREEDY))
     budget, cv2_engine.flow_cache_budget = cv2_engine.flow_cache_budget, 0
     try:
         resolved = audio_of(
@@ -239,5 +249,8 @@ def test_streaming_reuses_the_voice_prefix_without_changing_the_audio(cv2_engine
         )
     finally:
         cv2_engine.flow_cache_budget = budget
-    assert np.array_equal(cold, warm)
+    # (MKL's first call with a new shape may round differently: 1e-4 here is float noise, not drift)
+    assert np.abs(warm - again).max() < 1e-4
+    assert cold.shape == warm.shape
+    assert np.abs(cold - warm).max() < 1e-4  # the prefix solved apart: float rounding only
     assert np.abs(cold - resolved).max() < 1e-3

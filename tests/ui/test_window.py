@@ -295,3 +295,13 @@ def test_a_take_cancelled_after_audio_arrived_keeps_that_audio_as_a_partial_take
     assert take.timings["partial"] == "cancelled"
     assert take.frames == run.assembler.samples > 0
     assert "partial" in window.message_bar.text()
+
+
+def test_choosing_a_voice_warms_its_streaming_prefix_on_the_worker(window, shared_bridge, qtbot):
+    voice_id = save_voice(qtbot, window)
+    shared_bridge.worker.engine._voice_prefix = None
+    window.voice_list.select_voice(None)
+    window.voice_list.select_voice(voice_id)
+    wait_until(qtbot, lambda: shared_bridge.worker.engine._voice_prefix is not None, 60)
+    take_id, run = make_take(qtbot, window, "Warm start.", stream=True)
+    assert run.assembler.samples > 0
