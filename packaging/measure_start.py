@@ -104,6 +104,7 @@ def measure_once(cmd: list[str], env: dict[str, str], timeout: float, cwd: Path)
             break
         if line.startswith(PROBE):
             result["wall_s"] = time.perf_counter() - start
+            result["line"] = line.rstrip()
             with contextlib.suppress(IndexError, ValueError):
                 result["reported_s"] = float(line[len(PROBE) :].split()[0])
             break
