@@ -278,6 +278,36 @@ def macos_dmg() -> Path:
     return ROOT / "dist" / f"Voice-Studio-{version()}-{platform_tag()}.dmg"
 
 
+def after_build(args: argparse.Namespace, app: Path, report: dict) -> None:
+    """The frozen checks, the self-test and the packages, in that order; figures go to `report`."""
+    if not args.skip_check:
+        report["packaging_check_s"] = round(
+            run_frozen(app, ["--packaging-check"], 300, "--packaging-check"), 1
+        )
+    if args.self_test:
+        model = str(args.self_test.resolve())
+        seconds = run_frozen(app, ["--self-test", model], args.self_test_timeout, "--self-test")
+        report["self_test_s"] = round(seconds, 1)
+        print(f"frozen self-test passed in {seconds:.1f} s")
+    if args.installer and IS_LINUX and not args.package:
+        print("--installer on Linux: the installer is the tarball with install.sh (same as --package)")
+        args.package = True
+    if args.package:
+        if not IS_LINUX:
+            print("--package writes the Linux tarballs; on this system use --installer")
+        else:
+            t0 = time.perf_counter()
+            packages = package_linux(app, args.dist / "packages")
+            report["package_s"] = round(time.perf_counter() - t0, 1)
+            report["packages"] = {p.name: p.stat().st_size for p in packages}
+            for path in packages:
+                print(f"wrote {path} ({path.stat().st_size / 2**20:.0f} MiB)")
+    if args.installer and IS_WIN:
+        print(f"wrote {windows_installer(app, args.dist / 'packages')}")
+    elif args.installer and IS_MAC:
+        print(f"wrote {macos_dmg()}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
@@ -326,34 +356,14 @@ def main() -> int:
     print(f"built {app}{took}: {total / 2**30:.2f} GiB "
           f"(app core {(total - layer_size) / 2**30:.2f} GiB + CUDA runtime layer {layer_size / 2**30:.2f} GiB)")  # fmt: skip
 
-    if not args.skip_check:
-        report["packaging_check_s"] = round(
-            run_frozen(app, ["--packaging-check"], 300, "--packaging-check"), 1
-        )
-    if args.self_test:
-        model = str(args.self_test.resolve())
-        seconds = run_frozen(app, ["--self-test", model], args.self_test_timeout, "--self-test")
-        report["self_test_s"] = round(seconds, 1)
-        print(f"frozen self-test passed in {seconds:.1f} s")
-    if args.installer and IS_LINUX and not args.package:
-        print("--installer on Linux: the installer is the tarball with install.sh (same as --package)")
-        args.package = True
-    if args.package:
-        if not IS_LINUX:
-            print("--package writes the Linux tarballs; on this system use --installer")
-        else:
-            t0 = time.perf_counter()
-            packages = package_linux(app, args.dist / "packages")
-            report["package_s"] = round(time.perf_counter() - t0, 1)
-            report["packages"] = {p.name: p.stat().st_size for p in packages}
-            for path in packages:
-                print(f"wrote {path} ({path.stat().st_size / 2**20:.0f} MiB)")
-    if args.installer and IS_WIN:
-        print(f"wrote {windows_installer(app, args.dist / 'packages')}")
-    elif args.installer and IS_MAC:
-        print(f"wrote {macos_dmg()}")
-    report["total_s"] = round(time.perf_counter() - start, 1)
-    report_file.write_text(json.dumps(report, indent=2) + "\n")
+    try:
+        after_build(args, app, report)
+    except SystemExit as exc:
+        report["failed"] = str(exc.code)
+        raise
+    finally:  # the figures so far, also when a later step fails
+        report["total_s"] = round(time.perf_counter() - start, 1)
+        report_file.write_text(json.dumps(report, indent=2) + "\n")
     return 0
 
 

@@ -91,6 +91,8 @@ def test_self_test_failure_and_missing_layer(tmp_path, model):
     assert proc.returncode == 1
     assert "frozen --self-test failed (exit 3)" in proc.stderr and "CUDA runtime layer" in proc.stderr
     assert "no window" in proc.stderr
+    report = json.loads((dist / "build-report.json").read_text())  # written also on failure
+    assert "exit 3" in report["failed"] and "packaging_check_s" in report and "self_test_s" not in report
 
 
 def test_self_test_timeout(tmp_path, model):
