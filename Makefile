@@ -6,7 +6,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean
+# the shared/ folder beside the checkout (as CI lays it out) holds the tiny golden models
+SHARED ?= $(or $(VOICE_STUDIO_SHARED),../shared)
+SELFTEST_MODEL ?= $(SHARED)/golden/cosyvoice2/model
+PACKAGING_STAMP := $(VENV)/.packaging-installed
+
+.PHONY: setup run test lint bench clean package-test
 
 setup: $(STAMP)
 
@@ -26,6 +31,15 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+# Freeze the app with PyInstaller (dist/voice-studio + its CUDA runtime layer), run the frozen
+# app's --packaging-check, then its --self-test with the golden CosyVoice 2 model, offscreen.
+package-test: $(PACKAGING_STAMP)
+	QT_QPA_PLATFORM=offscreen HF_HUB_OFFLINE=1 $(PY) packaging/build.py --self-test $(SELFTEST_MODEL)
+
+$(PACKAGING_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[dev,packaging]'
+	touch $(PACKAGING_STAMP)
 
 bench: setup
 	$(PY) bench/bench_engine.py

@@ -1,8 +1,20 @@
-"""Frozen-app entry point: the same `voice-studio` command line (no arguments opens the window)."""
+"""Frozen-app entry point: the same `voice-studio` command line (no arguments opens the window).
+
+One extra, hidden option exists only in the frozen app: `voice-studio --packaging-check` checks
+what the build must have collected (resources and icon, Qt platform plugin, WeText grammars,
+inflect under typeguard, PortAudio, torch with the CUDA runtime layer) and prints one line per
+check; exit status 0 when all pass, 1 otherwise, 3 when the CUDA runtime layer is missing.
+"""
 
 import multiprocessing
 import os
 import sys
+
+CUDA_LAYER_EXIT = 3
+
+
+def _layer_message(problem: str) -> str:
+    return f"{problem}. Unpack the matching Voice-Studio-cuda-runtime archive into the app folder."
 
 
 def run() -> int:
@@ -12,13 +24,90 @@ def run() -> int:
         return main()
     except (ImportError, OSError) as exc:
         problem = os.environ.get("VOICE_STUDIO_CUDA_LAYER_PROBLEM")
-        if problem and ("torch" in str(exc) or ".so" in str(exc) or "cuda" in str(exc).lower()):
-            print(f"voice-studio: error: {problem}. Unpack the matching "
-                  "Voice-Studio-cuda-runtime archive into the app folder.", file=sys.stderr)
-            return 3
+        text = str(exc).lower()
+        if problem and any(key in text for key in ("torch", ".so", ".dll", "cuda")):
+            print(f"voice-studio: error: {_layer_message(problem)}", file=sys.stderr)
+            return CUDA_LAYER_EXIT
         raise
+
+
+def _check_resources() -> str:
+    from studio.paths import resources_dir
+
+    res = resources_dir()
+    missing = [p for p in ("icons/voice-studio.png", "icons/hicolor", "presets") if not (res / p).exists()]
+    if missing:
+        raise RuntimeError(f"{res} lacks {', '.join(missing)}")
+    return str(res)
+
+
+def _check_qt() -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    from studio.paths import resources_dir
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    icon = QIcon(str(resources_dir() / "icons" / "voice-studio.png"))
+    if icon.isNull() or icon.availableSizes() == []:
+        raise RuntimeError("the app icon does not load")
+    return f"platform {app.platformName()}, icon {icon.availableSizes()[0].width()} px"
+
+
+def _check_text() -> str:
+    import inflect
+    from wetext import Normalizer
+
+    words = inflect.engine().number_to_words(42)  # typeguard reads inflect's source here
+    english = Normalizer(lang="en", operator="tn").normalize("It costs $5 on May 3.")
+    chinese = Normalizer(lang="zh", operator="tn", remove_erhua=False).normalize("我们有2只猫。")
+    return f"inflect {words!r}; wetext {english!r} {chinese!r}"
+
+
+def _check_portaudio() -> str:
+    import sounddevice
+
+    return f"{sounddevice._libname}: {sounddevice.get_portaudio_version()[1]}"
+
+
+def _check_torch() -> str:
+    import torch
+
+    x = torch.ones(4) * 2
+    return f"torch {torch.__version__}, sum {float(x.sum()):g}, cuda available {torch.cuda.is_available()}"
+
+
+def packaging_check() -> int:
+    checks = [
+        ("resources", _check_resources),
+        ("qt", _check_qt),
+        ("text", _check_text),
+        ("portaudio", _check_portaudio),
+        ("torch", _check_torch),
+    ]
+    failed = 0
+    layer_missing = False
+    for name, check in checks:
+        try:
+            detail = check()
+        except Exception as exc:
+            failed += 1
+            problem = os.environ.get("VOICE_STUDIO_CUDA_LAYER_PROBLEM")
+            if name == "torch" and problem:
+                layer_missing = True
+                detail = _layer_message(problem)
+            else:
+                detail = f"{type(exc).__name__}: {exc}"
+            print(f"FAIL {name}: {detail}", flush=True)
+        else:
+            print(f"ok   {name}: {detail}", flush=True)
+    if layer_missing:
+        return CUDA_LAYER_EXIT
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
+    if sys.argv[1:] == ["--packaging-check"]:
+        sys.exit(packaging_check())
     sys.exit(run())

@@ -1,5 +1,6 @@
 """PyInstaller runtime hook: find the CUDA runtime layer (`cuda-runtime/` next to the executable,
-or $VOICE_STUDIO_CUDA_RUNTIME) and put it on sys.path, where torch looks for nvidia/<lib>/lib.
+or $VOICE_STUDIO_CUDA_RUNTIME) and put it on sys.path, where torch looks for nvidia/<lib>/lib
+(Linux); on Windows its DLL folders also join the DLL search path.
 
 A missing or mismatched layer is reported by the entry point with a clear message (it only matters
 once torch is imported; `--version` and the library commands work without it).
@@ -8,6 +9,18 @@ once torch is imported; `--version` and the library commands work without it).
 import json
 import os
 import sys
+
+
+def _add_windows_dll_dirs(layer: str) -> None:
+    """Windows: the layer's DLL folders (torch-lib/, nvidia/*/bin) join the DLL search path."""
+    dirs = [os.path.join(layer, "torch-lib")]
+    nvidia = os.path.join(layer, "nvidia")
+    if os.path.isdir(nvidia):
+        dirs += [os.path.join(nvidia, name, "bin") for name in sorted(os.listdir(nvidia))]
+    dirs = [d for d in dirs if os.path.isdir(d)]
+    # keep the handles: closing one removes the folder from the search path again
+    sys._voice_studio_dll_dirs = [os.add_dll_directory(d) for d in dirs]
+    os.environ["PATH"] = os.pathsep.join([*dirs, os.environ.get("PATH", "")])
 
 
 def _find_layer() -> None:
@@ -34,6 +47,8 @@ def _find_layer() -> None:
             )
             return
         sys.path.insert(0, candidate)
+        if sys.platform.startswith("win"):
+            _add_windows_dll_dirs(candidate)
         return
     os.environ["VOICE_STUDIO_CUDA_LAYER_PROBLEM"] = (
         f"the CUDA runtime layer (cuda-runtime/ for torch {expected.get('torch')}) is not installed next to "
