@@ -303,5 +303,5 @@ def test_choosing_a_voice_warms_its_streaming_prefix_on_the_worker(window, share
     window.voice_list.select_voice(None)
     window.voice_list.select_voice(voice_id)
     wait_until(qtbot, lambda: shared_bridge.worker.engine._voice_prefix is not None, 60)
-    take_id, run = make_take(qtbot, window, "Warm start.", stream=True)
+    _take_id, run = make_take(qtbot, window, "Warm start.", stream=True)
     assert run.assembler.samples > 0
