@@ -19,7 +19,7 @@ was built for, and the app refuses a missing or mismatched layer with a clear me
 Windows and macOS: the same spec builds there (icons .ico/.icns; on macOS also `Voice Studio.app`);
 `--installer` runs Inno Setup (packaging/windows/voice-studio.iss) or packaging/macos/make_dmg.sh.
 Signing: VOICE_STUDIO_SIGNTOOL (Windows, a signtool command line with $f for the file) and
-VOICE_STUDIO_CODESIGN_IDENTITY / VOICE_STUDIO_ENTITLEMENTS (macOS); see packaging/README_SECTION.md.
+VOICE_STUDIO_CODESIGN_IDENTITY / VOICE_STUDIO_ENTITLEMENTS (macOS); see "Desktop app and installers" in README.md.
 Figures (build time, sizes) are printed and written to DIST/build-report.json.
 """
 
