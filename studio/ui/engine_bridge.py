@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from studio.engine.events import AudioChunk, Cancelled, Finished, MelFrames, Segment, SpeechTokens
 from studio.engine.worker import END, Done, EngineWorker, Failed, Loaded, Progress
@@ -289,7 +289,9 @@ def _tune_and_describe(engine: Any) -> str:
     if device.type == "cpu":
         threads = max(1, (os.cpu_count() or 2) - 1)
         torch.set_num_threads(threads)
-        return f"CPU, {threads} thread" + ("s" if threads != 1 else "")
+        if threads == 1:
+            return QCoreApplication.translate("EngineBridge", "CPU, 1 thread")
+        return QCoreApplication.translate("EngineBridge", "CPU, {0} threads").format(threads)
     if device.type == "cuda":
         index = device.index if device.index is not None else torch.cuda.current_device()
         return f"{torch.cuda.get_device_name(index)} (cuda:{index})"

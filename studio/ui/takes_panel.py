@@ -179,7 +179,7 @@ class TakesPanel(QGroupBox):
                     text if len(text) <= 80 else text[:77] + "…",
                     take.voice_name or "",
                     self.mode_label(take.mode),
-                    f"{take.duration_s:.1f} s",
+                    self.tr("{0:.1f} s").format(take.duration_s),
                     "" if take.seed is None else str(take.seed),
                 ]
             )
@@ -251,7 +251,11 @@ class TakesPanel(QGroupBox):
                     self.tr("streamed") if t.get("stream") else self.tr("not streamed"),
                 )
             )
-        parts.append(take.consent_status)
+        parts.append(
+            self.tr("voice consent recorded")
+            if take.voice_consent is not None
+            else "<b>" + self.tr("NO CONSENT RECORDED") + "</b>"
+        )
         parts.append(take.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
         return "<br>".join(parts)
 
