@@ -48,6 +48,26 @@ def shared_bridge(qapp):
     bridge.shutdown()
 
 
+@pytest.fixture(scope="session")
+def shared_bridge_v3(qapp):
+    """The same, with the golden Fun-CosyVoice 3 model (the studio's default family)."""
+    from PySide6.QtWidgets import QApplication
+
+    from studio.ui.engine_bridge import EngineBridge
+    from tests.conftest import CV3_MODEL
+
+    bridge = EngineBridge()
+    bridge.load_model(CV3_MODEL, device="cpu")
+    deadline = time.monotonic() + 300
+    while (bridge.loaded is None or not bridge.device_description) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        if not bridge.loading and bridge.loaded is None:
+            raise RuntimeError("the golden CosyVoice 3 model failed to load through the bridge")
+        time.sleep(0.01)
+    yield bridge
+    bridge.shutdown()
+
+
 @pytest.fixture
 def alsa(tmp_path, monkeypatch):
     """A PortAudio 'default' device whose playback lands in a file and whose capture is silence."""
