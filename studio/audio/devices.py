@@ -13,7 +13,7 @@ from studio.audio.errors import RecorderError
 
 
 @dataclass(frozen=True)
-class InputDevice:
+class AudioDevice:
     index: int
     name: str
     host_api: str
@@ -34,24 +34,29 @@ def load_backend() -> Any:
     return sounddevice
 
 
-def list_input_devices(backend: Any = None) -> list[InputDevice]:
+InputDevice = AudioDevice
+
+
+def list_devices(kind: str, backend: Any = None, error: type[Exception] = RecorderError) -> list[AudioDevice]:
+    """The devices with `kind` ("input" or "output") channels; `error` says why they cannot be listed."""
     backend = backend or load_backend()
     try:
         devices = backend.query_devices()
         hostapis = backend.query_hostapis()
     except Exception as err:  # PortAudioError and friends: report, do not crash the window
-        raise RecorderError(f"The audio devices could not be listed ({err}).") from None
-    default = _default_input_index(backend)
+        raise error(f"The audio devices could not be listed ({err}).") from None
+    default = default_device_index(backend, kind)
+    channels_key = f"max_{kind}_channels"
     found = []
     for index, dev in enumerate(devices):
-        if int(dev.get("max_input_channels", 0)) > 0:
+        if int(dev.get(channels_key, 0)) > 0:
             api = hostapis[dev["hostapi"]]["name"] if 0 <= dev.get("hostapi", -1) < len(hostapis) else ""
             found.append(
-                InputDevice(
+                AudioDevice(
                     index=index,
                     name=str(dev["name"]),
                     host_api=str(api),
-                    max_channels=int(dev["max_input_channels"]),
+                    max_channels=int(dev[channels_key]),
                     default_samplerate=float(dev["default_samplerate"]),
                     is_default=index == default,
                 )
@@ -59,17 +64,20 @@ def list_input_devices(backend: Any = None) -> list[InputDevice]:
     return found
 
 
-def _default_input_index(backend: Any) -> int | None:
-    """The default input's index: sounddevice's setting, else PortAudio's own default."""
+def list_input_devices(backend: Any = None) -> list[InputDevice]:
+    return list_devices("input", backend)
+
+
+def default_device_index(backend: Any, kind: str) -> int | None:
+    """The default device's index: sounddevice's setting, else PortAudio's own default."""
     try:
-        index = backend.default.device[0]
+        index = backend.default.device[0 if kind == "input" else 1]
     except Exception:
         index = None
     if isinstance(index, int) and index >= 0:
         return index
     try:
-        found = backend.query_devices(kind="input")
-        return int(found["index"])
+        return int(backend.query_devices(kind=kind)["index"])
     except Exception:
         return None
 

@@ -20,12 +20,11 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from studio.audio.devices import load_backend
+from studio.audio.devices import AudioDevice, list_devices, load_backend
 from studio.audio.errors import RecorderError
 
 IDLE = "idle"
@@ -40,14 +39,7 @@ class PlayerError(Exception):
     """Playback could not start; `str(err)` says why and what to do."""
 
 
-@dataclass(frozen=True)
-class OutputDevice:
-    index: int
-    name: str
-    host_api: str
-    max_channels: int
-    default_samplerate: float
-    is_default: bool = False
+OutputDevice = AudioDevice  # the same record: index, name, host API, channels, rate, default
 
 
 def _backend(backend: Any = None) -> Any:
@@ -60,41 +52,7 @@ def _backend(backend: Any = None) -> Any:
 
 
 def list_output_devices(backend: Any = None) -> list[OutputDevice]:
-    backend = _backend(backend)
-    try:
-        devices = backend.query_devices()
-        hostapis = backend.query_hostapis()
-    except Exception as err:
-        raise PlayerError(f"The audio devices could not be listed ({err}).") from None
-    default = _default_output_index(backend)
-    found = []
-    for index, dev in enumerate(devices):
-        if int(dev.get("max_output_channels", 0)) > 0:
-            api = hostapis[dev["hostapi"]]["name"] if 0 <= dev.get("hostapi", -1) < len(hostapis) else ""
-            found.append(
-                OutputDevice(
-                    index=index,
-                    name=str(dev["name"]),
-                    host_api=str(api),
-                    max_channels=int(dev["max_output_channels"]),
-                    default_samplerate=float(dev["default_samplerate"]),
-                    is_default=index == default,
-                )
-            )
-    return found
-
-
-def _default_output_index(backend: Any) -> int | None:
-    try:
-        index = backend.default.device[1]
-    except Exception:
-        index = None
-    if isinstance(index, int) and index >= 0:
-        return index
-    try:
-        return int(backend.query_devices(kind="output")["index"])
-    except Exception:
-        return None
+    return list_devices("output", _backend(backend), PlayerError)
 
 
 def resolve_output_device(device: int | str | None, backend: Any = None) -> OutputDevice:

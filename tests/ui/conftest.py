@@ -28,22 +28,28 @@ def wait_until(qtbot, predicate, timeout_s: float = 120.0) -> None:
     qtbot.waitUntil(lambda: bool(predicate()), timeout=int(timeout_s * 1000))
 
 
-@pytest.fixture(scope="session")
-def shared_bridge(qapp):
-    """The engine worker with the golden CosyVoice 2 model loaded, through the window's bridge."""
+def _loaded_bridge(model):
+    """An EngineBridge (the window's worker adapter) with `model` loaded on the CPU."""
     from PySide6.QtWidgets import QApplication
 
     from studio.ui.engine_bridge import EngineBridge
 
     bridge = EngineBridge()
-    bridge.load_model(CV2_MODEL, device="cpu")
+    bridge.load_model(model, device="cpu")
     deadline = time.monotonic() + 300
     while (bridge.loaded is None or not bridge.device_description) and time.monotonic() < deadline:
         QApplication.processEvents()
         if not bridge.loading and bridge.loaded is None:
-            raise RuntimeError("the golden model failed to load through the bridge")
+            raise RuntimeError(f"the golden model {model} failed to load through the bridge")
         time.sleep(0.01)
     assert bridge.loaded is not None
+    return bridge
+
+
+@pytest.fixture(scope="session")
+def shared_bridge(qapp):
+    """The engine worker with the golden CosyVoice 2 model loaded, through the window's bridge."""
+    bridge = _loaded_bridge(CV2_MODEL)
     yield bridge
     bridge.shutdown()
 
@@ -51,19 +57,9 @@ def shared_bridge(qapp):
 @pytest.fixture(scope="session")
 def shared_bridge_v3(qapp):
     """The same, with the golden Fun-CosyVoice 3 model (the studio's default family)."""
-    from PySide6.QtWidgets import QApplication
-
-    from studio.ui.engine_bridge import EngineBridge
     from tests.conftest import CV3_MODEL
 
-    bridge = EngineBridge()
-    bridge.load_model(CV3_MODEL, device="cpu")
-    deadline = time.monotonic() + 300
-    while (bridge.loaded is None or not bridge.device_description) and time.monotonic() < deadline:
-        QApplication.processEvents()
-        if not bridge.loading and bridge.loaded is None:
-            raise RuntimeError("the golden CosyVoice 3 model failed to load through the bridge")
-        time.sleep(0.01)
+    bridge = _loaded_bridge(CV3_MODEL)
     yield bridge
     bridge.shutdown()
 
