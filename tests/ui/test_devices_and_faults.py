@@ -170,3 +170,18 @@ def _clean_env() -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["HF_HUB_OFFLINE"] = "1"
     return env
+
+
+def test_without_a_display_the_window_says_so_instead_of_aborting(tmp_path):
+    env = _clean_env()
+    env.pop("QT_QPA_PLATFORM")
+    env.pop("WAYLAND_DISPLAY", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "studio", "--library", str(tmp_path / "lib")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert "No display found" in result.stderr and "voice-studio synth" in result.stderr
