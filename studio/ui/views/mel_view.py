@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from studio.ui.views.style import apply_plot_style, boundary_line, playhead_line
+from studio.ui.views.style import apply_plot_style, playhead_line, sync_boundary_lines
 
 MEL_FPS = 50.0  # mel frames per second of audio (CosyVoice 2/3 flow output)
 
@@ -131,14 +131,7 @@ class MelView(QWidget):
 
     def _sync_boundaries(self) -> None:
         wanted = [start / MEL_FPS for index, start in self.buffer.boundaries if index > 0]
-        while len(self._lines) > len(wanted):
-            self.plot.removeItem(self._lines.pop())
-        while len(self._lines) < len(wanted):
-            line = boundary_line()
-            self.plot.addItem(line)
-            self._lines.append(line)
-        for line, x in zip(self._lines, wanted):
-            line.setValue(x)
+        sync_boundary_lines(self.plot, self._lines, wanted)
 
     def set_playhead(self, seconds: float | None) -> None:
         if seconds is None:

@@ -29,3 +29,15 @@ def boundary_line() -> pg.InfiniteLine:
     return pg.InfiniteLine(
         pos=0, angle=90, movable=False, pen=pg.mkPen(BOUNDARY_COLOUR, width=1, style=Qt.PenStyle.DashLine)
     )
+
+
+def sync_boundary_lines(plot: pg.PlotItem, lines: list[pg.InfiniteLine], xs: list[float]) -> None:
+    """Make `lines` (dashed sentence boundaries on `plot`) stand at `xs`, adding or removing lines."""
+    while len(lines) > len(xs):
+        plot.removeItem(lines.pop())
+    while len(lines) < len(xs):
+        line = boundary_line()
+        plot.addItem(line)
+        lines.append(line)
+    for line, x in zip(lines, xs):
+        line.setValue(x)

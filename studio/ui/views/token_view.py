@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from studio.ui.views.style import apply_plot_style, boundary_line, playhead_line
+from studio.ui.views.style import apply_plot_style, playhead_line, sync_boundary_lines
 
 TOKEN_RATE = 25.0  # speech tokens per second of audio
 VOCAB = 6561  # CosyVoice 2/3 speech-token vocabulary (3^8 FSQ codes)
@@ -142,14 +142,7 @@ class TokenView(QWidget):
 
     def _sync_boundaries(self) -> None:
         wanted = [start / TOKEN_RATE for index, start in self.buffer.boundaries if index > 0]
-        while len(self._lines) > len(wanted):
-            self.plot.removeItem(self._lines.pop())
-        while len(self._lines) < len(wanted):
-            line = boundary_line()
-            self.plot.addItem(line)
-            self._lines.append(line)
-        for line, x in zip(self._lines, wanted):
-            line.setValue(x)
+        sync_boundary_lines(self.plot, self._lines, wanted)
 
     def set_playhead(self, seconds: float | None) -> None:
         for line in self.playheads:
