@@ -13,6 +13,13 @@ an AVX-512 path on newer CPUs, whose rounding of near-silent FFT bins differs by
 (log-mel) and 4e-4 (log fbank), beyond the 1e-5 feature tolerance and enough to flip a speech
 token. So this harness pins MKL to its AVX path (MKL_CBWR=AVX) before any MKL call; the code
 path is unchanged, with it both implementations agree to ~1e-7.
+
+ATen's own vectorised kernels (the window, power spectrum and log of Kaldi's fbank) also differ
+between processors: AVX-512 (the Intel machine that made the golden set, AMD Zen 4), AVX2 (AMD
+Zen 2/3, older Intel) and the generic kernels round near-silent bins differently. The log fbank
+is therefore compared with a per-bin tolerance derived from float32 rounding (`fbank_envelope`);
+every other stage keeps its flat tolerance, and the speaker embedding computed from our fbank is
+still held to the 1e-5 feature tolerance.
 """
 
 from __future__ import annotations
@@ -39,6 +46,42 @@ TOL_LM = 1e-4
 TOL_FLOW = 1e-3
 TOL_HIFT = 1e-4
 TOL_E2E = 1e-3
+EPS32 = float(np.finfo(np.float32).eps)
+
+
+def fbank_envelope(log_energy: np.ndarray) -> np.ndarray:
+    """Per-element tolerance (frames, bins) for a Kaldi log fbank, before mean normalisation.
+
+    `log_energy` is that fbank (natural-log mel energies), from either implementation.
+
+    Why not the flat 1e-5: a float32 FFT rounds each bin to within about eps32 of the frame's
+    loudest amplitude, so a bin b nats (in power) below its frame's loudest bin carries a relative
+    power error of about 2 * eps32 * exp(b / 2), and the log turns that into an absolute error of
+    the same size. Near-silent bins (15-20 nats down, at Kaldi's energy floor log(eps32) = -15.9)
+    thus differ by 1e-4 - 5e-4 between any two correct float32 implementations. Measured on the
+    golden clips: float32 vs float64 up to 4.9e-4 (the official output is as far from float64 as
+    ours); between ATen's AVX-512 and AVX2 kernels 9.2e-5 (en) / 1.7e-5 (zh), generic kernels
+    1.3e-4 / 2.7e-5, all in such bins. Each of two implementations may sit that far from the exact
+    value, hence twice the envelope, on top of the 1e-5 feature tolerance. Bins within a few nats
+    of their frame's peak (what the speaker encoder mostly sees) keep a tolerance of about 1.5e-5.
+    """
+    log_energy = np.asarray(log_energy, dtype=np.float64)
+    below_peak = log_energy.max(axis=1, keepdims=True) - log_energy
+    return TOL_FEATURE + 2 * (2 * EPS32 * np.exp(below_peak / 2))
+
+
+def fbank_residual(diff: np.ndarray, envelope: np.ndarray) -> np.ndarray:
+    """What of a mean-normalised fbank difference the envelope must bound, per element.
+
+    Mean normalisation subtracts each bin's time mean, so every element of a bin also carries
+    that mean's error: one offset per bin, at most the bin's mean envelope. The offset is
+    estimated as the bin's median difference (most frames are loud, with errors near 0), clipped
+    to that bound, and removed; an offset beyond the bound stays in the residual and fails.
+    """
+    bound = envelope.mean(axis=0, keepdims=True)
+    offset = np.clip(np.median(diff, axis=0, keepdims=True), -bound, bound)
+    return diff - offset
+
 
 FAMILY_BY_KIND = {"cv2": "cosyvoice2", "cv3": "cosyvoice3"}
 
@@ -80,6 +123,29 @@ class CaseResult:
         if diff > tol:
             self.ok = False
             self.failures.append(f"{what}: max |diff| {diff:.3g} > {tol:g}")
+
+    def check_fbank(self, what: str, actual, expected, log_energy) -> None:
+        """Compare mean-normalised log fbanks with `fbank_envelope` and `fbank_residual`."""
+        a = _as_array(actual).astype(np.float64)
+        e = _as_array(expected).astype(np.float64)
+        if a.shape != e.shape:
+            self.ok = False
+            self.failures.append(f"{what}: shape {a.shape} vs expected {e.shape}")
+            return
+        diff = a - e
+        worst = float(np.abs(diff).max(initial=0.0))
+        if worst >= self.worst:
+            self.worst, self.worst_what = worst, what
+        envelope = fbank_envelope(_as_array(log_energy))
+        residual = np.abs(fbank_residual(diff, envelope))
+        over = residual > envelope
+        if over.any():
+            i = np.unravel_index(int(np.argmax(np.where(over, residual / envelope, 0.0))), diff.shape)
+            self.ok = False
+            self.failures.append(
+                f"{what}: |diff| {abs(diff[i]):.3g} > tolerance {envelope[i]:.3g} at "
+                f"{tuple(int(x) for x in i)} ({int(over.sum())} elements over)"
+            )
 
     def equal(self, what: str, actual, expected) -> None:
         if actual != expected:
@@ -226,9 +292,17 @@ class Runner:
         mel128 = whisper_log_mel(s16, n_mels=128)
         res.check("whisper_log_mel", mel128, t["whisper_log_mel"], TOL_FEATURE)
         res.check("speech_token", eng.speech_tokenizer(mel128).view(1, -1), t["speech_token"], TOL_EXACT)
-        fb = kaldi_fbank(s16)
-        res.check("fbank_mean_normalized", fb, t["fbank_mean_normalized"], TOL_FEATURE)
+        fb, log_energy = kaldi_fbank(s16, with_log_energy=True)
+        res.check_fbank("fbank_mean_normalized", fb, t["fbank_mean_normalized"], log_energy)
+        # Downstream of the fbank the flat tolerances hold: the embedding from our fbank (below),
+        # and the embedding from the official fbank, which isolates the speaker encoder.
         res.check("embedding", eng.speaker_encoder(fb), t["embedding"], TOL_FEATURE)
+        res.check(
+            "embedding (official fbank)",
+            eng.speaker_encoder(t["fbank_mean_normalized"]),
+            t["embedding"],
+            TOL_FEATURE,
+        )
         feat = prompt_mel(s24, eng.spec.mel).squeeze(0).transpose(0, 1).unsqueeze(0)
         res.check("speech_feat", feat, t["speech_feat"], TOL_FEATURE)
         res.check("speech_feat_len", [feat.shape[1]], t["speech_feat_len"], TOL_EXACT)

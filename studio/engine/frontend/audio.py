@@ -210,10 +210,14 @@ def whisper_log_mel(audio_16k: torch.Tensor, n_mels: int = 128) -> torch.Tensor:
     return (log_spec + 4.0) / 4.0
 
 
-def kaldi_fbank(audio_16k: torch.Tensor) -> torch.Tensor:
-    """(frames, 80) Kaldi fbank without dither, minus its time mean (campplus input)."""
+def kaldi_fbank(audio_16k: torch.Tensor, with_log_energy: bool = False):
+    """(frames, 80) Kaldi fbank without dither, minus its time mean (campplus input).
+
+    With `with_log_energy` also returns the fbank before mean normalisation (log mel energies).
+    """
     feat = kaldi.fbank(audio_16k, num_mel_bins=80, dither=0, sample_frequency=16000)
-    return feat - feat.mean(dim=0, keepdim=True)
+    normalized = feat - feat.mean(dim=0, keepdim=True)
+    return (normalized, feat) if with_log_energy else normalized
 
 
 @dataclass(frozen=True)
