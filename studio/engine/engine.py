@@ -484,14 +484,16 @@ class Engine:
     def _prompt_prefix_frames(self, prompt_tokens: int) -> int:
         """Mel frames of whole streaming chunks that depend on the prompt alone.
 
-        Chunk-causal attention plus a look-ahead of `pre_lookahead_len` tokens: the frames of
-        token chunk k see tokens up to its end + look-ahead, so chunks ending more than the
-        look-ahead before the first generated token never see generated tokens.
+        Chunk-causal attention plus a look-ahead of `pre_lookahead_len` tokens: the frames of a
+        chunk see tokens up to its end + look-ahead, so chunks ending at least the look-ahead
+        before the first generated token never see generated tokens. The chunk is the flow's
+        `commit_frames` (0: full attention, nothing depends on the prompt alone).
         """
-        frames_per_chunk = self.flow.decoder.estimator.cfg.static_chunk_size
-        tokens_per_chunk = frames_per_chunk // self.spec.token_mel_ratio
-        chunks = max(0, prompt_tokens - self.flow.pre_lookahead_len) // tokens_per_chunk
-        return chunks * frames_per_chunk
+        commit = self.flow.commit_frames
+        if commit <= 0:
+            return 0
+        prompt_only = max(0, prompt_tokens - self.flow.pre_lookahead_len) * self.spec.token_mel_ratio
+        return prompt_only // commit * commit
 
     def _start_from_voice_prefix(self, state: _VocoderState) -> None:
         """Streaming's first chunk: start from the voice's prompt-only prefix if it was warmed.
@@ -563,7 +565,8 @@ class Engine:
                 # Chunk-causal attention: solve only the new frames, from the cached prefix state.
                 if token_offset == 0:
                     self._start_from_voice_prefix(state)
-                mel = self.flow.stream_chunk(token_tensor, *prompt, state.flow)
+                emit_from = state.flow.prompt_frames + first_frame
+                mel = self.flow.stream_chunk(token_tensor, *prompt, state.flow, emit_from=emit_from)
             else:
                 state.drop_flow_cache()
                 # Past the cache budget the full re-solve needs the memory more than the next
@@ -618,9 +621,9 @@ class _VocoderState:
         flow = self.flow
         if flow is None:
             return False
-        prompt_frames_expected = engine.spec.token_mel_ratio * token_offset
-        if flow.frames and flow.frames - flow.prompt_frames != prompt_frames_expected:
-            return False  # the cache does not end where this chunk starts
+        chunk_start = flow.prompt_frames + engine.spec.token_mel_ratio * token_offset
+        if flow.frames > chunk_start:
+            return False  # the cache holds frames this chunk must return (cannot happen)
         frames_after = (
             engine.spec.token_mel_ratio * (num_tokens - engine.flow.pre_lookahead_len) + flow.prompt_frames
         )

@@ -59,6 +59,10 @@ class StreamCache:
         self.attn_inputs[key] = full
         return full
 
+    def copy(self) -> StreamCache:
+        """An independent copy (cached tensors are replaced, never written in place)."""
+        return StreamCache(self.frames, dict(self.conv_tails), dict(self.attn_inputs))
+
     def nbytes(self) -> int:
         tensors = list(self.conv_tails.values()) + list(self.attn_inputs.values())
         return sum(t.numel() * t.element_size() for t in tensors)

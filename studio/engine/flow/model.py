@@ -3,9 +3,19 @@
 `inference(tokens, prompt_tokens, prompt_mel, embedding, streaming, finalize)` returns the mel
 (1, 80, frames) of `tokens` only (the prompt's frames are cut off). With finalize=False the last
 `pre_lookahead_len` tokens are look-ahead context only, so 2 * (len - 3) frames come back.
+
+Streaming without re-solving (`stream_chunk`): the official code re-solves every frame so far
+for each chunk. In chunk-causal mode a frame depends only on frames up to the end of its
+attention chunk, so the frames of *completed* chunks never change once solved: they are solved
+once and kept (`FlowStreamState`). A chunk that a streaming hop ended inside is not complete;
+its frames are solved on a throw-away copy of the state and solved again, with the frames that
+complete it, by the next call. The official hop (25 tokens) ends on a chunk boundary only when
+the yaml's `chunk_size` divides it; this rule makes every chunk size give the official output.
 """
 
 from __future__ import annotations
+
+import math
 
 import torch
 import torch.nn.functional as F
@@ -31,8 +41,68 @@ class FlowStreamState:
         """A copy that can be extended independently (cached tensors are never written in place)."""
         copy = FlowStreamState(len(self.steps))
         copy.frames, copy.prompt_frames = self.frames, self.prompt_frames
-        copy.steps = [StreamCache(c.frames, dict(c.conv_tails), dict(c.attn_inputs)) for c in self.steps]
+        copy.steps = [c.copy() for c in self.steps]
         return copy
+
+
+def _stream_chunk(
+    flow,
+    tokens: torch.Tensor,
+    prompt_tokens: torch.Tensor,
+    prompt_mel: torch.Tensor,
+    embedding: torch.Tensor,
+    state: FlowStreamState,
+    stop_frame: int | None = None,
+    emit_from: int | None = None,
+) -> torch.Tensor:
+    """A non-final streaming chunk without re-solving the frames of completed attention chunks.
+
+    tokens (1, N): every generated token so far (the last `pre_lookahead_len` are look-ahead only);
+    prompt_tokens (1, P); prompt_mel (1, M, 80); embedding (1, 192).
+    `emit_from` (absolute mel frame, prompt included; default `state.frames`) is where the returned
+    mel starts: what the official `inference(streaming=True, finalize=False)` returns from that
+    frame on (never prompt frames). `stop_frame` solves only up to that frame (a multiple of
+    `commit_frames`; the voice prefix uses it). Frames up to the last completed chunk are kept in
+    `state`; the frames of an incomplete chunk are solved on a copy and left out of `state`.
+    Returns (1, 80, frames).
+    """
+    spks = flow.speaker(embedding)
+    all_tokens = torch.cat([prompt_tokens.view(1, -1), tokens.view(1, -1)], dim=1).to(
+        flow.input_embedding.weight.device
+    )
+    mu = flow.encode(all_tokens, streaming=True, finalize=False)  # (1, frames, 80)
+    total = mu.shape[1] if stop_frame is None else min(stop_frame, mu.shape[1])
+    start = state.frames
+    emit_from = start if emit_from is None else emit_from
+    if emit_from < start:
+        raise ValueError(f"frames {emit_from}..{start} were already solved and are not kept")
+    commit = flow.commit_frames
+    complete = total // commit * commit if commit > 0 else 0
+    commit_end = max(start, complete)
+    parts = []
+    if commit_end > start:
+        parts.append(flow._solve_frames(mu, spks, prompt_mel, start, commit_end, state.steps))
+        state.frames = commit_end
+    if total > commit_end:
+        scratch = [c.copy() for c in state.steps]
+        parts.append(flow._solve_frames(mu, spks, prompt_mel, commit_end, total, scratch))
+    if not parts:
+        return mu.new_zeros(1, flow.output_size, 0)
+    mel = parts[0] if len(parts) == 1 else torch.cat(parts, dim=2)
+    return mel[:, :, max(emit_from, prompt_mel.shape[1]) - start :]
+
+
+def _solve_frames(flow, mu, spks, prompt_mel, start: int, end: int, caches) -> torch.Tensor:
+    """Solve mel frames [start, end) given `caches` holding frames [0, start), chunk-causally."""
+    mu_new = mu[:, start:end]
+    prompt_frames = prompt_mel.shape[1]
+    cond = torch.zeros_like(mu_new)
+    if start < prompt_frames:
+        n = min(prompt_frames - start, cond.shape[1])
+        cond[:, :n] = prompt_mel[:, start : start + n]
+    return flow.decoder.solve(
+        mu_new.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), True, caches, start
+    )
 
 
 class FlowV2(nn.Module):
@@ -73,40 +143,20 @@ class FlowV2(nn.Module):
             h = self.encoder(emb[:, :cut], emb[:, cut:], streaming)
         return self.encoder_proj(h)
 
-    @torch.inference_mode()
-    def stream_chunk(
-        self,
-        tokens: torch.Tensor,
-        prompt_tokens: torch.Tensor,
-        prompt_mel: torch.Tensor,
-        embedding: torch.Tensor,
-        state: FlowStreamState,
-        stop_frame: int | None = None,
-    ) -> torch.Tensor:
-        """A non-final streaming chunk without re-solving earlier frames.
+    stream_chunk = torch.inference_mode()(_stream_chunk)
+    _solve_frames = _solve_frames
 
-        tokens: every generated token so far (the last `pre_lookahead_len` are look-ahead only).
-        Returns the mel frames after those already produced (and after the prompt), i.e. what the
-        official `inference(streaming=True, finalize=False)` returns beyond `state`'s frames.
-        `stop_frame` solves only up to that (chunk-aligned) frame.
+    @property
+    def commit_frames(self) -> int:
+        """Mel frames whose chunk-causal attention never looks past them (0: full attention).
+
+        The encoder attends in `static_chunk_size`-token chunks (x upsample stride in frames), in
+        both its stages; the estimator in `static_chunk_size`-frame chunks: frames before a
+        boundary of all of them are final once solved.
         """
-        spks = self.speaker(embedding)
-        all_tokens = torch.cat([prompt_tokens.view(1, -1), tokens.view(1, -1)], dim=1).to(
-            self.input_embedding.weight.device
-        )
-        mu = self.encode(all_tokens, streaming=True, finalize=False)  # (1, frames, 80)
-        start = state.frames
-        mu_new = mu[:, start:stop_frame]
-        prompt_frames = prompt_mel.shape[1]
-        cond = torch.zeros_like(mu_new)
-        if start < prompt_frames:
-            n = min(prompt_frames - start, cond.shape[1])
-            cond[:, :n] = prompt_mel[:, start : start + n]
-        mel = self.decoder.solve(
-            mu_new.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), True, state.steps, start
-        )
-        state.frames = start + mel.shape[2]
-        return mel[:, :, max(0, prompt_frames - start) :]
+        enc = self.encoder.cfg
+        sizes = (enc.static_chunk_size * enc.upsample_stride, self.decoder.estimator.cfg.static_chunk_size)
+        return 0 if min(sizes) <= 0 else math.lcm(*sizes)
 
     @torch.inference_mode()
     def inference(
@@ -157,7 +207,13 @@ class FlowV3(nn.Module):
 
     speaker = FlowV2.speaker
     stream_chunk = FlowV2.stream_chunk
+    _solve_frames = _solve_frames
     inference = FlowV2.inference
+
+    @property
+    def commit_frames(self) -> int:
+        """Mel frames of one estimator attention chunk (0: full attention); see FlowV2."""
+        return max(0, self.decoder.estimator.cfg.static_chunk_size)
 
     def pre_lookahead(self, tokens: torch.Tensor, context: torch.Tensor | None) -> torch.Tensor:
         emb = self.input_embedding(torch.clamp(tokens.long(), min=0))
