@@ -78,6 +78,21 @@ def _check_torch() -> str:
 
 
 def packaging_check() -> int:
+    import shutil
+    import tempfile
+
+    from studio.sandbox import use_throwaway_user_folders
+
+    # Qt, WeText and torch may write caches or settings: into a throw-away folder, not the user's.
+    scratch = tempfile.mkdtemp(prefix="voice-studio-packaging-check-")
+    use_throwaway_user_folders(scratch)
+    try:
+        return _run_checks()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run_checks() -> int:
     checks = [
         ("resources", _check_resources),
         ("qt", _check_qt),

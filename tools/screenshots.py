@@ -53,7 +53,9 @@ def main() -> int:
     xvfb = start_xvfb()
     os.environ.pop("QT_QPA_PLATFORM", None)
     work = Path(tempfile.mkdtemp(prefix="voice-studio-shots-"))
-    os.environ["VOICE_STUDIO_SETTINGS"] = str(work / "settings.ini")
+    from studio.sandbox import use_throwaway_user_folders
+
+    use_throwaway_user_folders(work / "user")  # settings, library, model list: not the user's
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         return walk(args.model, out, work, args.language)

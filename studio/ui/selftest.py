@@ -32,7 +32,11 @@ def _prepare_environment(workdir: Path) -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["VOICE_STUDIO_SETTINGS"] = str(workdir / "settings.ini")
+    # Settings, library, model list and XDG folders of this run are throw-away: a self-test
+    # must not register its model folder or change the user's settings.
+    from studio.sandbox import use_throwaway_user_folders
+
+    use_throwaway_user_folders(workdir / "user")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
