@@ -6,12 +6,13 @@ import argparse
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 import numpy as np
+
+from studio.library.atomic import temp_path_for
 
 
 def register(subparsers) -> None:
@@ -59,8 +60,8 @@ def _write_audio_atomic(path: Path, audio: np.ndarray, sample_rate: int) -> None
     subtype = "PCM_24" if path.suffix.lower() == ".flac" else "PCM_16"
     fmt = "FLAC" if path.suffix.lower() == ".flac" else "WAV"
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
+    # libsndfile creates the file itself, so it gets the user's umask (mkstemp would make it 0600).
+    tmp = str(temp_path_for(path))
     try:
         sf.write(tmp, audio, sample_rate, subtype=subtype, format=fmt)
         os.replace(tmp, path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ import torch
 from safetensors.torch import load_file, safe_open, save_file
 
 from studio.engine.errors import AudioInputError
+from studio.fileperm import default_file_mode
 
 FORMAT = "voice-studio-voice/1"
 
@@ -69,10 +70,12 @@ class Voice:
             "meta": self.meta,
         }
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".voice-", suffix=".tmp", dir=path.parent)
-        os.close(fd)
+        # A sibling name, renamed into place once complete; it gets the mode of any new file under
+        # the user's umask (0600 would make it unreadable to anyone the user shares voices with).
+        tmp = str(path.with_name(f".voice-{secrets.token_hex(6)}.tmp"))
         try:
             save_file(tensors, tmp, metadata={"voice": json.dumps(header, ensure_ascii=False)})
+            os.chmod(tmp, default_file_mode())  # save_file makes it 0600
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
