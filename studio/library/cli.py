@@ -1,4 +1,4 @@
-"""`voice-studio library ...`: list, show, export, import and check a library from a terminal.
+"""`voice-studio library ...`: list, show, export, import, check and add-voice from a terminal.
 
 Every subcommand takes --library DIR (default: the configured library, see
 studio.library.location) and exits non-zero with one line `voice-studio: error: ...` on stderr.
@@ -95,6 +95,23 @@ def register(subparsers: Any) -> None:
         "check", parents=[common], help="check the catalog against the files (exit 1 if any is missing)"
     )
     p.set_defaults(func=_guard(_cmd_check))
+
+    p = sub.add_parser(
+        "add-voice",
+        parents=[common],
+        help="save a voice from a reference clip (3-30 s of one speaker)",
+        description="Save a voice NAME from the reference clip REF (any audio file libsndfile reads), "
+        "as the window's 'Save as voice' does. The clip is checked as in the window (length, sample "
+        "rate, signal); the voice is prepared for a model the first time a take uses it.",
+    )
+    p.add_argument("name", metavar="NAME", help="the voice's name (unique in the library)")
+    p.add_argument("ref", metavar="REF", help="the reference clip")
+    p.add_argument(
+        "--transcript", metavar="T", default="", help="what is said in the clip (needed for clone mode)"
+    )
+    p.add_argument("--language", default="", help="the voice's language, e.g. en or zh")
+    p.add_argument("--json", action="store_true", help="print the new voice as JSON")
+    p.set_defaults(func=_guard(_cmd_add_voice))
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
@@ -385,6 +402,47 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 _print(f"Imported voice {voice.name!r} with {voice.clip_count} clips.{note}")
             for old, new in result.renamed.items():
                 _print(f"  {old!r} already existed, so the imported voice is called {new!r}.")
+    return 0
+
+
+def _cmd_add_voice(args: argparse.Namespace) -> int:
+    from studio.audio.clipfile import ClipFileError, read_clip_file
+    from studio.audio.quality import FAIL, analyse
+
+    try:
+        clip = read_clip_file(args.ref)
+    except ClipFileError as err:
+        raise LibraryError(str(err)) from None
+    report = analyse(clip.audio, clip.sample_rate)
+    if report.blocking:
+        reasons = {
+            "duration": f"it is {clip.seconds:.1f} s long; a reference clip must be 0.5-30 s",
+            "sample_rate": f"its sample rate is {clip.sample_rate} Hz; at least 16000 Hz is needed",
+            "silence": "it contains no speech (only silence)",
+        }
+        failed = [c.key for c in report.checks if c.status == FAIL and c.blocking]
+        raise LibraryError(
+            f"{Path(args.ref).name} cannot be a voice: " + "; ".join(reasons.get(k, k) for k in failed) + "."
+        )
+    with _open(args, create=True) as lib:
+        voice = lib.add_voice(args.name, language=args.language)
+        try:
+            lib.import_clip_file(
+                voice.id, args.ref, transcript=args.transcript.strip(), quality=report.to_dict()
+            )
+        except BaseException:
+            lib.delete_voice(voice.id)
+            raise
+        voice = lib.get_voice(voice.id)
+        if args.json:
+            _print(json.dumps(_voice_json(voice), ensure_ascii=False, indent=2))
+        else:
+            _print(
+                f"Saved voice {voice.id}: {voice.name} ({clip.seconds:.1f} s clip, quality {report.overall})."
+            )
+            if not args.transcript.strip():
+                _print("No transcript given: use cross_lingual or instruct mode (clone mode needs one).")
+            _print("Note: NO CONSENT RECORDED for this voice (record it in the window's voice details).")
     return 0
 
 
