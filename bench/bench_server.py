@@ -37,7 +37,7 @@ PROMPT_TEXT = "Hello, this is a tiny voice cloning test."
 
 
 def one_request(url: str, i: int, voice: str, fmt: str) -> tuple[int, float, int, str]:
-    """(status, seconds, bytes, text) for request i."""
+    """(status, seconds, bytes, text) for request i (the error body is printed when not 200)."""
     text = f"Request {i}."
     parts = urlparse(url)
     body = {"model": "tts-1", "voice": voice, "input": text, "response_format": fmt, "seed": i}
@@ -47,6 +47,8 @@ def one_request(url: str, i: int, voice: str, fmt: str) -> tuple[int, float, int
         conn.request("POST", "/v1/audio/speech", json.dumps(body), {"Content-Type": "application/json"})
         resp = conn.getresponse()
         data = resp.read()
+        if resp.status != 200:
+            print(f"request {i}: HTTP {resp.status}: {data[:300]!r}", file=sys.stderr)
         return resp.status, time.perf_counter() - t0, len(data), text
     finally:
         conn.close()
@@ -149,7 +151,9 @@ def bench_in_window(args, workdir: Path) -> int:
         pump_until(lambda: window.serve.server is not None, 60, "the server")
         url = window.serve.url
         # warm: prepare the voice once (as the first API request would), outside the measurement
-        one_request(url, -1, "Bench", args.format)
+        warm = one_request(url, 10_000, "Bench", args.format)
+        if warm[0] != 200:
+            raise SystemExit(f"the warm-up request failed with HTTP {warm[0]}")
         pump_until(lambda: window.serve.api_takes >= 1, 60, "the warm-up take")
         for take in ctx.library.list_takes(limit=None):
             ctx.library.delete_take(take.id)

@@ -11,9 +11,7 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import secrets
 from dataclasses import dataclass
 
 DEFAULT_HOST = "127.0.0.1"
@@ -63,6 +61,8 @@ class ServerSettings:
 
 def is_loopback(host: str) -> bool:
     """True for addresses only this computer can reach: 127.0.0.0/8, ::1 and "localhost"."""
+    import ipaddress
+
     host = (host or "").strip().strip("[]")
     if host.lower() == "localhost":
         return True
@@ -74,6 +74,8 @@ def is_loopback(host: str) -> bool:
 
 def suggest_key() -> str:
     """A fresh random key (32 URL-safe characters) to offer the user."""
+    import secrets
+
     return secrets.token_urlsafe(24)
 
 
