@@ -158,6 +158,15 @@ def bench_in_window(args, workdir: Path) -> int:
         for take in ctx.library.list_takes(limit=None):
             ctx.library.delete_take(take.id)
         beat = Heartbeat()
+        if args.baseline > 0:  # the same window, idle, on the same machine: what the OS alone costs
+            beat.start()
+            settle = time.monotonic() + args.baseline
+            pump_until(lambda: time.monotonic() > settle, args.baseline + 5, "the idle baseline")
+            beat.stop()
+            idle = sum(g > 50 for g in beat.gaps)
+            print(
+                f"window UI thread idle ({args.baseline:.0f} s baseline): {beat.summary()}; gaps over 50 ms: {idle}"
+            )
         beat.start()
         done = threading.Event()
         out: dict = {}
@@ -191,6 +200,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", default="wav", choices=["wav", "flac", "mp3", "pcm"])
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--no-window", action="store_true", help="serve without the window (no heartbeat)")
+    parser.add_argument(
+        "--baseline",
+        type=float,
+        default=10.0,
+        help="seconds of idle heartbeat first, for comparison (0: none)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     workdir = Path(tempfile.mkdtemp(prefix="voice-studio-bench-server-"))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import threading
 from collections.abc import AsyncIterator
 from typing import Any, Literal
 
@@ -33,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import studio
-from studio.engine.events import Cancelled, Finished
+from studio.engine.events import Cancelled, Finished, MelFrames, SpeechTokens
 from studio.engine.worker import END, Failed
 from studio.server.audio import FORMATS, MEDIA_TYPES, STREAM_FORMATS, encode, to_pcm16, wav_stream_header
 from studio.server.service import (
@@ -48,7 +49,6 @@ from studio.server.service import (
 )
 from studio.server.settings import ServerSettings
 
-POLL_S = 0.01  # how often a waiting request looks at its take's event queue
 DISCONNECT_CHECK_S = 0.1
 
 
@@ -244,6 +244,7 @@ def create_app(service: SpeechService, settings: ServerSettings | None = None) -
     async def speech(body: SpeechRequest, request: Request):
         params = _params(body, settings)
         take: ApiTake = await anyio.to_thread.run_sync(service.submit, params, body.model)
+        take.pipe = EventPipe(take, asyncio.get_running_loop())
         try:
             first = await _next_events(take, request)  # waits while the take is queued
         except _ClientGone:
@@ -303,22 +304,50 @@ class _ClientGone(Exception):
     pass
 
 
+class EventPipe:
+    """Carries a take's worker events into the event loop.
+
+    A thread blocks on the worker request's queue (no polling, no GIL while it waits) and hands
+    each event the API uses to the loop; SpeechTokens and MelFrames (for the window's live views)
+    are dropped there. END follows the last event.
+    """
+
+    def __init__(self, take: ApiTake, loop: asyncio.AbstractEventLoop):
+        self.queue: asyncio.Queue = asyncio.Queue()
+        self._loop = loop
+        threading.Thread(
+            target=self._run, args=(take,), name=f"api-take-{take.request.id}", daemon=True
+        ).start()
+
+    def _put(self, item: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop has closed (server stopped)
+            self._loop.call_soon_threadsafe(self.queue.put_nowait, item)
+
+    def _run(self, take: ApiTake) -> None:
+        try:
+            for event in take.request.events():
+                if not isinstance(event, (SpeechTokens, MelFrames)):
+                    self._put(event)
+        finally:
+            self._put(END)
+
+
 async def _next_events(take: ApiTake, request: Request | None = None) -> list[Any]:
-    """Everything the take's queue holds, waiting until there is something.
+    """The take's next events (at least one), waiting until there are some.
 
     With `request`, raises _ClientGone when the client disconnects meanwhile (checked every 0.1 s).
     """
-    loop = asyncio.get_running_loop()
-    next_check = loop.time() + DISCONNECT_CHECK_S
+    queue = take.pipe.queue
     while True:
-        items = take.request.poll()
-        if items:
-            return items
-        if request is not None and loop.time() >= next_check:
-            next_check = loop.time() + DISCONNECT_CHECK_S
-            if await request.is_disconnected():
-                raise _ClientGone()
-        await asyncio.sleep(POLL_S)
+        try:
+            items = [await asyncio.wait_for(queue.get(), DISCONNECT_CHECK_S if request else None)]
+        except TimeoutError:
+            if request is not None and await request.is_disconnected():
+                raise _ClientGone() from None
+            continue
+        while not queue.empty():
+            items.append(queue.get_nowait())
+        return items
 
 
 def _abandon(service: SpeechService, take: ApiTake, failed: bool = False) -> None:

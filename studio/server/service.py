@@ -125,6 +125,7 @@ class ApiTake:
     sample_rate: int = 0
     finished: Finished | None = None
     take_id: int | None = None
+    pipe: Any = None  # how the HTTP side receives the events (app.EventPipe)
     _released: bool = False
 
     def feed(self, event: Any) -> np.ndarray | None:
