@@ -5,7 +5,7 @@ own takes on the one loaded model and appear in the take list as they are stored
 It listens on 127.0.0.1 only ("this computer"; no key needed there); the port is the setting
 `server/port` (default 8000; 0 = any free port). Starting and stopping happen on the background thread, so the
 window never waits for uvicorn; takes stored from the API refresh the take list at most every
-250 ms.
+second (a refresh of the list costs the UI thread 15-30 ms).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-REFRESH_MS = 250
+REFRESH_MS = 1000
 
 
 class ServeToggle(QObject):
