@@ -175,7 +175,7 @@ def bench_in_window(args, workdir: Path) -> int:
         )
         load.start()
         pump_until(done.is_set, 3600, "the load test")
-        settle = time.monotonic() + 0.5  # let the last take-list refresh happen under the heartbeat
+        settle = time.monotonic() + 1.5  # let the last take-list refresh (once a second) happen
         pump_until(lambda: time.monotonic() > settle, 5, "settling")
         beat.stop()
         load.join()
