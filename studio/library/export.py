@@ -103,6 +103,7 @@ def take_provenance(lib: Library, take: Take) -> dict[str, Any]:
             "frames": take.frames,
             "duration_s": round(take.duration_s, 6),
             "favourite": take.favourite,
+            "source": take.source,
             "created_at": take.created_at.isoformat(),
             "updated_at": take.updated_at.isoformat(),
         },

@@ -160,6 +160,7 @@ class Take:
     # Filled by Library.get_take; listings leave it empty to stay fast.
     segments: tuple[Segment, ...] = field(default=())
     voice_consent: Consent | None = None
+    source: str = "studio"  # where it was made: "studio" (window, synth CLI), "api" (speech API), ...
 
     @property
     def duration_s(self) -> float:

@@ -131,7 +131,16 @@ CREATE TABLE take_segments (
 """
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _statements(INITIAL_SCHEMA)),)
+# Where a take was made: "studio" (the window or the synth CLI), "api" (the local speech API), ...
+TAKE_SOURCE_COLUMN = """
+ALTER TABLE takes ADD COLUMN source TEXT NOT NULL DEFAULT 'studio';
+CREATE INDEX takes_by_source ON takes(source, created_at, id)
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _statements(INITIAL_SCHEMA)),
+    Migration(2, "takes.source: where a take was made (studio, api, ...)", _statements(TAKE_SOURCE_COLUMN)),
+)
 
 
 def current_version(conn: sqlite3.Connection) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -23,6 +24,14 @@ FROM takes t LEFT JOIN voices v ON v.id = t.voice_id
 """
 
 DateLike = datetime | date | str | None
+SOURCE_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+
+
+def check_source(source: str) -> str:
+    """A take's source is a short lowercase word ("studio", "api", "project")."""
+    if not isinstance(source, str) or not SOURCE_PATTERN.match(source):
+        raise LibraryError(f"A take's source must be a short lowercase word such as 'api', not {source!r}.")
+    return source
 
 
 def _layout(audio: np.ndarray, channels: int) -> np.ndarray:
@@ -59,14 +68,19 @@ class TakesMixin(LibraryBase):
         fade_ms: float = DEFAULT_FADE_MS,
         uid: str | None = None,
         created_at: datetime | None = None,
+        source: str = "studio",
     ) -> Take:
         """Store a generated take.
+
+        `source` says where it was made: "studio" (the window, the synth CLI), "api" (the local
+        speech API), or another short lowercase word.
 
         Give `audio`, or leave it None and give `segments` that each carry audio: the take is
         then their join with `fade_ms` equal-power cross-fades. Segments without audio must give
         a [start_frame, end_frame) range of the take audio instead.
         """
         sample_rate = check_sample_rate(sample_rate)
+        source = check_source(source)
         segments = list(segments)
         if audio is None:
             if not segments or any(seg.audio is None for seg in segments):
@@ -106,7 +120,8 @@ class TakesMixin(LibraryBase):
                 cur = conn.execute(
                     "INSERT INTO takes (uid, voice_id, text, mode, instruction, seed, speed, model_family,"
                     " model_hash, engine_version, timings_json, audio_file, sample_rate, channels, frames,"
-                    " favourite, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " favourite, created_at, updated_at, source)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         uid or new_uid(),
                         voice_id,
@@ -126,6 +141,7 @@ class TakesMixin(LibraryBase):
                         int(bool(favourite)),
                         created,
                         created,
+                        source,
                     ),
                 )
                 take_id = int(cur.lastrowid)
@@ -381,6 +397,7 @@ class TakesMixin(LibraryBase):
             updated_at=from_db(row["updated_at"]),
             segments=segments,
             voice_consent=consent,
+            source=row["source"],
         )
 
 

@@ -42,6 +42,7 @@ from studio.ui.live_panel import LivePanel
 from studio.ui.message_bar import MessageBar
 from studio.ui.reference_panel import ReferencePanel
 from studio.ui.script_panel import ScriptPanel, SourceClip
+from studio.ui.serve_toggle import ServeToggle
 from studio.ui.settings_dialog import SettingsDialog
 from studio.ui.take_session import TakeAssembler, TakeRequest
 from studio.ui.takes_panel import TakesPanel
@@ -186,6 +187,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Import reference clip…"), self.reference.choose_file, "Ctrl+O")
         self.export_action = self._action(file_menu, self.tr("Export take…"), self.export_selected, "Ctrl+E")
         file_menu.addSeparator()
+        self.serve = ServeToggle(self.ctx, self)  # the speech API on this computer (serve_toggle.py)
+        file_menu.addAction(self.serve.action)
         self._action(file_menu, self.tr("Settings…"), self.open_settings, "Ctrl+,")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -850,6 +853,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.serve.shutdown()
         self.ctx.display.stop()
         self.ctx.player.stop()
         if self.reference.recording.busy:

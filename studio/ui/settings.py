@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "ui/autoplay": True,
     "ui/geometry": b"",
     "ui/state": b"",
+    "server/port": 8000,  # File → Serve on this computer (127.0.0.1 only)
 }
 
 

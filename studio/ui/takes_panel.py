@@ -178,7 +178,7 @@ class TakesPanel(QGroupBox):
                     "★" if take.favourite else "",
                     text if len(text) <= 80 else text[:77] + "…",
                     take.voice_name or "",
-                    self.mode_label(take.mode),
+                    self.mode_label(take.mode) + (self.tr(" · API") if take.source == "api" else ""),
                     self.tr("{0:.1f} s").format(take.duration_s),
                     "" if take.seed is None else str(take.seed),
                 ]

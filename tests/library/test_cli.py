@@ -166,3 +166,37 @@ def test_the_cli_runs_as_a_module_in_a_subprocess(filled):
     result = run_python(["-m", "studio.cli", "library", "show", "take", "42", "--library", str(filled)])
     assert result.returncode == 1
     assert result.stderr.strip() == "voice-studio: error: There is no take with id 42 in this library."
+
+
+def test_add_voice_saves_a_voice_from_a_clip(tmp_path, capsys):
+    from tests.conftest import PROMPT_EN, PROMPT_EN_TEXT
+
+    root = tmp_path / "lib"
+    code, out, err = run(
+        capsys,
+        "--library",
+        str(root),
+        "add-voice",
+        "Narrator",
+        str(PROMPT_EN),
+        "--transcript",
+        PROMPT_EN_TEXT,
+    )
+    assert code == 0, err
+    assert "Saved voice" in out and "Narrator" in out
+    with Library.open(root) as lib:
+        voice = lib.find_voice("narrator")
+        clips = lib.list_clips(voice.id)
+        assert [c.transcript for c in clips] == [PROMPT_EN_TEXT]
+        assert clips[0].quality["overall"] in ("pass", "warn")
+    # the same name again, a file that is not audio, a clip too short: one line each, nothing added
+    code, _out, err = run(capsys, "--library", str(root), "add-voice", "narrator", str(PROMPT_EN))
+    assert code == 1 and "already exists" in err
+    code, _out, err = run(capsys, "--library", str(root), "add-voice", "Bad", str(tmp_path / "missing.wav"))
+    assert code == 1 and "does not exist" in err
+    short = tmp_path / "short.wav"
+    sf.write(short, tone(0.2), SR)
+    code, _out, err = run(capsys, "--library", str(root), "add-voice", "Short", str(short))
+    assert code == 1 and "0.5-30 s" in err
+    with Library.open(root) as lib:
+        assert [v.name for v in lib.list_voices()] == ["Narrator"]

@@ -168,3 +168,18 @@ def test_seeds_must_fit_in_64_bits(lib):
 def test_a_take_of_an_unknown_voice_is_refused(lib):
     with pytest.raises(NotFoundError):
         lib.add_take(text="x", audio=tone(), sample_rate=SR, voice_id=12345)
+
+
+def test_a_take_records_where_it_was_made(tmp_path):
+    import numpy as np
+
+    from studio.library import Library, LibraryError
+
+    with Library.open(tmp_path / "lib", durable=False) as lib:
+        studio_take = lib.add_take(text="a", sample_rate=24000, audio=np.zeros(240, np.float32))
+        api_take = lib.add_take(text="b", sample_rate=24000, audio=np.zeros(240, np.float32), source="api")
+        assert lib.get_take(studio_take.id).source == "studio"
+        assert lib.get_take(api_take.id).source == "api"
+        assert [t.source for t in lib.list_takes()] == ["api", "studio"]
+        with pytest.raises(LibraryError, match="source"):
+            lib.add_take(text="c", sample_rate=24000, audio=np.zeros(240, np.float32), source="../x")
