@@ -36,6 +36,11 @@ DEFAULTS: dict[str, Any] = {
     "ui/autoplay": True,
     "ui/geometry": b"",
     "ui/state": b"",
+    # what the user was working on (studio/ui/session_state.py)
+    "session/script": "",
+    "session/mode": "zero_shot",
+    "session/instruction": "",
+    "session/voice": 0,
 }
 
 
