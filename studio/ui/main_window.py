@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
     def _model_loading(self, folder: str) -> None:
         self.empty.show_loading(folder)
         self.centre.setCurrentIndex(EMPTY_PAGE)
-        self.model_status.setText(self.tr("Loading {0}…").format(Path(folder).name))
+        self.model_status.setText(self.tr("Loading the model in {0}…").format(_short_folder(folder)))
         load_jobs = [j for j in self.ctx.bridge.jobs() if j.kind == "load"]
         if load_jobs:
             load_jobs[-1].progress.connect(self.empty.show_progress)
@@ -997,6 +997,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)
+
+
+def _short_folder(folder: str | os.PathLike) -> str:
+    """The folder's last two parts ("cosyvoice2/model"): a bare "model" says nothing."""
+    parts = Path(folder).parts
+    return "/".join(parts[-2:]) if len(parts) >= 2 else str(folder)
 
 
 def _family_label(family: str) -> str:

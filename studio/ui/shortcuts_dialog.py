@@ -48,11 +48,11 @@ class ShortcutsDialog(QDialog):
             f"<td><b>{html.escape(keys)}</b></td></tr>"
             for menu, command, keys in self.rows
         )
-        table = QLabel(
-            f"<table cellspacing='0' cellpadding='4'><tr><th align='left'>{self.tr('Menu')}</th>"
-            f"<th align='left'>{self.tr('Command')}</th><th align='left'>{self.tr('Keys')}</th></tr>"
-            f"{cells}</table>"
+        heads = "".join(
+            f"<th align='left'>{html.escape(h)}</th>"
+            for h in (self.tr("Menu"), self.tr("Command"), self.tr("Keys"))
         )
+        table = QLabel(f"<table cellspacing='0' cellpadding='4'><tr>{heads}</tr>{cells}</table>")
         table.setTextFormat(table.textFormat().RichText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -447,3 +447,39 @@ def test_script_mode_and_voice_come_back_after_a_restart(make_window, alsa, qtbo
     # a second window over a new library: the voice id is only restored if it exists there
     assert again.script.mode == "cross_lingual" and again.script.text == "Where was I?"
     assert again.voice_list.selected_id() in (None, voice_id)
+
+
+# -- 12. Chinese: loading stages, device messages, Qt's own dialogs ---------------------------------------
+
+
+@pytest.fixture
+def chinese(qapp):
+    from studio.ui.i18n import install_translators
+
+    installed = install_translators(qapp, "zh_CN")
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def test_chinese_covers_loading_stages_device_messages_and_qt_dialogs(window, chinese):
+    import re
+
+    from PySide6.QtCore import QCoreApplication
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for stage in ("tokenizer", "speech tokenizer and speaker encoder", "language model", "flow", "vocoder"):
+        window.empty.show_progress(stage, 0.5)
+        assert cjk.search(window.empty.stage.text()) and not re.search(
+            r"[a-z]{4,}", window.empty.stage.text()
+        )
+    window._playback_failed("No audio output device was found; connect speakers or headphones.")
+    assert cjk.search(window.message_bar.text())
+    window.live.show_failure("x")
+    assert cjk.search(window.live.status.text())
+    for context, source in [
+        ("QFileDialog", "Look in:"),
+        ("QFileDialog", "File &name:"),
+        ("QPlatformTheme", "Cancel"),
+    ]:
+        assert cjk.search(QCoreApplication.translate(context, source)), (context, source)
