@@ -984,7 +984,7 @@
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="139"/>
         <source>Store this transcript with the selected voice&apos;s clip</source>
-        <translation>将此参考文本保存到所选声音的参考音频</translation>
+        <translation>将此参考文本保存到所选音色的参考音频</translation>
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="155"/>
@@ -1014,7 +1014,7 @@
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="232"/>
         <source>{0} was not saved as a voice; import it again to use it.</source>
-        <translation>{0} 未保存为声音；如需使用请重新导入。</translation>
+        <translation>{0} 未保存为音色；如需使用请重新导入。</translation>
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="236"/>
@@ -1029,7 +1029,7 @@
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="265"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
-        <translation>已保存 {0} 的参考文本；下次生成时将重新准备该声音。</translation>
+        <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="307"/>
@@ -1039,7 +1039,7 @@
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="311"/>
         <source>Voice {0}: {1}</source>
-        <translation>声音 {0}：{1}</translation>
+        <translation>音色 {0}：{1}</translation>
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="325"/>
@@ -1084,7 +1084,7 @@
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="403"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
-        <translation>此音频已是声音 {0}；如需新声音，请导入或录制新的音频。</translation>
+        <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="407"/>

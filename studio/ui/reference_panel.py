@@ -52,6 +52,7 @@ class ReferenceClip:
     path: Path | None = None  # the imported file
     clip_id: int | None = None  # the library clip (recordings are stored as soon as they stop)
     device: str = ""
+    saved: bool = False  # stored as a voice
 
     @property
     def seconds(self) -> float:
@@ -195,6 +196,7 @@ class ReferencePanel(QGroupBox):
         name = clip.source_name or self.tr("Recording {0}").format(clip.id)
         self.set_clip(ReferenceClip(mono, rate, name, clip.source, clip_id=clip.id, device=clip.device))
         self.transcript_edit.setText(clip.transcript or "")
+        self.transcript_edit.setCursorPosition(0)  # show its start, not its end
         if clip.trim_start is not None or clip.trim_end is not None:
             start, end = clip.trim_frames()
             self.set_trim(start / clip.sample_rate, end / clip.sample_rate)
@@ -227,7 +229,12 @@ class ReferencePanel(QGroupBox):
         except LibraryError as err:
             self.ctx.error(str(err))
             return
-        if self.clip is not None and self.voice_id is None and self.clip.clip_id is None:
+        if (
+            self.clip is not None
+            and self.voice_id is None
+            and self.clip.clip_id is None
+            and not self.clip.saved
+        ):
             self.ctx.info(
                 self.tr("{0} was not saved as a voice; import it again to use it.").format(self.clip.name)
             )
@@ -460,6 +467,7 @@ class ReferencePanel(QGroupBox):
 
         def stored(voice_id: int) -> None:
             shutil.rmtree(tmpdir, ignore_errors=True)
+            clip.saved = True
             self.saving = False
             self.save_status.setText("")
             self._update_buttons()

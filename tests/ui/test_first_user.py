@@ -71,6 +71,8 @@ def test_a_new_clip_starts_with_an_empty_transcript(window, qtbot):
 
     with qtbot.waitSignal(panel.voiceSaved, timeout=120_000):
         assert panel.save_as_voice(VoiceDetails(name="Mandarin"))
+    assert "was not saved" not in window.message_bar.text()  # it just was
+    assert panel.voice_id is not None and panel.transcript_edit.text() == PROMPT_ZH_TEXT
     assert panel.load_file(CROSS)
     assert panel.transcript_edit.text() == ""
     with qtbot.waitSignal(panel.voiceSaved, timeout=120_000) as saved:
