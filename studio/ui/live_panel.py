@@ -19,6 +19,16 @@ from studio.ui.views.token_view import TOKEN_RATE, TokenBuffer, TokenView
 
 STAGE_GAP_S = 1.0  # tokens silent this long: the language model is done, flow matching runs
 FAILED_STYLE = "color: #c0392b; font-weight: bold;"
+MIN_SPAN_S = 4.0
+
+
+def view_span(seconds: float) -> float:
+    """The shared x range (0..span s) for `seconds` of audio: at least MIN_SPAN_S, growing in
+    steps of a quarter, so both views re-range a handful of times per take, not on every tick."""
+    span = MIN_SPAN_S
+    while span < seconds * 1.05:
+        span *= 1.25
+    return span
 
 
 class LivePanel(QGroupBox):
@@ -115,9 +125,9 @@ class LivePanel(QGroupBox):
     # display clock ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        seconds = max(4.0, max(self.mel_buffer.seconds, self.token_buffer.seconds) * 1.1)
-        self.mel_view.set_span(seconds)
-        self.token_view.set_span(seconds)
+        span = view_span(max(self.mel_buffer.seconds, self.token_buffer.seconds))
+        self.mel_view.set_span(span)
+        self.token_view.set_span(span)
         self.mel_view.refresh()
         self.token_view.refresh()
 
