@@ -275,57 +275,57 @@
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="27"/>
+        <location filename="../../studio/ui/live_panel.py" line="37"/>
         <source>Live view</source>
         <translation>实时视图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="32"/>
+        <location filename="../../studio/ui/live_panel.py" line="42"/>
         <source>The mel spectrogram and speech tokens of the next take appear here.</source>
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="76"/>
+        <location filename="../../studio/ui/live_panel.py" line="86"/>
         <source>The take failed: {0}</source>
         <translation>本次生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="109"/>
+        <location filename="../../studio/ui/live_panel.py" line="119"/>
         <source>language model: speech tokens</source>
         <translation>语言模型：生成语音 token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="110"/>
+        <location filename="../../studio/ui/live_panel.py" line="120"/>
         <source>flow matching: tokens to mel</source>
         <translation>流匹配：token 转梅尔谱</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="111"/>
+        <location filename="../../studio/ui/live_panel.py" line="121"/>
         <source>vocoder: mel to audio</source>
         <translation>声码器：梅尔谱转音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="112"/>
+        <location filename="../../studio/ui/live_panel.py" line="122"/>
         <source>audio ready</source>
         <translation>音频已生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="126"/>
+        <location filename="../../studio/ui/live_panel.py" line="136"/>
         <source>sentence {0} of {1}</source>
         <translation>第 {0} 句，共 {1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="127"/>
+        <location filename="../../studio/ui/live_panel.py" line="137"/>
         <source>sentence {0}</source>
         <translation>第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="130"/>
+        <location filename="../../studio/ui/live_panel.py" line="140"/>
         <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
         <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="138"/>
+        <location filename="../../studio/ui/live_panel.py" line="148"/>
         <source> · now: {0}</source>
         <translation> · 当前：{0}</translation>
     </message>
@@ -697,6 +697,19 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../studio/ui/qt_gaps.py" line="15"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/qt_gaps.py" line="16"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QualityView</name>
     <message>
         <location filename="../../studio/ui/quality_view.py" line="22"/>
@@ -910,220 +923,220 @@
 <context>
     <name>ReferencePanel</name>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="73"/>
+        <location filename="../../studio/ui/reference_panel.py" line="74"/>
         <source>Reference clip</source>
         <translation>参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="91"/>
-        <location filename="../../studio/ui/reference_panel.py" line="324"/>
+        <location filename="../../studio/ui/reference_panel.py" line="92"/>
+        <location filename="../../studio/ui/reference_panel.py" line="331"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="92"/>
+        <location filename="../../studio/ui/reference_panel.py" line="93"/>
         <source>Record from the input device chosen in Settings (Ctrl+R)</source>
         <translation>从设置中选择的输入设备录音（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="94"/>
+        <location filename="../../studio/ui/reference_panel.py" line="95"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="95"/>
+        <location filename="../../studio/ui/reference_panel.py" line="96"/>
         <source>Open a sound file, or drop one on this panel</source>
         <translation>打开音频文件，或将文件拖放到此面板</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="105"/>
+        <location filename="../../studio/ui/reference_panel.py" line="106"/>
         <source>Script to read aloud</source>
         <translation>朗读稿</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="111"/>
+        <location filename="../../studio/ui/reference_panel.py" line="112"/>
         <source>Optional: a text to read while recording. It becomes the transcript.</source>
         <translation>可选：录音时要朗读的文字，录完后将作为参考文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="119"/>
-        <location filename="../../studio/ui/reference_panel.py" line="210"/>
+        <location filename="../../studio/ui/reference_panel.py" line="120"/>
+        <location filename="../../studio/ui/reference_panel.py" line="212"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="121"/>
+        <location filename="../../studio/ui/reference_panel.py" line="122"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="123"/>
+        <location filename="../../studio/ui/reference_panel.py" line="124"/>
         <source>Reset trim</source>
         <translation>重置裁剪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="142"/>
+        <location filename="../../studio/ui/reference_panel.py" line="143"/>
         <source>Save as voice…</source>
         <translation>保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="132"/>
+        <location filename="../../studio/ui/reference_panel.py" line="133"/>
         <source>Exactly what is said in the clip</source>
         <translation>音频中说的原话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="134"/>
+        <location filename="../../studio/ui/reference_panel.py" line="135"/>
         <source>Exactly what is said in the clip. Clone mode needs it; Cross-lingual does not.</source>
         <translation>音频中说的原话。克隆模式需要它，跨语种模式不需要。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="137"/>
+        <location filename="../../studio/ui/reference_panel.py" line="138"/>
         <source>Save transcript</source>
         <translation>保存参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="139"/>
+        <location filename="../../studio/ui/reference_panel.py" line="140"/>
         <source>Store this transcript with the selected voice&apos;s clip</source>
         <translation>将此参考文本保存到所选音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="155"/>
+        <location filename="../../studio/ui/reference_panel.py" line="156"/>
         <source>Transcript (needed for Clone mode)</source>
         <translation>参考文本（克隆模式需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="175"/>
+        <location filename="../../studio/ui/reference_panel.py" line="176"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="184"/>
+        <location filename="../../studio/ui/reference_panel.py" line="185"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="189"/>
+        <location filename="../../studio/ui/reference_panel.py" line="190"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="195"/>
+        <location filename="../../studio/ui/reference_panel.py" line="196"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="232"/>
+        <location filename="../../studio/ui/reference_panel.py" line="239"/>
         <source>{0} was not saved as a voice; import it again to use it.</source>
         <translation>{0} 未保存为音色；如需使用请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="236"/>
+        <location filename="../../studio/ui/reference_panel.py" line="243"/>
         <source>{0} has no reference clip.</source>
         <translation>{0} 没有参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="259"/>
+        <location filename="../../studio/ui/reference_panel.py" line="266"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="265"/>
+        <location filename="../../studio/ui/reference_panel.py" line="272"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="307"/>
+        <location filename="../../studio/ui/reference_panel.py" line="314"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="311"/>
+        <location filename="../../studio/ui/reference_panel.py" line="318"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="325"/>
+        <location filename="../../studio/ui/reference_panel.py" line="332"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="326"/>
+        <location filename="../../studio/ui/reference_panel.py" line="333"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="327"/>
+        <location filename="../../studio/ui/reference_panel.py" line="334"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="332"/>
+        <location filename="../../studio/ui/reference_panel.py" line="339"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="339"/>
+        <location filename="../../studio/ui/reference_panel.py" line="346"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="347"/>
+        <location filename="../../studio/ui/reference_panel.py" line="354"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="351"/>
+        <location filename="../../studio/ui/reference_panel.py" line="358"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="360"/>
+        <location filename="../../studio/ui/reference_panel.py" line="367"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="403"/>
+        <location filename="../../studio/ui/reference_panel.py" line="410"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="407"/>
-        <location filename="../../studio/ui/reference_panel.py" line="421"/>
+        <location filename="../../studio/ui/reference_panel.py" line="414"/>
+        <location filename="../../studio/ui/reference_panel.py" line="428"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="409"/>
+        <location filename="../../studio/ui/reference_panel.py" line="416"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="411"/>
+        <location filename="../../studio/ui/reference_panel.py" line="418"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="425"/>
+        <location filename="../../studio/ui/reference_panel.py" line="432"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="438"/>
+        <location filename="../../studio/ui/reference_panel.py" line="445"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="449"/>
+        <location filename="../../studio/ui/reference_panel.py" line="456"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="466"/>
+        <location filename="../../studio/ui/reference_panel.py" line="474"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="478"/>
+        <location filename="../../studio/ui/reference_panel.py" line="486"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>

@@ -480,8 +480,26 @@ def test_chinese_covers_loading_stages_device_messages_and_qt_dialogs(window, ch
     window.live.show_failure("x")
     assert cjk.search(window.live.status.text())
     for context, source in [
-        ("QFileDialog", "Look in:"),
+        ("QFileDialog", "&Look in:"),  # Qt 6's own texts that qtbase_zh_CN lacks (studio/ui/qt_gaps.py)
+        ("QFileDialog", "Files of &type:"),
         ("QFileDialog", "File &name:"),
         ("QPlatformTheme", "Cancel"),
     ]:
         assert cjk.search(QCoreApplication.translate(context, source)), (context, source)
+
+
+def test_the_chinese_ui_gets_chinese_dates_and_the_c_locale_readable_ones():
+    from PySide6.QtCore import QDate, QLocale
+
+    from studio.ui.i18n import apply_locale
+    from studio.ui.voice_dialog import locale_date_format
+
+    before = QLocale()
+    try:
+        assert apply_locale("zh_CN").name() == "zh_CN"
+        text = QLocale().toString(QDate(2026, 11, 30), locale_date_format())
+        assert text.startswith("2026") and "30 11" not in text
+        apply_locale("en")
+        assert "30 11 2026" not in QLocale().toString(QDate(2026, 11, 30), locale_date_format())
+    finally:
+        QLocale.setDefault(before)
