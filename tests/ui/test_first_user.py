@@ -350,18 +350,21 @@ def test_the_keyboard_reaches_modes_tab_leaves_the_script_and_shortcuts_are_list
 
 
 def test_stop_and_undo_are_enabled_only_when_they_would_do_something(window, qtbot):
+    panel = window.takes
     assert not window.undo_action.isEnabled()
-    window._display_tick()
-    window.ctx.display.tick() if hasattr(window.ctx.display, "tick") else window.takes._poll_player()
-    assert not window.takes.stop_button.isEnabled()
+    panel._poll_player()
+    assert not panel.stop_button.isEnabled()
+    player = window.ctx.player
+    player.play(np.zeros(24000 * 20, dtype=np.float32), 24000)  # 20 s of silence on the test device
+    wait_until(qtbot, lambda: player.active or player.error, 30)
+    assert player.error is None, player.error
+    wait_until(qtbot, lambda: panel.stop_button.isEnabled(), 10)  # the display clock enables it
+    panel.stop_button.click()
+    wait_until(qtbot, lambda: not panel.stop_button.isEnabled(), 10)
     save_voice(qtbot, window)
-    take_id, _ = make_take(qtbot, window, "Play me.", stream=False)
-    window.play_take(take_id)
-    wait_until(qtbot, lambda: window.takes.stop_button.isEnabled(), 30)
-    window.takes.stop_button.click()
-    wait_until(qtbot, lambda: not window.takes.stop_button.isEnabled(), 30)
-    window.takes.select_take(take_id)
-    assert window.takes.delete_selected()
+    take_id, _ = make_take(qtbot, window, "Delete me.", stream=False)
+    panel.select_take(take_id)
+    assert panel.delete_selected()
     assert window.undo_action.isEnabled() and "Undo delete of" in window.undo_action.text()
     window.undo_delete()
     assert not window.undo_action.isEnabled()
