@@ -333,344 +333,344 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="82"/>
+        <location filename="../../studio/ui/main_window.py" line="83"/>
         <source>Voice Studio</source>
         <translation>Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="124"/>
-        <location filename="../../studio/ui/main_window.py" line="311"/>
+        <location filename="../../studio/ui/main_window.py" line="125"/>
+        <location filename="../../studio/ui/main_window.py" line="307"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="196"/>
+        <location filename="../../studio/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="197"/>
+        <location filename="../../studio/ui/main_window.py" line="193"/>
         <source>Open model folder…</source>
         <translation>打开模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="198"/>
+        <location filename="../../studio/ui/main_window.py" line="194"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200"/>
+        <location filename="../../studio/ui/main_window.py" line="196"/>
         <source>Import reference clip…</source>
         <translation>导入参考音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="201"/>
+        <location filename="../../studio/ui/main_window.py" line="197"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="203"/>
+        <location filename="../../studio/ui/main_window.py" line="199"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205"/>
+        <location filename="../../studio/ui/main_window.py" line="201"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="203"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208"/>
-        <location filename="../../studio/ui/main_window.py" line="935"/>
+        <location filename="../../studio/ui/main_window.py" line="204"/>
+        <location filename="../../studio/ui/main_window.py" line="923"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212"/>
+        <location filename="../../studio/ui/main_window.py" line="208"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213"/>
+        <location filename="../../studio/ui/main_window.py" line="209"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215"/>
+        <location filename="../../studio/ui/main_window.py" line="211"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="217"/>
+        <location filename="../../studio/ui/main_window.py" line="213"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218"/>
+        <location filename="../../studio/ui/main_window.py" line="214"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219"/>
+        <location filename="../../studio/ui/main_window.py" line="215"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220"/>
+        <location filename="../../studio/ui/main_window.py" line="216"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229"/>
+        <location filename="../../studio/ui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230"/>
+        <location filename="../../studio/ui/main_window.py" line="226"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236"/>
+        <location filename="../../studio/ui/main_window.py" line="232"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237"/>
-        <location filename="../../studio/ui/main_window.py" line="954"/>
+        <location filename="../../studio/ui/main_window.py" line="233"/>
+        <location filename="../../studio/ui/main_window.py" line="942"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="261"/>
+        <location filename="../../studio/ui/main_window.py" line="257"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="276"/>
+        <location filename="../../studio/ui/main_window.py" line="272"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="290"/>
+        <location filename="../../studio/ui/main_window.py" line="286"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="355"/>
+        <location filename="../../studio/ui/main_window.py" line="351"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="492"/>
+        <location filename="../../studio/ui/main_window.py" line="488"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="537"/>
+        <location filename="../../studio/ui/main_window.py" line="533"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="543"/>
+        <location filename="../../studio/ui/main_window.py" line="539"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="642"/>
+        <location filename="../../studio/ui/main_window.py" line="638"/>
         <source>Segment {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 段已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="656"/>
+        <location filename="../../studio/ui/main_window.py" line="652"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="818"/>
+        <location filename="../../studio/ui/main_window.py" line="806"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="821"/>
+        <location filename="../../studio/ui/main_window.py" line="809"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="910"/>
+        <location filename="../../studio/ui/main_window.py" line="898"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="935"/>
+        <location filename="../../studio/ui/main_window.py" line="923"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="942"/>
+        <location filename="../../studio/ui/main_window.py" line="930"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="942"/>
+        <location filename="../../studio/ui/main_window.py" line="930"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="299"/>
+        <location filename="../../studio/ui/main_window.py" line="295"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="312"/>
+        <location filename="../../studio/ui/main_window.py" line="308"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="333"/>
+        <location filename="../../studio/ui/main_window.py" line="329"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="338"/>
+        <location filename="../../studio/ui/main_window.py" line="334"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="350"/>
+        <location filename="../../studio/ui/main_window.py" line="346"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364"/>
+        <location filename="../../studio/ui/main_window.py" line="360"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371"/>
+        <location filename="../../studio/ui/main_window.py" line="367"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="409"/>
+        <location filename="../../studio/ui/main_window.py" line="405"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="419"/>
+        <location filename="../../studio/ui/main_window.py" line="415"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="451"/>
+        <location filename="../../studio/ui/main_window.py" line="447"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="554"/>
+        <location filename="../../studio/ui/main_window.py" line="550"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="565"/>
+        <location filename="../../studio/ui/main_window.py" line="561"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="568"/>
+        <location filename="../../studio/ui/main_window.py" line="564"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="647"/>
+        <location filename="../../studio/ui/main_window.py" line="643"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="648"/>
+        <location filename="../../studio/ui/main_window.py" line="644"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="648"/>
+        <location filename="../../studio/ui/main_window.py" line="644"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="681"/>
+        <location filename="../../studio/ui/main_window.py" line="677"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="689"/>
+        <location filename="../../studio/ui/main_window.py" line="685"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="721"/>
+        <location filename="../../studio/ui/main_window.py" line="717"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="765"/>
+        <location filename="../../studio/ui/main_window.py" line="761"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="776"/>
+        <location filename="../../studio/ui/messages.py" line="43"/>
         <source>No audio output device was found; connect speakers or headphones to listen (takes are still made and saved).</source>
         <translation>未找到音频输出设备；请连接扬声器或耳机收听（仍会生成并保存）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="780"/>
+        <location filename="../../studio/ui/messages.py" line="49"/>
         <source>Playback stopped: {0}</source>
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="788"/>
+        <location filename="../../studio/ui/main_window.py" line="776"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="798"/>
+        <location filename="../../studio/ui/main_window.py" line="786"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="829"/>
+        <location filename="../../studio/ui/main_window.py" line="817"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="842"/>
+        <location filename="../../studio/ui/main_window.py" line="830"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="883"/>
+        <location filename="../../studio/ui/main_window.py" line="871"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="893"/>
+        <location filename="../../studio/ui/main_window.py" line="881"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="956"/>
+        <location filename="../../studio/ui/main_window.py" line="944"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1550,252 +1550,259 @@
 <context>
     <name>TakesPanel</name>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="53"/>
+        <location filename="../../studio/ui/takes_panel.py" line="64"/>
         <source>Takes</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="56"/>
+        <location filename="../../studio/ui/takes_panel.py" line="67"/>
         <source>Search takes by text</source>
         <translation>按文本搜索版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="59"/>
+        <location filename="../../studio/ui/takes_panel.py" line="70"/>
         <source>★ only</source>
         <translation>仅 ★</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="71"/>
+        <location filename="../../studio/ui/takes_panel.py" line="82"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="72"/>
+        <location filename="../../studio/ui/takes_panel.py" line="83"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="73"/>
+        <location filename="../../studio/ui/takes_panel.py" line="84"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="74"/>
+        <location filename="../../studio/ui/takes_panel.py" line="85"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="75"/>
+        <location filename="../../studio/ui/takes_panel.py" line="86"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="90"/>
+        <location filename="../../studio/ui/takes_panel.py" line="101"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="91"/>
+        <location filename="../../studio/ui/takes_panel.py" line="102"/>
         <source>Play or pause the selected take (Space)</source>
         <translation>播放或暂停所选版本（空格键）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="93"/>
+        <location filename="../../studio/ui/takes_panel.py" line="104"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="97"/>
+        <location filename="../../studio/ui/takes_panel.py" line="108"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="98"/>
+        <location filename="../../studio/ui/takes_panel.py" line="109"/>
         <source>Make the take again with a new seed (a new take)</source>
         <translation>用新的随机种子重新生成（另存为新版本）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="100"/>
+        <location filename="../../studio/ui/takes_panel.py" line="111"/>
         <source>★ Favourite</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="103"/>
+        <location filename="../../studio/ui/takes_panel.py" line="114"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="104"/>
+        <location filename="../../studio/ui/takes_panel.py" line="115"/>
         <source>Export the selected take as WAV or FLAC (Ctrl+E)</source>
         <translation>将所选版本导出为 WAV 或 FLAC（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="106"/>
+        <location filename="../../studio/ui/takes_panel.py" line="117"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="107"/>
+        <location filename="../../studio/ui/takes_panel.py" line="118"/>
         <source>Delete the take (Ctrl+Z undoes it)</source>
         <translation>删除版本（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="135"/>
+        <location filename="../../studio/ui/takes_panel.py" line="146"/>
         <source>Remove from queue</source>
         <translation>从队列中移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="36"/>
+        <location filename="../../studio/ui/takes_panel.py" line="47"/>
         <source>The model speaks the script in segments: one sentence, or several short sentences together (as CosyVoice&apos;s own frontend splits text). Each row is one segment and is re-rolled as a whole.</source>
         <translation>模型按段朗读文稿：一句，或几句短句合为一段（与 CosyVoice 自带前端的切分方式相同）。每一行是一段，重新生成时整段重做。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="69"/>
+        <location filename="../../studio/ui/takes_panel.py" line="80"/>
         <source>#</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="78"/>
+        <location filename="../../studio/ui/takes_panel.py" line="89"/>
         <source>Take number</source>
         <translation>版本编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="94"/>
+        <location filename="../../studio/ui/takes_panel.py" line="105"/>
         <source>Stop playback</source>
         <translation>停止播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="123"/>
+        <location filename="../../studio/ui/takes_panel.py" line="134"/>
         <source>Re-roll segment</source>
         <translation>重新生成此段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="126"/>
+        <location filename="../../studio/ui/takes_panel.py" line="137"/>
         <source>Generate only this segment again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
         <translation>用新种子只重新生成这一段：得到一个新版本（以交叉淡化拼接），当前版本保持不变</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="150"/>
+        <location filename="../../studio/ui/takes_panel.py" line="161"/>
         <source>Segments of the selected take</source>
         <translation>所选版本的分段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="156"/>
+        <location filename="../../studio/ui/takes_panel.py" line="167"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="180"/>
+        <location filename="../../studio/ui/takes_panel.py" line="191"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="181"/>
+        <location filename="../../studio/ui/takes_panel.py" line="192"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="182"/>
+        <location filename="../../studio/ui/takes_panel.py" line="193"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="183"/>
+        <location filename="../../studio/ui/takes_panel.py" line="194"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="215"/>
+        <location filename="../../studio/ui/takes_panel.py" line="226"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="240"/>
+        <location filename="../../studio/ui/takes_panel.py" line="251"/>
         <source>partial: cancelled</source>
         <translation>不完整：已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="240"/>
+        <location filename="../../studio/ui/takes_panel.py" line="251"/>
         <source>partial: failed</source>
         <translation>不完整：失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="243"/>
+        <location filename="../../studio/ui/takes_panel.py" line="254"/>
         <source>segment {0} re-rolled from take {1}</source>
         <translation>由版本 {1} 重新生成第 {0} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="280"/>
+        <location filename="../../studio/ui/takes_panel.py" line="291"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/takes_panel.py" line="294"/>
+        <source>(%n sentence(s) together)</source>
+        <translation>
+            <numerusform>（%n 句合为一段）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="283"/>
+        <location filename="../../studio/ui/takes_panel.py" line="297"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="290"/>
+        <location filename="../../studio/ui/takes_panel.py" line="304"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="298"/>
+        <location filename="../../studio/ui/takes_panel.py" line="312"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="299"/>
+        <location filename="../../studio/ui/takes_panel.py" line="313"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="304"/>
+        <location filename="../../studio/ui/takes_panel.py" line="318"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="307"/>
+        <location filename="../../studio/ui/takes_panel.py" line="321"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="310"/>
+        <location filename="../../studio/ui/takes_panel.py" line="324"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="310"/>
+        <location filename="../../studio/ui/takes_panel.py" line="324"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="314"/>
+        <location filename="../../studio/ui/takes_panel.py" line="328"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="316"/>
+        <location filename="../../studio/ui/takes_panel.py" line="330"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="368"/>
+        <location filename="../../studio/ui/takes_panel.py" line="382"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="389"/>
+        <location filename="../../studio/ui/takes_panel.py" line="403"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="389"/>
+        <location filename="../../studio/ui/takes_panel.py" line="403"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="405"/>
+        <location filename="../../studio/ui/takes_panel.py" line="419"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>

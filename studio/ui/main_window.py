@@ -41,6 +41,7 @@ from studio.ui.empty_state import EmptyState
 from studio.ui.engine_bridge import Job, load_voice_file, save_prepared_voice
 from studio.ui.live_panel import LivePanel
 from studio.ui.message_bar import MessageBar
+from studio.ui.messages import resolve_when_supplied, warn_playback_failed
 from studio.ui.reference_panel import ReferencePanel
 from studio.ui.script_panel import MODES, ScriptPanel, SourceClip, random_seed
 from studio.ui.session_state import restore_session, save_session
@@ -154,12 +155,7 @@ class MainWindow(QMainWindow):
         self.reference.voiceSaved.connect(self._voice_saved)
         self.voice_list.voiceSelected.connect(self.warm_voice)
         self.voice_list.voiceSelected.connect(self.reference.show_voice)
-        # A message about something missing goes once that something is there.
-        self.voice_list.voiceSelected.connect(lambda vid: vid is not None and ctx.resolve("request:voice"))
-        self.script.editor.textChanged.connect(lambda: ctx.resolve("request:text"))
-        self.script.instruction.textChanged.connect(lambda: ctx.resolve("request:instruction"))
-        self.script.modeChanged.connect(lambda _mode: ctx.resolve("request:"))
-        self.script.sourceChanged.connect(lambda: ctx.resolve("request:source"))
+        resolve_when_supplied(ctx, self.voice_list, self.script)
         ctx.deletions.failed.connect(ctx.error)
         ctx.display.subscribe(self._display_tick)
         ctx.display.start()
@@ -770,15 +766,7 @@ class MainWindow(QMainWindow):
             player.error = None
 
     def _playback_failed(self, error: str) -> None:
-        """A device problem is said once per session (it would return with every take)."""
-        if error.startswith("No audio output device"):
-            text = self.tr(
-                "No audio output device was found; connect speakers or headphones to listen "
-                "(takes are still made and saved)."
-            )
-        else:
-            text = self.tr("Playback stopped: {0}").format(error)
-        self.ctx.warn_once("playback:" + error, text)
+        warn_playback_failed(self.ctx, error)
 
     # -- export ---------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ the take's sentences (each can be re-rolled alone); and the queue of requests wa
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -30,6 +31,16 @@ from studio.ui.context import StudioContext
 ID_ROLE = Qt.ItemDataRole.UserRole
 LIST_LIMIT = 500
 NUMBER, STAR, TEXT, VOICE, MODE, LENGTH, SEED = range(7)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|[。！？]+")
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences `text` holds: pieces with a letter or digit between sentence ends
+    (. ! ? … before a space or the end; 。！？ anywhere); at least 1."""
+    pieces = _SENTENCE_END.split(text.strip())
+    return max(1, sum(1 for piece in pieces if any(c.isalnum() for c in piece)))
 
 
 def SEGMENTS_EXPLAINED() -> str:
@@ -278,6 +289,9 @@ class TakesPanel(QGroupBox):
         if take is not None:
             for seg in take.segments:
                 label = seg.text if take.mode != "vc" else self.tr("(converted speech)")
+                sentences = sentence_count(seg.text) if take.mode != "vc" else 1
+                if sentences > 1:  # say that this row is several sentences spoken together
+                    label += "  " + self.tr("(%n sentence(s) together)", "", sentences)
                 item = QListWidgetItem(f"{seg.index + 1}. {label}")
                 item.setData(ID_ROLE, seg.index)
                 item.setToolTip(self.tr("seed {0}").format(seg.seed))
