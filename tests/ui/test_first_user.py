@@ -362,9 +362,11 @@ def test_stop_and_undo_are_enabled_only_when_they_would_do_something(window, qtb
     panel._poll_player()
     assert not panel.stop_button.isEnabled()
     player = window.ctx.player
-    player.play(np.zeros(24000 * 20, dtype=np.float32), 24000)  # 20 s of silence on the test device
-    wait_until(qtbot, lambda: player.active or player.error, 30)
-    assert player.error is None, player.error
+    # The test device writes to a file, faster than real time: pause at once, so the playback
+    # stays open (active, paused) until Stop is pressed.
+    player.play(np.zeros(24000 * 20, dtype=np.float32), 24000)
+    player.pause()
+    assert player.state == "paused" and player.error is None, (player.state, player.error)
     wait_until(qtbot, lambda: panel.stop_button.isEnabled(), 10)  # the display clock enables it
     panel.stop_button.click()
     wait_until(qtbot, lambda: not panel.stop_button.isEnabled(), 10)
