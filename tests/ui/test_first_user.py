@@ -152,6 +152,7 @@ def test_a_message_goes_when_its_cause_is_gone(window, qtbot, tmp_path):
     bad.write_bytes(b"RIFF0000WAVEjunk" * 10)
     assert not window.reference.load_file(bad)
     assert "could not be imported" in bar.text()
+    assert ".)." not in bar.text() and ".." not in bar.text()  # the library's bracketed detail, tidied
     assert window.reference.load_file(PROMPT_ZH)
     assert "could not be imported" not in bar.text()
     window.script.set_text("")
