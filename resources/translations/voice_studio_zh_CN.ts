@@ -186,7 +186,7 @@
     <name>EmptyState</name>
     <message>
         <location filename="../../studio/ui/empty_state.py" line="17"/>
-        <location filename="../../studio/ui/empty_state.py" line="86"/>
+        <location filename="../../studio/ui/empty_state.py" line="98"/>
         <source>No model loaded yet</source>
         <translation>尚未加载模型</translation>
     </message>
@@ -211,7 +211,42 @@
         <translation>正在加载模型…</translation>
     </message>
     <message>
+        <location filename="../../studio/ui/empty_state.py" line="76"/>
+        <source>text tokenizer</source>
+        <translation>文本分词器</translation>
+    </message>
+    <message>
         <location filename="../../studio/ui/empty_state.py" line="77"/>
+        <source>speech tokenizer and speaker encoder</source>
+        <translation>语音分词器和说话人编码器</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/empty_state.py" line="78"/>
+        <source>language model</source>
+        <translation>语言模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/empty_state.py" line="79"/>
+        <source>flow-matching model</source>
+        <translation>流匹配模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/empty_state.py" line="80"/>
+        <source>vocoder</source>
+        <translation>声码器</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/empty_state.py" line="81"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/empty_state.py" line="86"/>
+        <source>Loading: {0}</source>
+        <translation>正在加载：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/empty_state.py" line="89"/>
         <source>The model could not be loaded</source>
         <translation>无法加载模型</translation>
     </message>
@@ -240,326 +275,402 @@
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="15"/>
+        <location filename="../../studio/ui/live_panel.py" line="37"/>
         <source>Live view</source>
         <translation>实时视图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="20"/>
+        <location filename="../../studio/ui/live_panel.py" line="42"/>
         <source>The mel spectrogram and speech tokens of the next take appear here.</source>
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="72"/>
-        <source>sentence {0}{1} · {2} tokens ({3:.1f} s) · {4} mel frames ({5:.1f} s)</source>
-        <translation>第 {0}{1} 句 · {2} 个 token（{3:.1f} 秒）· {4} 个梅尔帧（{5:.1f} 秒）</translation>
+        <location filename="../../studio/ui/live_panel.py" line="86"/>
+        <source>The take failed: {0}</source>
+        <translation>本次生成失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="119"/>
+        <source>language model: speech tokens</source>
+        <translation>语言模型：生成语音 token</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="120"/>
+        <source>flow matching: tokens to mel</source>
+        <translation>流匹配：token 转梅尔谱</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="121"/>
+        <source>vocoder: mel to audio</source>
+        <translation>声码器：梅尔谱转音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="122"/>
+        <source>audio ready</source>
+        <translation>音频已生成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="136"/>
+        <source>sentence {0} of {1}</source>
+        <translation>第 {0} 句，共 {1} 句</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="137"/>
+        <source>sentence {0}</source>
+        <translation>第 {0} 句</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="140"/>
+        <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
+        <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="148"/>
+        <source> · now: {0}</source>
+        <translation> · 当前：{0}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="78"/>
+        <location filename="../../studio/ui/main_window.py" line="84"/>
         <source>Voice Studio</source>
         <translation>Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="119"/>
-        <location filename="../../studio/ui/main_window.py" line="287"/>
+        <location filename="../../studio/ui/main_window.py" line="126"/>
+        <location filename="../../studio/ui/main_window.py" line="310"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="183"/>
+        <location filename="../../studio/ui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="184"/>
+        <location filename="../../studio/ui/main_window.py" line="194"/>
         <source>Open model folder…</source>
         <translation>打开模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="185"/>
+        <location filename="../../studio/ui/main_window.py" line="195"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="187"/>
+        <location filename="../../studio/ui/main_window.py" line="197"/>
         <source>Import reference clip…</source>
         <translation>导入参考音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="188"/>
+        <location filename="../../studio/ui/main_window.py" line="198"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="192"/>
+        <location filename="../../studio/ui/main_window.py" line="202"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194"/>
+        <location filename="../../studio/ui/main_window.py" line="204"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="196"/>
+        <location filename="../../studio/ui/main_window.py" line="206"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="197"/>
+        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="926"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199"/>
+        <location filename="../../studio/ui/main_window.py" line="211"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200"/>
+        <location filename="../../studio/ui/main_window.py" line="212"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202"/>
+        <location filename="../../studio/ui/main_window.py" line="214"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="203"/>
+        <location filename="../../studio/ui/main_window.py" line="216"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204"/>
+        <location filename="../../studio/ui/main_window.py" line="217"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205"/>
+        <location filename="../../studio/ui/main_window.py" line="218"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="219"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="228"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208"/>
+        <location filename="../../studio/ui/main_window.py" line="229"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213"/>
+        <location filename="../../studio/ui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214"/>
-        <location filename="../../studio/ui/main_window.py" line="844"/>
+        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="236"/>
+        <location filename="../../studio/ui/main_window.py" line="945"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="238"/>
+        <location filename="../../studio/ui/main_window.py" line="260"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="253"/>
+        <location filename="../../studio/ui/main_window.py" line="275"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="267"/>
-        <source>Loading {0}…</source>
-        <translation>正在加载 {0}…</translation>
+        <location filename="../../studio/ui/main_window.py" line="289"/>
+        <source>Loading the model in {0}…</source>
+        <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="276"/>
+        <location filename="../../studio/ui/main_window.py" line="354"/>
+        <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
+        <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="491"/>
+        <source>Making: {0} · seed {1}</source>
+        <translation>正在生成：{0} · 种子 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="536"/>
+        <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
+        <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="542"/>
+        <source>Done in {0:.1f} s · seed {1}: {2}</source>
+        <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="641"/>
+        <source>Segment {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
+        <translation>版本 {1} 的第 {0} 段已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="655"/>
+        <source>it could not be stored: {0}</source>
+        <translation>无法保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="809"/>
+        <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
+        <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="812"/>
+        <source>Saved take {0} to {1}.</source>
+        <translation>已将版本 {0} 保存到 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="901"/>
+        <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
+        <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="926"/>
+        <source>Undo delete of {0}</source>
+        <translation>撤销删除“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="933"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="933"/>
+        <source>Move between fields (Tab leaves the script)</source>
+        <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="298"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="288"/>
+        <location filename="../../studio/ui/main_window.py" line="311"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="309"/>
+        <location filename="../../studio/ui/main_window.py" line="332"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="313"/>
+        <location filename="../../studio/ui/main_window.py" line="337"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="323"/>
+        <location filename="../../studio/ui/main_window.py" line="349"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="328"/>
-        <source>Clone mode needs the transcript of {0}&apos;s reference clip. Add it, or use Cross-lingual.</source>
-        <translation>克隆模式需要“{0}”参考音频的参考文本。请补充参考文本，或改用跨语种模式。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="334"/>
+        <location filename="../../studio/ui/main_window.py" line="363"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="338"/>
+        <location filename="../../studio/ui/main_window.py" line="370"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="374"/>
+        <location filename="../../studio/ui/main_window.py" line="408"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="384"/>
+        <location filename="../../studio/ui/main_window.py" line="418"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="416"/>
+        <location filename="../../studio/ui/main_window.py" line="450"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="444"/>
-        <source>Making: {0}</source>
-        <translation>正在生成：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="484"/>
-        <source>Last take: first audio {0:.2f} s · RTF {1:.2f}</source>
-        <translation>上一版本：首段音频 {0:.2f} 秒 · RTF {1:.2f}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="489"/>
-        <source>Done in {0:.1f} s: {1}</source>
-        <translation>用时 {0:.1f} 秒完成：{1}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="495"/>
-        <source>The take failed.</source>
-        <translation>版本生成失败。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="496"/>
+        <location filename="../../studio/ui/main_window.py" line="553"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="503"/>
+        <location filename="../../studio/ui/main_window.py" line="564"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="506"/>
+        <location filename="../../studio/ui/main_window.py" line="567"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="572"/>
-        <source>Sentence {0} of take {1} re-rolled.</source>
-        <translation>版本 {1} 的第 {0} 句已重新生成。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="576"/>
+        <location filename="../../studio/ui/main_window.py" line="646"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="577"/>
+        <location filename="../../studio/ui/main_window.py" line="647"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="577"/>
+        <location filename="../../studio/ui/main_window.py" line="647"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="585"/>
-        <source>The take could not be stored: {0}</source>
-        <translation>无法保存版本：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="610"/>
+        <location filename="../../studio/ui/main_window.py" line="680"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="618"/>
+        <location filename="../../studio/ui/main_window.py" line="688"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="650"/>
+        <location filename="../../studio/ui/main_window.py" line="720"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="697"/>
+        <location filename="../../studio/ui/main_window.py" line="764"/>
+        <source>Making · seed {0}: {1}</source>
+        <translation>正在生成 · 种子 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/messages.py" line="43"/>
+        <source>No audio output device was found; connect speakers or headphones to listen (takes are still made and saved).</source>
+        <translation>未找到音频输出设备；请连接扬声器或耳机收听（仍会生成并保存）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/messages.py" line="49"/>
         <source>Playback stopped: {0}</source>
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="705"/>
+        <location filename="../../studio/ui/main_window.py" line="779"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="715"/>
+        <location filename="../../studio/ui/main_window.py" line="789"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="731"/>
-        <source>Exported take {0} to {1}.</source>
-        <translation>已将版本 {0} 导出到 {1}。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="738"/>
+        <location filename="../../studio/ui/main_window.py" line="820"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="751"/>
+        <location filename="../../studio/ui/main_window.py" line="833"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="792"/>
+        <location filename="../../studio/ui/main_window.py" line="874"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="802"/>
+        <location filename="../../studio/ui/main_window.py" line="884"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="818"/>
-        <source>The language changes the next time Voice Studio starts.</source>
-        <translation>界面语言将在下次启动 Voice Studio 时生效。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="846"/>
+        <location filename="../../studio/ui/main_window.py" line="947"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -567,12 +678,12 @@
 <context>
     <name>MelView</name>
     <message>
-        <location filename="../../studio/ui/views/mel_view.py" line="85"/>
+        <location filename="../../studio/ui/views/mel_view.py" line="87"/>
         <source>mel bin</source>
         <translation>梅尔频带</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/views/mel_view.py" line="86"/>
+        <location filename="../../studio/ui/views/mel_view.py" line="88"/>
         <source>time (s)</source>
         <translation>时间（秒）</translation>
     </message>
@@ -580,9 +691,22 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../studio/ui/message_bar.py" line="30"/>
+        <location filename="../../studio/ui/message_bar.py" line="35"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../studio/ui/qt_gaps.py" line="15"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/qt_gaps.py" line="16"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -648,82 +772,137 @@
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="50"/>
+        <location filename="../../studio/ui/quality_view.py" line="51"/>
+        <source>Pass: 3-30 s. Warn: 0.5-3 s. Fail: under 0.5 s or over 30 s.</source>
+        <translation>通过：3-30 秒。警告：0.5-3 秒。不通过：短于 0.5 秒或长于 30 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="52"/>
+        <source>Pass: 16 kHz or more. Fail: below 16 kHz.</source>
+        <translation>通过：16 kHz 及以上。不通过：低于 16 kHz。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="53"/>
+        <source>Pass: no sample at full scale. Warn: under 0.1 % of samples. Fail: more.</source>
+        <translation>通过：没有满幅采样点。警告：少于 0.1 % 的采样点。不通过：更多。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="54"/>
+        <source>Pass: up to 40 % silence. Warn: up to 70 %. Fail: more.</source>
+        <translation>通过：静音不超过 40 %。警告：不超过 70 %。不通过：更多。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="55"/>
+        <source>Pass: 25 dB or more. Warn: 15-25 dB. Fail: less.</source>
+        <translation>通过：25 dB 及以上。警告：15-25 dB。不通过：更低。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="57"/>
+        <source>Pass: -30 to -6 dBFS. Warn: -42 to -30 dBFS or above -6 dBFS. Fail: below -42.</source>
+        <translation>通过：-30 到 -6 dBFS。警告：-42 到 -30 dBFS 或高于 -6 dBFS。不通过：低于 -42。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="63"/>
         <source>{0:.1f} s (3-30 s is best)</source>
         <translation>{0:.1f} 秒（宜 3–30 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="52"/>
+        <location filename="../../studio/ui/quality_view.py" line="65"/>
         <source>{0:g} kHz (16 kHz or more)</source>
         <translation>{0:g} kHz（至少 16 kHz）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="54"/>
-        <source>{0:.3f} % of samples at full scale</source>
-        <translation>{0:.3f}% 采样满幅</translation>
+        <location filename="../../studio/ui/quality_view.py" line="68"/>
+        <source>no sample at full scale</source>
+        <translation>没有满幅采样点</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="56"/>
+        <location filename="../../studio/ui/quality_view.py" line="71"/>
+        <source>under 0.001 %</source>
+        <translation>不到 0.001 %</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="73"/>
+        <source>1 sample at full scale ({0})</source>
+        <translation>1 个采样点达到满幅（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="75"/>
+        <source>{0} samples at full scale ({1})</source>
+        <translation>{0} 个采样点达到满幅（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="76"/>
+        <source>{0} of samples at full scale</source>
+        <translation>{0} 的采样点达到满幅</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="78"/>
         <source>{0:.0f} % of the clip is silence</source>
         <translation>{0:.0f}% 为静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="58"/>
+        <location filename="../../studio/ui/quality_view.py" line="80"/>
         <source>{0:.0f} dB</source>
         <translation>{0:.0f} dB</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="60"/>
+        <location filename="../../studio/ui/quality_view.py" line="82"/>
         <source>{0:.1f} dBFS speech RMS</source>
         <translation>语音 RMS {0:.1f} dBFS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="72"/>
+        <location filename="../../studio/ui/quality_view.py" line="94"/>
         <source>Use 3 to 30 seconds of speech: trim the clip or record again.</source>
         <translation>请使用 3 到 30 秒的语音：裁剪音频或重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="74"/>
+        <location filename="../../studio/ui/quality_view.py" line="96"/>
         <source>The clip is too short; the engine needs at least half a second.</source>
         <translation>音频太短；引擎至少需要 0.5 秒。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="75"/>
+        <location filename="../../studio/ui/quality_view.py" line="97"/>
         <source>The clip&apos;s sample rate is below 16 kHz; use a better recording.</source>
         <translation>音频采样率低于 16 kHz；请换用质量更好的录音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="77"/>
+        <location filename="../../studio/ui/quality_view.py" line="99"/>
         <source>Much of the clip is silence; drag the trim handles around the speech.</source>
         <translation>音频中静音过多；请拖动裁剪手柄框住语音部分。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="79"/>
+        <location filename="../../studio/ui/quality_view.py" line="101"/>
         <source>The clip is clipped (too loud); record again further from the mic.</source>
         <translation>音频出现削波（音量过大）；请离麦克风远一些重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="81"/>
+        <location filename="../../studio/ui/quality_view.py" line="104"/>
+        <source>A few samples reach full scale; if you record again, keep the level a little lower.</source>
+        <translation>少数采样点达到满幅；如果重新录音，请把电平稍微调低。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="107"/>
         <source>The clip is noisy; the clone will copy the noise. Record somewhere quieter.</source>
         <translation>音频噪声较大，克隆会连同噪声一起复制。请在更安静的地方录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="83"/>
+        <location filename="../../studio/ui/quality_view.py" line="109"/>
         <source>The level is off; speak closer to the mic (or further, if too hot).</source>
         <translation>电平不合适；请靠近麦克风说话（如果过响则离远一些）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="85"/>
+        <location filename="../../studio/ui/quality_view.py" line="111"/>
         <source>The clip looks clean.</source>
         <translation>音频质量良好。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="91"/>
+        <location filename="../../studio/ui/quality_view.py" line="117"/>
         <source>Record or import a clip to see its quality report.</source>
         <translation>录制或导入音频后即可查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="108"/>
+        <location filename="../../studio/ui/quality_view.py" line="137"/>
         <source>Overall: {0}. {1}</source>
         <translation>总体：{0}。{1}</translation>
     </message>
@@ -744,175 +923,220 @@
 <context>
     <name>ReferencePanel</name>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="65"/>
+        <location filename="../../studio/ui/reference_panel.py" line="74"/>
         <source>Reference clip</source>
         <translation>参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="80"/>
-        <location filename="../../studio/ui/reference_panel.py" line="236"/>
+        <location filename="../../studio/ui/reference_panel.py" line="92"/>
+        <location filename="../../studio/ui/reference_panel.py" line="331"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="81"/>
+        <location filename="../../studio/ui/reference_panel.py" line="93"/>
         <source>Record from the input device chosen in Settings (Ctrl+R)</source>
         <translation>从设置中选择的输入设备录音（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="83"/>
+        <location filename="../../studio/ui/reference_panel.py" line="95"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="84"/>
+        <location filename="../../studio/ui/reference_panel.py" line="96"/>
         <source>Open a sound file, or drop one on this panel</source>
         <translation>打开音频文件，或将文件拖放到此面板</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="94"/>
+        <location filename="../../studio/ui/reference_panel.py" line="106"/>
         <source>Script to read aloud</source>
         <translation>朗读稿</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="100"/>
+        <location filename="../../studio/ui/reference_panel.py" line="112"/>
         <source>Optional: a text to read while recording. It becomes the transcript.</source>
         <translation>可选：录音时要朗读的文字，录完后将作为参考文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="108"/>
-        <location filename="../../studio/ui/reference_panel.py" line="181"/>
+        <location filename="../../studio/ui/reference_panel.py" line="120"/>
+        <location filename="../../studio/ui/reference_panel.py" line="212"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="110"/>
+        <location filename="../../studio/ui/reference_panel.py" line="122"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="112"/>
+        <location filename="../../studio/ui/reference_panel.py" line="124"/>
         <source>Reset trim</source>
         <translation>重置裁剪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="122"/>
-        <source>Transcript: exactly what is said in the clip (needed for Clone mode)</source>
-        <translation>参考文本：音频中说话的准确内容（克隆模式需要）</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/reference_panel.py" line="124"/>
+        <location filename="../../studio/ui/reference_panel.py" line="143"/>
         <source>Save as voice…</source>
         <translation>保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="137"/>
-        <source>Transcript</source>
-        <translation>参考文本</translation>
+        <location filename="../../studio/ui/reference_panel.py" line="133"/>
+        <source>Exactly what is said in the clip</source>
+        <translation>音频中说的原话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="154"/>
+        <location filename="../../studio/ui/reference_panel.py" line="135"/>
+        <source>Exactly what is said in the clip. Clone mode needs it; Cross-lingual does not.</source>
+        <translation>音频中说的原话。克隆模式需要它，跨语种模式不需要。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="138"/>
+        <source>Save transcript</source>
+        <translation>保存参考文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="140"/>
+        <source>Store this transcript with the selected voice&apos;s clip</source>
+        <translation>将此参考文本保存到所选音色的参考音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="156"/>
+        <source>Transcript (needed for Clone mode)</source>
+        <translation>参考文本（克隆模式需要）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="176"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="162"/>
+        <location filename="../../studio/ui/reference_panel.py" line="185"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="165"/>
+        <location filename="../../studio/ui/reference_panel.py" line="190"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="171"/>
+        <location filename="../../studio/ui/reference_panel.py" line="196"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="221"/>
+        <location filename="../../studio/ui/reference_panel.py" line="239"/>
+        <source>{0} was not saved as a voice; import it again to use it.</source>
+        <translation>{0} 未保存为音色；如需使用请重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="243"/>
+        <source>{0} has no reference clip.</source>
+        <translation>{0} 没有参考音频。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="266"/>
+        <source>The transcript could not be saved: {0}</source>
+        <translation>无法保存参考文本：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="272"/>
+        <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
+        <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="314"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="237"/>
+        <location filename="../../studio/ui/reference_panel.py" line="318"/>
+        <source>Voice {0}: {1}</source>
+        <translation>音色 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="332"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="238"/>
+        <location filename="../../studio/ui/reference_panel.py" line="333"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="239"/>
+        <location filename="../../studio/ui/reference_panel.py" line="334"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="244"/>
+        <location filename="../../studio/ui/reference_panel.py" line="339"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="251"/>
+        <location filename="../../studio/ui/reference_panel.py" line="346"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="259"/>
+        <location filename="../../studio/ui/reference_panel.py" line="354"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="263"/>
+        <location filename="../../studio/ui/reference_panel.py" line="358"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="272"/>
+        <location filename="../../studio/ui/reference_panel.py" line="367"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="305"/>
-        <location filename="../../studio/ui/reference_panel.py" line="319"/>
+        <location filename="../../studio/ui/reference_panel.py" line="410"/>
+        <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
+        <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="414"/>
+        <location filename="../../studio/ui/reference_panel.py" line="428"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="307"/>
+        <location filename="../../studio/ui/reference_panel.py" line="416"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="309"/>
+        <location filename="../../studio/ui/reference_panel.py" line="418"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="323"/>
+        <location filename="../../studio/ui/reference_panel.py" line="432"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="336"/>
+        <location filename="../../studio/ui/reference_panel.py" line="445"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="347"/>
+        <location filename="../../studio/ui/reference_panel.py" line="456"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="364"/>
+        <location filename="../../studio/ui/reference_panel.py" line="474"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="376"/>
+        <location filename="../../studio/ui/reference_panel.py" line="486"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -920,202 +1144,212 @@
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="79"/>
+        <location filename="../../studio/ui/script_panel.py" line="85"/>
         <source>Script and mode</source>
         <translation>文稿与模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="89"/>
+        <location filename="../../studio/ui/script_panel.py" line="95"/>
         <source>Clone the voice; needs the reference transcript</source>
         <translation>克隆音色；需要参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="90"/>
+        <location filename="../../studio/ui/script_panel.py" line="96"/>
         <source>Clone the voice into any language; no transcript needed</source>
         <translation>将音色克隆到任意语种；无需参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="91"/>
+        <location filename="../../studio/ui/script_panel.py" line="97"/>
         <source>Clone the voice and follow an instruction: emotion, speed, dialect…</source>
         <translation>克隆音色并按指令控制：情感、语速、方言…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="92"/>
+        <location filename="../../studio/ui/script_panel.py" line="98"/>
         <source>Speech to speech: say a recorded or imported clip in the voice</source>
         <translation>语音转换：用此音色说出录制或导入的音频内容</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="113"/>
+        <location filename="../../studio/ui/script_panel.py" line="119"/>
         <source>Instruction, e.g. 用开心的语气说这句话, or pick a preset</source>
         <translation>指令，例如：用开心的语气说这句话；或选择预设</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="117"/>
+        <location filename="../../studio/ui/script_panel.py" line="129"/>
         <source>Instruction</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="123"/>
-        <location filename="../../studio/ui/script_panel.py" line="352"/>
+        <location filename="../../studio/ui/script_panel.py" line="137"/>
+        <location filename="../../studio/ui/script_panel.py" line="389"/>
         <source>No source clip: import or record the speech to convert.</source>
         <translation>没有源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="124"/>
+        <location filename="../../studio/ui/script_panel.py" line="138"/>
         <source>Import source…</source>
         <translation>导入源音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="127"/>
-        <location filename="../../studio/ui/script_panel.py" line="359"/>
+        <location filename="../../studio/ui/script_panel.py" line="141"/>
+        <location filename="../../studio/ui/script_panel.py" line="396"/>
         <source>Record source</source>
         <translation>录制源音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="131"/>
+        <location filename="../../studio/ui/script_panel.py" line="145"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="159"/>
-        <source>Type or paste the script. Long scripts are split into sentences; each can be re-rolled.</source>
-        <translation>输入或粘贴文稿。长文稿会按句切分，每一句都可以单独重新生成。</translation>
+        <location filename="../../studio/ui/script_panel.py" line="175"/>
+        <source>Type or paste the script. It is spoken in segments (a sentence, or short sentences together); each segment of a take can be re-rolled on its own.</source>
+        <translation>输入或粘贴文稿。文稿按段朗读（一句，或几句短句合为一段）；每个版本的每一段都可以单独重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="172"/>
+        <location filename="../../studio/ui/script_panel.py" line="191"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="174"/>
+        <location filename="../../studio/ui/script_panel.py" line="193"/>
         <source>The same seed, text and voice give the same take; &apos;random&apos; picks one</source>
         <translation>随机种子、文本和音色都相同时会生成相同的版本；选“随机”则自动选取种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="178"/>
+        <location filename="../../studio/ui/script_panel.py" line="197"/>
         <source>Roll</source>
         <translation>掷骰</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="180"/>
+        <location filename="../../studio/ui/script_panel.py" line="199"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="182"/>
+        <location filename="../../studio/ui/script_panel.py" line="201"/>
         <source>Streaming</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="184"/>
+        <location filename="../../studio/ui/script_panel.py" line="203"/>
         <source>Play while the take is generated (speed needs streaming off)</source>
         <translation>边生成边播放（调节语速需关闭流式）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="186"/>
+        <location filename="../../studio/ui/script_panel.py" line="205"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="188"/>
+        <location filename="../../studio/ui/script_panel.py" line="207"/>
         <source>Make a take (Ctrl+Enter); while one runs, this queues the next</source>
         <translation>生成一个版本（Ctrl+Enter）；正在生成时，再次点击会将下一个加入队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="192"/>
-        <location filename="../../studio/ui/script_panel.py" line="360"/>
+        <location filename="../../studio/ui/script_panel.py" line="211"/>
+        <location filename="../../studio/ui/script_panel.py" line="397"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="193"/>
+        <location filename="../../studio/ui/script_panel.py" line="212"/>
         <source>Stop the running take (Esc)</source>
         <translation>停止正在生成的版本（Esc）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="197"/>
+        <location filename="../../studio/ui/script_panel.py" line="216"/>
         <source>Speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="199"/>
+        <location filename="../../studio/ui/script_panel.py" line="218"/>
+        <source>(streaming off to change)</source>
+        <translation>（关闭流式后可调整）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/script_panel.py" line="221"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="224"/>
+        <location filename="../../studio/ui/script_panel.py" line="246"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="225"/>
+        <location filename="../../studio/ui/script_panel.py" line="247"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="226"/>
+        <location filename="../../studio/ui/script_panel.py" line="248"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="227"/>
+        <location filename="../../studio/ui/script_panel.py" line="249"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="255"/>
+        <location filename="../../studio/ui/script_panel.py" line="277"/>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/script_panel.py" line="304"/>
+        <source>Preset “{0}”, written in Chinese: the model follows Chinese instructions best.</source>
+        <translation>预设“{0}”，以中文书写：模型对中文指令的遵循效果最好。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/script_panel.py" line="311"/>
+        <location filename="../../studio/ui/script_panel.py" line="345"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="326"/>
+        <location filename="../../studio/ui/script_panel.py" line="362"/>
         <source>Speed changes need streaming off</source>
         <translation>调节语速需关闭流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="328"/>
+        <location filename="../../studio/ui/script_panel.py" line="364"/>
         <source>Speaking speed (0.5× to 2×)</source>
         <translation>语速（0.5× 到 2×）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="336"/>
+        <location filename="../../studio/ui/script_panel.py" line="372"/>
         <source>Import the speech to convert</source>
         <translation>导入要转换的语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="344"/>
+        <location filename="../../studio/ui/script_panel.py" line="380"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="354"/>
+        <location filename="../../studio/ui/script_panel.py" line="391"/>
         <source>Source: {0} ({1:.1f} s)</source>
         <translation>源音频：{0}（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="361"/>
+        <location filename="../../studio/ui/script_panel.py" line="398"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="362"/>
+        <location filename="../../studio/ui/script_panel.py" line="399"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="371"/>
+        <location filename="../../studio/ui/script_panel.py" line="408"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="378"/>
+        <location filename="../../studio/ui/script_panel.py" line="415"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
@@ -1298,7 +1532,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/settings_dialog.py" line="156"/>
-        <location filename="../../studio/ui/settings_dialog.py" line="205"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="208"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
@@ -1318,230 +1552,300 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="199"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="161"/>
+        <source>A new language takes effect when Voice Studio starts again.</source>
+        <translation>新的界面语言将在 Voice Studio 重新启动后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="202"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../studio/ui/shortcuts_dialog.py" line="44"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shortcuts_dialog.py" line="53"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shortcuts_dialog.py" line="53"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/shortcuts_dialog.py" line="53"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>TakesPanel</name>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="42"/>
+        <location filename="../../studio/ui/takes_panel.py" line="64"/>
         <source>Takes</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="45"/>
+        <location filename="../../studio/ui/takes_panel.py" line="67"/>
         <source>Search takes by text</source>
         <translation>按文本搜索版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="48"/>
+        <location filename="../../studio/ui/takes_panel.py" line="70"/>
         <source>★ only</source>
         <translation>仅 ★</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="57"/>
+        <location filename="../../studio/ui/takes_panel.py" line="82"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="57"/>
+        <location filename="../../studio/ui/takes_panel.py" line="83"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="57"/>
+        <location filename="../../studio/ui/takes_panel.py" line="84"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="57"/>
+        <location filename="../../studio/ui/takes_panel.py" line="85"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="57"/>
+        <location filename="../../studio/ui/takes_panel.py" line="86"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="71"/>
+        <location filename="../../studio/ui/takes_panel.py" line="101"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="72"/>
+        <location filename="../../studio/ui/takes_panel.py" line="102"/>
         <source>Play or pause the selected take (Space)</source>
         <translation>播放或暂停所选版本（空格键）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="74"/>
+        <location filename="../../studio/ui/takes_panel.py" line="104"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="76"/>
+        <location filename="../../studio/ui/takes_panel.py" line="108"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="77"/>
+        <location filename="../../studio/ui/takes_panel.py" line="109"/>
         <source>Make the take again with a new seed (a new take)</source>
         <translation>用新的随机种子重新生成（另存为新版本）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="79"/>
+        <location filename="../../studio/ui/takes_panel.py" line="111"/>
         <source>★ Favourite</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="82"/>
+        <location filename="../../studio/ui/takes_panel.py" line="114"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="83"/>
+        <location filename="../../studio/ui/takes_panel.py" line="115"/>
         <source>Export the selected take as WAV or FLAC (Ctrl+E)</source>
         <translation>将所选版本导出为 WAV 或 FLAC（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="85"/>
+        <location filename="../../studio/ui/takes_panel.py" line="117"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="86"/>
+        <location filename="../../studio/ui/takes_panel.py" line="118"/>
         <source>Delete the take (Ctrl+Z undoes it)</source>
         <translation>删除版本（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="102"/>
-        <source>Re-roll sentence</source>
-        <translation>重新生成此句</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/takes_panel.py" line="104"/>
-        <source>Generate only this sentence again with a new seed; the take is rebuilt with cross-fades</source>
-        <translation>仅用新的随机种子重新生成这一句；整个版本会用交叉淡化重新拼接</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/takes_panel.py" line="111"/>
+        <location filename="../../studio/ui/takes_panel.py" line="146"/>
         <source>Remove from queue</source>
         <translation>从队列中移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="126"/>
-        <source>Sentences of the selected take</source>
-        <translation>所选版本的句子</translation>
+        <location filename="../../studio/ui/takes_panel.py" line="47"/>
+        <source>The model speaks the script in segments: one sentence, or several short sentences together (as CosyVoice&apos;s own frontend splits text). Each row is one segment and is re-rolled as a whole.</source>
+        <translation>模型按段朗读文稿：一句，或几句短句合为一段（与 CosyVoice 自带前端的切分方式相同）。每一行是一段，重新生成时整段重做。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="129"/>
+        <location filename="../../studio/ui/takes_panel.py" line="80"/>
+        <source>#</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="89"/>
+        <source>Take number</source>
+        <translation>版本编号</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="105"/>
+        <source>Stop playback</source>
+        <translation>停止播放</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="134"/>
+        <source>Re-roll segment</source>
+        <translation>重新生成此段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="137"/>
+        <source>Generate only this segment again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
+        <translation>用新种子只重新生成这一段：得到一个新版本（以交叉淡化拼接），当前版本保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="161"/>
+        <source>Segments of the selected take</source>
+        <translation>所选版本的分段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="167"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="152"/>
+        <location filename="../../studio/ui/takes_panel.py" line="191"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="153"/>
+        <location filename="../../studio/ui/takes_panel.py" line="192"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="154"/>
+        <location filename="../../studio/ui/takes_panel.py" line="193"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="155"/>
+        <location filename="../../studio/ui/takes_panel.py" line="194"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="181"/>
+        <location filename="../../studio/ui/takes_panel.py" line="225"/>
         <source> · API</source>
         <translation> · API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="182"/>
+        <location filename="../../studio/ui/takes_panel.py" line="226"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="226"/>
+        <location filename="../../studio/ui/takes_panel.py" line="251"/>
+        <source>partial: cancelled</source>
+        <translation>不完整：已取消</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="251"/>
+        <source>partial: failed</source>
+        <translation>不完整：失败</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="254"/>
+        <source>segment {0} re-rolled from take {1}</source>
+        <translation>由版本 {1} 重新生成第 {0} 段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="291"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/takes_panel.py" line="294"/>
+        <source>(%n sentence(s) together)</source>
+        <translation>
+            <numerusform>（%n 句合为一段）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="229"/>
+        <location filename="../../studio/ui/takes_panel.py" line="297"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="236"/>
+        <location filename="../../studio/ui/takes_panel.py" line="304"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="239"/>
+        <location filename="../../studio/ui/takes_panel.py" line="312"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="240"/>
+        <location filename="../../studio/ui/takes_panel.py" line="313"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="245"/>
+        <location filename="../../studio/ui/takes_panel.py" line="318"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="248"/>
+        <location filename="../../studio/ui/takes_panel.py" line="321"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="251"/>
+        <location filename="../../studio/ui/takes_panel.py" line="324"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="251"/>
+        <location filename="../../studio/ui/takes_panel.py" line="324"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="255"/>
+        <location filename="../../studio/ui/takes_panel.py" line="328"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="257"/>
+        <location filename="../../studio/ui/takes_panel.py" line="330"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="303"/>
+        <location filename="../../studio/ui/takes_panel.py" line="382"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="324"/>
+        <location filename="../../studio/ui/takes_panel.py" line="403"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="324"/>
+        <location filename="../../studio/ui/takes_panel.py" line="403"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="340"/>
+        <location filename="../../studio/ui/takes_panel.py" line="419"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>
@@ -1549,12 +1853,12 @@
 <context>
     <name>TokenView</name>
     <message>
-        <location filename="../../studio/ui/views/token_view.py" line="90"/>
+        <location filename="../../studio/ui/views/token_view.py" line="100"/>
         <source>token</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/views/token_view.py" line="91"/>
+        <location filename="../../studio/ui/views/token_view.py" line="101"/>
         <source>time (s), 25 tokens/s</source>
         <translation>时间（秒），每秒 25 个 token</translation>
     </message>
@@ -1587,77 +1891,77 @@
         <translation>说话人的授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="64"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="65"/>
         <source>e.g. narration of my own videos</source>
         <translation>例如：为我自己的视频配旁白</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="67"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="68"/>
         <source>Given by</source>
         <translation>授权人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="68"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="69"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="69"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="70"/>
         <source>For what use</source>
         <translation>授权用途</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="70"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="71"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="72"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="73"/>
         <source>Without consent the voice is marked NO CONSENT RECORDED in lists and exports.</source>
         <translation>未记录授权同意的音色会在列表和导出文件中标记为 NO CONSENT RECORDED（未记录授权同意）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="76"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="77"/>
         <source>This is my own voice</source>
         <translation>这是我本人的声音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="80"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="81"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="81"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="82"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="82"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="83"/>
         <source>Language</source>
         <translation>语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="83"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="84"/>
         <source>Dialect or region</source>
         <translation>方言或地区</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="84"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="85"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="106"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="107"/>
         <source>myself</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="108"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="109"/>
         <source>my own projects</source>
         <translation>我自己的项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_dialog.py" line="138"/>
+        <location filename="../../studio/ui/voice_dialog.py" line="139"/>
         <source>Give the voice a name.</source>
         <translation>请为音色命名。</translation>
     </message>
@@ -1755,32 +2059,32 @@
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="177"/>
+        <location filename="../../studio/ui/voice_list.py" line="181"/>
         <source>This voice has no reference clip to play.</source>
         <translation>此音色没有可播放的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="193"/>
+        <location filename="../../studio/ui/voice_list.py" line="197"/>
         <source>Rename voice</source>
         <translation>重命名音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="193"/>
+        <location filename="../../studio/ui/voice_list.py" line="197"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="201"/>
+        <location filename="../../studio/ui/voice_list.py" line="205"/>
         <source>The voice could not be renamed: {0}</source>
         <translation>无法重命名音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="220"/>
+        <location filename="../../studio/ui/voice_list.py" line="224"/>
         <source>The voice {0} still has {1} takes; delete or export them first.</source>
         <translation>音色 {0} 仍有 {1} 个版本；请先删除或导出这些版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="226"/>
+        <location filename="../../studio/ui/voice_list.py" line="230"/>
         <source>Deleted the voice {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}。按 Ctrl+Z 撤销。</translation>
     </message>

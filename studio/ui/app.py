@@ -54,6 +54,7 @@ def create_application(argv: list[str] | None = None):
     i18n.apply_fonts(app)
     language = i18n.resolve_language(StudioSettings().get("ui/language"))
     app._studio_translators = i18n.install_translators(app, language)  # keep them alive
+    i18n.apply_locale(language)
     app._studio_language = language
     return app
 

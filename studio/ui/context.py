@@ -16,9 +16,16 @@ INFO, WARNING, ERROR = "info", "warning", "error"
 
 
 class StudioContext(QObject):
-    """Shared state. `message(level, text)` asks the window to show a message in its message bar."""
+    """Shared state. `message(level, text)` asks the window to show a message in its message bar.
+
+    A message may carry a `key` naming its cause ("request:voice", "import", "take" ...): when the
+    cause is gone, `resolve(key)` takes the message down if it is still shown (`noted` carries
+    level, text and key; `resolved` the key). `warn_once` shows a warning once per session.
+    """
 
     message = Signal(str, str)
+    noted = Signal(str, str, str)  # level, text, key
+    resolved = Signal(str)  # key, or a prefix ending in ":"
     voicesChanged = Signal()
     takesChanged = Signal()
 
@@ -41,15 +48,32 @@ class StudioContext(QObject):
         self.deletions = PendingDeletions(library, self)
         self.language = language
         self.model_hash = ""
+        self._warned_once: set[str] = set()
 
-    def info(self, text: str) -> None:
-        self.message.emit(INFO, text)
+    def _say(self, level: str, text: str, key: str) -> None:
+        self.message.emit(level, text)
+        self.noted.emit(level, text, key)
 
-    def warn(self, text: str) -> None:
-        self.message.emit(WARNING, text)
+    def info(self, text: str, key: str = "") -> None:
+        self._say(INFO, text, key)
 
-    def error(self, text: str) -> None:
-        self.message.emit(ERROR, text)
+    def warn(self, text: str, key: str = "") -> None:
+        self._say(WARNING, text, key)
+
+    def error(self, text: str, key: str = "") -> None:
+        self._say(ERROR, text, key)
+
+    def warn_once(self, key: str, text: str) -> bool:
+        """A warning shown at most once per session for `key` (True if shown now)."""
+        if key in self._warned_once:
+            return False
+        self._warned_once.add(key)
+        self.warn(text, key)
+        return True
+
+    def resolve(self, key: str) -> None:
+        """The cause of messages with `key` (or every key starting with it, if it ends in ":") is gone."""
+        self.resolved.emit(key)
 
     @property
     def family(self) -> str | None:

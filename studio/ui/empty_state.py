@@ -69,9 +69,21 @@ class EmptyState(QWidget):
         self.stage.setText("")
         self.open_button.setEnabled(False)
 
+    def stage_text(self, stage: str) -> str:
+        """The engine's loading step (studio/engine/engine.py reports them in English) in the UI's
+        language."""
+        return {
+            "tokenizer": self.tr("text tokenizer"),
+            "speech tokenizer and speaker encoder": self.tr("speech tokenizer and speaker encoder"),
+            "language model": self.tr("language model"),
+            "flow": self.tr("flow-matching model"),
+            "vocoder": self.tr("vocoder"),
+            "ready": self.tr("ready"),
+        }.get(stage, stage)
+
     def show_progress(self, stage: str, fraction: float) -> None:
         self.progress.setValue(round(fraction * 100))
-        self.stage.setText(stage)
+        self.stage.setText(self.tr("Loading: {0}").format(self.stage_text(stage)) if stage != "ready" else "")
 
     def show_failed(self, folder: str, message: str) -> None:
         self.title.setText(self.tr("The model could not be loaded"))

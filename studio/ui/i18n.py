@@ -57,6 +57,20 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+def apply_locale(language: str) -> QLocale:
+    """Make Qt's default locale (dates, numbers in Qt's own widgets and dialogs) follow the UI
+    language: the Chinese UI gets zh_CN dates even on a system whose locale is English or "C", and
+    the "C" locale (whose dates read "30 11 2026") becomes US English. Returns the locale set."""
+    if language.startswith("zh"):
+        locale = QLocale(language)
+    elif QLocale.system().language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    else:
+        locale = QLocale.system()
+    QLocale.setDefault(locale)
+    return locale
+
+
 def apply_fonts(app: QApplication) -> QFont:
     """Keep the platform UI font, with CJK families as fallbacks so Chinese never shows as boxes."""
     font = QFont(app.font())

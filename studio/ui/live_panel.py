@@ -1,12 +1,34 @@
-"""The live view: the mel spectrogram and the speech-token timeline of the take being made."""
+"""The live view: the mel spectrogram and the speech-token timeline of the take being made.
+
+The status line names the sentence ("sentence 2 of 5") and the stage the engine is in, read from
+the order of its events: speech tokens come from the language model; once tokens stop arriving
+(STAGE_GAP_S) the flow model is turning them into mel; after a mel batch the vocoder is making
+the audio. The two views share one time axis (seconds of audio), one above the other.
+"""
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar, QSplitter, QVBoxLayout
 
+from studio.ui.messages import sentence
 from studio.ui.views.mel_view import MEL_FPS, MelBuffer, MelView
 from studio.ui.views.token_view import TOKEN_RATE, TokenBuffer, TokenView
+
+STAGE_GAP_S = 1.0  # tokens silent this long: the language model is done, flow matching runs
+FAILED_STYLE = "color: #c0392b; font-weight: bold;"
+MIN_SPAN_S = 4.0
+
+
+def view_span(seconds: float) -> float:
+    """The shared x range (0..span s) for `seconds` of audio: at least MIN_SPAN_S, growing in
+    steps of a quarter, so both views re-range a handful of times per take, not on every tick."""
+    span = MIN_SPAN_S
+    while span < seconds * 1.05:
+        span *= 1.25
+    return span
 
 
 class LivePanel(QGroupBox):
@@ -18,6 +40,9 @@ class LivePanel(QGroupBox):
         self.mel_view = MelView(self.mel_buffer)
         self.token_view = TokenView(self.token_buffer)
         self.status = QLabel(self.tr("The mel spectrogram and speech tokens of the next take appear here."))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.failure = ""
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumHeight(6)
@@ -33,6 +58,10 @@ class LivePanel(QGroupBox):
         layout.addWidget(splitter, 1)
         self.sentences = 0
         self.sentence_total = 0
+        self.stage = ""
+        self._last_event = 0.0
+        self.mel_view.set_margins(self.token_view.left_width(), self.mel_view.right_width())
+        self.token_view.set_margins(self.token_view.left_width(), self.mel_view.right_width())
 
     def set_dark(self, dark: bool) -> None:
         self.mel_view.set_dark(dark)
@@ -43,40 +72,80 @@ class LivePanel(QGroupBox):
         self.token_buffer.reset()
         self.sentences = 0
         self.sentence_total = sentence_total
+        self.stage = ""
+        self.failure = ""
+        self.status.setStyleSheet("")
         self.set_playhead(None)
         self.refresh()
+
+    def show_failure(self, text: str) -> None:
+        """The take failed: its reason stays in the status line until the next take starts."""
+        self.failure = text
+        self.progress.hide()
+        self.status.setStyleSheet(FAILED_STYLE)
+        self.status.setText(sentence(self.tr("The take failed: {0}").format(text)))
 
     # engine events (cheap: they only append to the buffers) ------------------------------------
 
     def on_segment(self, seg) -> None:
         self.sentences = seg.index + 1
+        self._set_stage("lm")
         self.token_buffer.add_boundary(seg.index, seg.start_token)
         self.mel_buffer.add_boundary(seg.index, seg.start_frame)
 
     def on_tokens(self, events) -> None:
         for ev in events:
             self.token_buffer.append(ev.tokens, ev.start)
+        self._set_stage("lm")
 
     def on_mel(self, events) -> None:
         for ev in events:
             self.mel_buffer.append(ev.mel, ev.start_frame)
+        self._set_stage("vocoder")
+
+    def on_audio(self, events) -> None:
+        self._set_stage("audio")
+
+    def _set_stage(self, stage: str) -> None:
+        self.stage = stage
+        self._last_event = time.monotonic()
+
+    def stage_text(self) -> str:
+        """What the engine is doing now, read from its last event."""
+        stage = self.stage
+        if stage == "lm" and time.monotonic() - self._last_event > STAGE_GAP_S:
+            stage = "flow"
+        return {
+            "lm": self.tr("language model: speech tokens"),
+            "flow": self.tr("flow matching: tokens to mel"),
+            "vocoder": self.tr("vocoder: mel to audio"),
+            "audio": self.tr("audio ready"),
+        }.get(stage, "")
 
     # display clock ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        span = view_span(max(self.mel_buffer.seconds, self.token_buffer.seconds))
+        self.mel_view.set_span(span)
+        self.token_view.set_span(span)
         self.mel_view.refresh()
         self.token_view.refresh()
 
-    def describe(self) -> str:
-        total = f"/{self.sentence_total}" if self.sentence_total else ""
-        return self.tr("sentence {0}{1} · {2} tokens ({3:.1f} s) · {4} mel frames ({5:.1f} s)").format(
-            self.sentences,
-            total,
+    def sentence_text(self) -> str:
+        if self.sentence_total:
+            return self.tr("sentence {0} of {1}").format(self.sentences, self.sentence_total)
+        return self.tr("sentence {0}").format(self.sentences)
+
+    def describe(self, with_stage: bool = False) -> str:
+        text = self.tr("{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)").format(
+            self.sentence_text(),
             self.token_buffer.count,
             self.token_buffer.count / TOKEN_RATE,
             self.mel_buffer.frames,
             self.mel_buffer.frames / MEL_FPS,
         )
+        stage = self.stage_text() if with_stage else ""
+        return text + (self.tr(" · now: {0}").format(stage) if stage else "")
 
     def set_playhead(self, seconds: float | None) -> None:
         self.mel_view.set_playhead(seconds)

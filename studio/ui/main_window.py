@@ -14,6 +14,7 @@ import html
 import os
 import shutil
 import tempfile
+import time
 import warnings
 from pathlib import Path
 
@@ -40,11 +41,13 @@ from studio.ui.empty_state import EmptyState
 from studio.ui.engine_bridge import Job, load_voice_file, save_prepared_voice
 from studio.ui.live_panel import LivePanel
 from studio.ui.message_bar import MessageBar
+from studio.ui.messages import resolve_when_supplied, warn_playback_failed
 from studio.ui.reference_panel import ReferencePanel
-from studio.ui.script_panel import ScriptPanel, SourceClip
+from studio.ui.script_panel import MODES, ScriptPanel, SourceClip, random_seed
 from studio.ui.serve_toggle import ServeToggle
+from studio.ui.session_state import restore_session, save_session
 from studio.ui.settings_dialog import SettingsDialog
-from studio.ui.take_session import TakeAssembler, TakeRequest
+from studio.ui.take_session import TakeAssembler, TakeRequest, count_sentences, store_sentence_version
 from studio.ui.takes_panel import TakesPanel
 from studio.ui.voice_list import VoiceList
 
@@ -60,6 +63,9 @@ class TakeRun:
         self.job = job
         self.assembler = TakeAssembler(request)
         self.streaming_to_player = False
+        self.sentence_total = 0  # how many sentences the engine will speak, once it has said
+        self.started_at: float | None = None  # monotonic seconds, for a partial take's figures
+        self.first_audio_at: float | None = None
 
 
 class MainWindow(QMainWindow):
@@ -83,7 +89,8 @@ class MainWindow(QMainWindow):
 
         # panels -------------------------------------------------------------------------------
         self.message_bar = MessageBar()
-        ctx.message.connect(self.message_bar.show_message)
+        ctx.noted.connect(self.message_bar.show_message)
+        ctx.resolved.connect(self.message_bar.resolve)
         self.voice_list = VoiceList(ctx)
         self.reference = ReferencePanel(ctx)
         self.script = ScriptPanel(ctx)
@@ -148,6 +155,8 @@ class MainWindow(QMainWindow):
         self.takes.exportRequested.connect(self.export_take_dialog)
         self.reference.voiceSaved.connect(self._voice_saved)
         self.voice_list.voiceSelected.connect(self.warm_voice)
+        self.voice_list.voiceSelected.connect(self.reference.show_voice)
+        resolve_when_supplied(ctx, self.voice_list, self.script)
         ctx.deletions.failed.connect(ctx.error)
         ctx.display.subscribe(self._display_tick)
         ctx.display.start()
@@ -166,6 +175,7 @@ class MainWindow(QMainWindow):
             if ctx.bridge.device_description:
                 self._device_described(ctx.bridge.device_description)
         self._update_model_widgets()
+        restore_session(self)
         QTimer.singleShot(0, self._recover_recordings)
 
     # -- menus and shortcuts --------------------------------------------------------------------
@@ -195,14 +205,25 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(edit_menu, self.tr("Undo delete"), self.undo_delete, "Ctrl+Z")
+        self.ctx.deletions.changed.connect(self._update_undo)
+        self._update_undo()
 
         take_menu = bar.addMenu(self.tr("&Take"))
         self.synth_action = self._action(take_menu, self.tr("Synthesize"), self.synthesize, "Ctrl+Return")
         self.synth_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.cancel_action = self._action(take_menu, self.tr("Cancel"), self.cancel_take, "Esc")
-        self._action(take_menu, self.tr("Play / pause"), self.toggle_play)
+        # Space is a window shortcut (see _build_shortcuts); the menu shows it after the tab.
+        self._action(take_menu, self.tr("Play / pause") + "\tSpace", self.toggle_play)
         self._action(take_menu, self.tr("Record reference"), self.reference.recording.toggle, "Ctrl+R")
         self._action(take_menu, self.tr("Roll a new seed"), self.script.roll_seed, "Ctrl+D")
+        mode_menu = take_menu.addMenu(self.tr("Mode"))
+        for number, mode in enumerate(MODES, start=1):
+            self._action(
+                mode_menu,
+                self.script.mode_label(mode),
+                lambda m=mode: self.script.set_mode(m),
+                f"Ctrl+{number}",
+            )
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.dark_action = QAction(self.tr("Dark theme"), self)
@@ -211,6 +232,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.dark_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
         self._action(help_menu, self.tr("About Voice Studio"), self.show_about)
 
     def _build_shortcuts(self) -> None:
@@ -264,7 +286,7 @@ class MainWindow(QMainWindow):
     def _model_loading(self, folder: str) -> None:
         self.empty.show_loading(folder)
         self.centre.setCurrentIndex(EMPTY_PAGE)
-        self.model_status.setText(self.tr("Loading {0}…").format(Path(folder).name))
+        self.model_status.setText(self.tr("Loading the model in {0}…").format(_short_folder(folder)))
         load_jobs = [j for j in self.ctx.bridge.jobs() if j.kind == "load"]
         if load_jobs:
             load_jobs[-1].progress.connect(self.empty.show_progress)
@@ -276,6 +298,7 @@ class MainWindow(QMainWindow):
             self.tr("Model: {0} ({1})").format(Path(loaded.folder).name, _family_label(loaded.family))
         )
         self.device_status.setText(loaded.device)
+        self.ctx.resolve("request:model")
         self.centre.setCurrentIndex(STUDIO_PAGE)
         self._update_model_widgets()
         self.warm_voice(self.voice_list.selected_id())
@@ -306,11 +329,14 @@ class MainWindow(QMainWindow):
         """The take the window's fields describe, or None after telling the user what is missing."""
         ctx, script = self.ctx, self.script
         if ctx.bridge.loaded is None:
-            ctx.error(self.tr("Load a model first (File → Open model folder…)."))
+            ctx.error(self.tr("Load a model first (File → Open model folder…)."), key="request:model")
             return None
         voice_id = self.voice_list.selected_id()
         if voice_id is None:
-            ctx.error(self.tr("Choose a voice in the voice list, or save a reference clip as a voice."))
+            ctx.error(
+                self.tr("Choose a voice in the voice list, or save a reference clip as a voice."),
+                key="request:voice",
+            )
             return None
         try:
             voice = ctx.library.get_voice(voice_id)
@@ -320,22 +346,30 @@ class MainWindow(QMainWindow):
         mode = script.mode
         text = script.text.strip()
         if mode != "vc" and not text:
-            ctx.error(self.tr("Type the script to speak first."))
+            ctx.error(self.tr("Type the script to speak first."), key="request:text")
             return None
         if mode == "zero_shot" and not self._voice_transcript(voice_id):
             ctx.error(
                 self.tr(
-                    "Clone mode needs the transcript of {0}'s reference clip. Add it, or use Cross-lingual."
-                ).format(voice.name)
+                    "Clone mode needs the transcript of {0}'s reference clip. Type it under Transcript "
+                    "in the reference panel and press Save transcript, or use Cross-lingual."
+                ).format(voice.name),
+                key="request:transcript",
             )
             return None
         instruction = script.instruction.text().strip()
         if mode == "instruct" and not instruction:
-            ctx.error(self.tr("Instruct mode needs an instruction: type one or pick a preset."))
+            ctx.error(
+                self.tr("Instruct mode needs an instruction: type one or pick a preset."),
+                key="request:instruction",
+            )
             return None
         source: SourceClip | None = script.source
         if mode == "vc" and source is None:
-            ctx.error(self.tr("Convert mode needs a source clip: import or record the speech to convert."))
+            ctx.error(
+                self.tr("Convert mode needs a source clip: import or record the speech to convert."),
+                key="request:source",
+            )
             return None
         stream = script.stream.isChecked()
         return TakeRequest(
@@ -360,8 +394,8 @@ class MainWindow(QMainWindow):
         request = self.current_request()
         if request is None:
             return None
-        if request.seed is None:
-            request.seed = self.script.roll_seed()
+        if request.seed is None:  # "random": a new seed for this take; the box stays on random
+            request.seed = random_seed()
         return self.submit(request)
 
     def submit(self, request: TakeRequest) -> TakeRun | None:
@@ -412,7 +446,7 @@ class MainWindow(QMainWindow):
 
         def failed(failure) -> None:
             shutil.rmtree(tmpdir, ignore_errors=True)
-            self.ctx.error(
+            self.take_error(
                 self.tr("{0} could not be prepared: {1}").format(request.voice_name, failure.message)
             )
 
@@ -420,10 +454,16 @@ class MainWindow(QMainWindow):
         job.failed.connect(failed)
 
     def _queue_take(self, request: TakeRequest, voice_path: str) -> TakeRun:
+        self.ctx.resolve("request:")  # the take could be asked for: what was missing is there now
+        counter = None
+        if request.mode != "vc":  # how many sentences: asked of the worker just before the take
+            counter = self.ctx.bridge.call(count_sentences(request.text, request.mode), label="count")
         job = self.ctx.bridge.synthesize(
             label=request.label, meta={"request": request}, **request.engine_kwargs(voice_path)
         )
         run = TakeRun(request, job)
+        if counter is not None:
+            counter.done.connect(lambda n: self._sentence_total(run, n))
         self.runs[job.id] = run
         job.started.connect(lambda: self._take_started(run))
         job.segment.connect(lambda seg: self._take_segment(run, seg))
@@ -436,12 +476,20 @@ class MainWindow(QMainWindow):
         self._update_queue_status()
         return run
 
+    def _sentence_total(self, run: TakeRun, total: int) -> None:
+        run.sentence_total = total
+        if run is self.live_run:
+            self.live.sentence_total = total
+
     def _take_started(self, run: TakeRun) -> None:
         self.live_run = run
         self.live_take_id = None
-        self.live.reset()
+        run.started_at = time.monotonic()
+        self.live.reset(run.sentence_total)
         self.live.progress.show()
-        self.live.status.setText(self.tr("Making: {0}").format(html.escape(run.request.label)))
+        self.live.status.setText(
+            self.tr("Making: {0} · seed {1}").format(html.escape(run.request.label), run.request.seed)
+        )
         self.script.set_running(True)
         loaded = self.ctx.bridge.loaded
         if run.request.stream and self.ctx.settings.get("ui/autoplay") and loaded is not None:
@@ -464,7 +512,11 @@ class MainWindow(QMainWindow):
             self.live.on_mel(events)
 
     def _take_audio(self, run: TakeRun, events) -> None:
+        if run.first_audio_at is None:
+            run.first_audio_at = time.monotonic()
         run.assembler.on_audio(events)
+        if run is self.live_run:
+            self.live.on_audio(events)
         if run.streaming_to_player:
             for event in events:
                 self.ctx.player.feed(event.samples)
@@ -481,19 +533,28 @@ class MainWindow(QMainWindow):
     def _take_finished(self, run: TakeRun, finished: Finished) -> None:
         self._take_ended(run)
         self.take_status.setText(
-            self.tr("Last take: first audio {0:.2f} s · RTF {1:.2f}").format(
-                finished.first_audio_latency, finished.rtf if finished.num_samples else 0.0
+            self.tr("Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}").format(
+                finished.seed, finished.first_audio_latency, finished.rtf if finished.num_samples else 0.0
             )
         )
-        self.live.status.setText(
-            self.tr("Done in {0:.1f} s: {1}").format(finished.total_seconds, self.live.describe())
-        )
+        if run is self.live_run:
+            self.live.status.setText(
+                self.tr("Done in {0:.1f} s · seed {1}: {2}").format(
+                    finished.total_seconds, finished.seed, self.live.describe()
+                )
+            )
+        self.ctx.resolve("take")
         self._store(run, finished, partial="")
+
+    def take_error(self, text: str) -> None:
+        """An engine or library error about a take: in the live view and the message area, where
+        it stays until dismissed or replaced by the next take."""
+        self.live.show_failure(text)
+        self.ctx.error(self.tr("The take failed: {0}").format(text), key="take")
 
     def _take_failed(self, run: TakeRun, failure) -> None:
         self._take_ended(run)
-        self.live.status.setText(self.tr("The take failed."))
-        self.ctx.error(self.tr("The take failed: {0}").format(failure.message))
+        self.take_error(failure.message)
         self._store_partial(run, "failed")
         self.takeEnded.emit("failed", None)
 
@@ -513,14 +574,18 @@ class MainWindow(QMainWindow):
             return
         loaded = self.ctx.bridge.loaded
         seed = run.request.seed if run.request.seed is not None else 0
+        # Measured here (the engine's own figures end with it): from the take's start on the worker.
+        now = time.monotonic()
+        started = run.started_at if run.started_at is not None else now
+        first = run.first_audio_at if run.first_audio_at is not None else now
         finished = Finished(
             sample_rate=asm.sample_rate or (loaded.sample_rate if loaded else 24000),
             num_samples=asm.samples,
             token_count=asm.tokens,
             segments=len(asm.segments),
             seed=seed,
-            first_audio_latency=0.0,
-            total_seconds=0.0,
+            first_audio_latency=max(0.0, first - started),
+            total_seconds=max(0.0, now - started),
             lm_seconds=0.0,
             flow_seconds=0.0,
             vocoder_seconds=0.0,
@@ -532,13 +597,16 @@ class MainWindow(QMainWindow):
         req, asm, lib = run.request, run.assembler, self.ctx.library
         family = self.ctx.family or ""
         device = self.device_status.text()
-        if req.reroll is not None:
+        if req.reroll is not None:  # a new version of the take; the old one stays as it was
             take_id, index = req.reroll
-            audio, seed = asm.audio(), int(finished.seed)
+            audio, seed, rate = asm.audio(), int(finished.seed), int(finished.sample_rate)
+            timings = asm.timings(finished, device)
+            model_hash = self.ctx.model_hash
 
             def reroll() -> int:
-                lib.reroll_segment(take_id, index, audio, seed)
-                return take_id
+                return store_sentence_version(
+                    lib, take_id, index, audio, rate, seed, timings, model_hash=model_hash
+                )
 
             self.ctx.background.run(reroll, lambda tid: self._stored(tid, run, ""), self._store_failed)
             return
@@ -569,7 +637,9 @@ class MainWindow(QMainWindow):
         if run.request.reroll is not None:
             self.takes.select_sentence(run.request.reroll[1])
             self.ctx.info(
-                self.tr("Sentence {0} of take {1} re-rolled.").format(run.request.reroll[1] + 1, take_id)
+                self.tr(
+                    "Segment {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was."
+                ).format(run.request.reroll[1] + 1, run.request.reroll[0], take_id, run.request.seed)
             )
         elif partial:
             self.ctx.warn(
@@ -582,7 +652,7 @@ class MainWindow(QMainWindow):
             self.takeEnded.emit("finished", take_id)
 
     def _store_failed(self, err: BaseException) -> None:
-        self.ctx.error(self.tr("The take could not be stored: {0}").format(err))
+        self.take_error(self.tr("it could not be stored: {0}").format(err))
         self.takeEnded.emit("failed", None)
 
     def cancel_take(self) -> None:
@@ -627,7 +697,7 @@ class MainWindow(QMainWindow):
             voice_name=take.voice_name or "",
             mode=take.mode or "zero_shot",
             instruction=take.instruction or "",
-            seed=self.script.roll_seed(),
+            seed=random_seed(),
             speed=take.speed,
             stream=stream,
             source=source,
@@ -651,8 +721,7 @@ class MainWindow(QMainWindow):
             return
         if take.mode != "vc":
             request.text = segment.text
-        request.reroll = (take_id, index)
-        request.stream = False  # the sentence replaces audio inside the take: no live playback
+        request.reroll = (take_id, index)  # streams (and plays) like any take if Streaming is on
         self.submit(request)
 
     # -- playback -------------------------------------------------------------------------------
@@ -691,11 +760,16 @@ class MainWindow(QMainWindow):
         else:
             self.live.set_playhead(None)
         if self.live_run is not None and self.live_run.job.is_open:
-            self.live.status.setText(self.live.describe())
+            self.live.status.setText(
+                self.tr("Making · seed {0}: {1}").format(self.live_run.request.seed, self.live.describe(True))
+            )
         self.live.refresh()
         if player.error:
-            self.ctx.error(self.tr("Playback stopped: {0}").format(player.error))
+            self._playback_failed(player.error)
             player.error = None
+
+    def _playback_failed(self, error: str) -> None:
+        warn_playback_failed(self.ctx, error)
 
     # -- export ---------------------------------------------------------------------------------
 
@@ -728,7 +802,15 @@ class MainWindow(QMainWindow):
 
         def done(written: Path) -> None:
             self.ctx.settings.set("export/folder", str(written.parent))
-            self.ctx.info(self.tr("Exported take {0} to {1}.").format(take_id, written))
+            if sidecar:  # say so: a second file appears beside the audio
+                from studio.library.export import sidecar_path
+
+                text = self.tr(
+                    "Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings)."
+                ).format(take_id, written, sidecar_path(Path(written)).name)
+            else:
+                text = self.tr("Saved take {0} to {1}.").format(take_id, written)
+            self.ctx.info(text, key="export")
             self.exported.emit(str(written))
 
         self.ctx.background.run(
@@ -814,8 +896,11 @@ class MainWindow(QMainWindow):
         if "audio/output_device" in changed:
             self.ctx.player.stop()
             self.ctx.player.device = settings.get("audio/output_device") or None
-        if "ui/language" in changed:
-            self.ctx.info(self.tr("The language changes the next time Voice Studio starts."))
+        if "ui/language" in changed:  # a warning: it stays until read, unlike information
+            self.ctx.warn(
+                self.tr("The language changes when Voice Studio starts again: quit and reopen it."),
+                key="language",
+            )
         if changed & {"model/folder", "model/device", "model/precision"} and settings.model_folder:
             self.load_model(settings.model_folder)
 
@@ -833,6 +918,22 @@ class MainWindow(QMainWindow):
         self.dark_action.blockSignals(True)
         self.dark_action.setChecked(dark)
         self.dark_action.blockSignals(False)
+
+    def _update_undo(self) -> None:
+        last = self.ctx.deletions.last()
+        self.undo_action.setEnabled(last is not None)
+        self.undo_action.setText(
+            self.tr("Undo delete of {0}").format(last.label or last.kind) if last else self.tr("Undo delete")
+        )
+
+    def show_shortcuts(self) -> None:
+        from studio.ui.shortcuts_dialog import ShortcutsDialog
+
+        extra = [
+            (self.tr("Window"), self.tr("Move between fields (Tab leaves the script)"), "Tab, Shift+Tab"),
+        ]
+        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), extra, self)
+        self.shortcuts_dialog.show()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -882,11 +983,18 @@ class MainWindow(QMainWindow):
                     signal.disconnect()
         self.ctx.background.shutdown(wait=True)
         self.ctx.settings.set("ui/geometry", self.saveGeometry().data())
+        save_session(self)
         self.ctx.settings.sync()
 
     def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)
+
+
+def _short_folder(folder: str | os.PathLike) -> str:
+    """The folder's last two parts ("cosyvoice2/model"): a bare "model" says nothing."""
+    parts = Path(folder).parts
+    return "/".join(parts[-2:]) if len(parts) >= 2 else str(folder)
 
 
 def _family_label(family: str) -> str:

@@ -45,13 +45,35 @@ class QualityView(QWidget):
             "level": self.tr("Level"),
         }.get(key, key)
 
-    def value_text(self, key: str, value: float) -> str:
+    def rule_text(self, key: str) -> str:
+        """The thresholds of a check (studio/audio/quality.py), for its tooltip."""
+        return {
+            "duration": self.tr("Pass: 3-30 s. Warn: 0.5-3 s. Fail: under 0.5 s or over 30 s."),
+            "sample_rate": self.tr("Pass: 16 kHz or more. Fail: below 16 kHz."),
+            "clipping": self.tr("Pass: no sample at full scale. Warn: under 0.1 % of samples. Fail: more."),
+            "silence": self.tr("Pass: up to 40 % silence. Warn: up to 70 %. Fail: more."),
+            "snr": self.tr("Pass: 25 dB or more. Warn: 15-25 dB. Fail: less."),
+            "level": self.tr(
+                "Pass: -30 to -6 dBFS. Warn: -42 to -30 dBFS or above -6 dBFS. Fail: below -42."
+            ),
+        }.get(key, "")
+
+    def value_text(self, key: str, value: float, report: QualityReport | None = None) -> str:
         if key == "duration":
             return self.tr("{0:.1f} s (3-30 s is best)").format(value)
         if key == "sample_rate":
             return self.tr("{0:g} kHz (16 kHz or more)").format(value / 1000)
         if key == "clipping":
-            return self.tr("{0:.3f} % of samples at full scale").format(value)
+            if value <= 0.0:
+                return self.tr("no sample at full scale")
+            report = report or self.report
+            count = round(value / 100.0 * report.seconds * report.sample_rate) if report else 0
+            share = self.tr("under 0.001 %") if value < 0.001 else f"{value:.3g} %"
+            if count == 1:
+                return self.tr("1 sample at full scale ({0})").format(share)
+            if count:
+                return self.tr("{0} samples at full scale ({1})").format(count, share)
+            return self.tr("{0} of samples at full scale").format(share)
         if key == "silence":
             return self.tr("{0:.0f} % of the clip is silence").format(value)
         if key == "snr":
@@ -76,7 +98,11 @@ class QualityView(QWidget):
                     "silence": self.tr(
                         "Much of the clip is silence; drag the trim handles around the speech."
                     ),
-                    "clipping": self.tr("The clip is clipped (too loud); record again further from the mic."),
+                    "clipping": self.tr("The clip is clipped (too loud); record again further from the mic.")
+                    if check.status == FAIL
+                    else self.tr(
+                        "A few samples reach full scale; if you record again, keep the level a little lower."
+                    ),
                     "snr": self.tr(
                         "The clip is noisy; the clone will copy the noise. Record somewhere quieter."
                     ),
@@ -94,10 +120,13 @@ class QualityView(QWidget):
             item = QTreeWidgetItem(
                 [
                     self.check_name(check.key),
-                    self.value_text(check.key, check.value),
+                    self.value_text(check.key, check.value, report),
                     self.status_text(check.status),
                 ]
             )
+            rule = self.rule_text(check.key)
+            for col in range(3):  # the full text on hover (a narrow panel cuts the columns)
+                item.setToolTip(col, f"{item.text(col)}\n{rule}" if rule else item.text(col))
             item.setData(0, Qt.ItemDataRole.UserRole, check.key)
             item.setForeground(2, QBrush(QColor(COLOURS[check.status])))
             font = item.font(2)

@@ -1,4 +1,10 @@
-"""The reference panel: record or import a clip, trim it, check its quality, save it as a voice."""
+"""The reference panel: record or import a clip, trim it, check its quality, save it as a voice.
+
+A transcript belongs to one clip: a new clip starts with an empty transcript (or its own, for a
+library clip). When a saved voice is selected the panel shows that voice's clip, quality report
+and transcript, and "Save transcript" fixes the transcript (the voice is prepared again on its
+next take, since the prepared prompt contains it).
+"""
 
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ from studio.audio.quality import QualityReport, analyse
 from studio.library import LibraryError
 from studio.ui.context import StudioContext
 from studio.ui.engine_bridge import save_prepared_voice
+from studio.ui.messages import sentence
 from studio.ui.quality_view import QualityView
 from studio.ui.recording import COUNTDOWN, IDLE, RECORDING, SAVING, RecordingController
 from studio.ui.views.level_meter import LevelMeter
@@ -45,6 +52,7 @@ class ReferenceClip:
     path: Path | None = None  # the imported file
     clip_id: int | None = None  # the library clip (recordings are stored as soon as they stop)
     device: str = ""
+    saved: bool = False  # stored as a voice
 
     @property
     def seconds(self) -> float:
@@ -59,12 +67,16 @@ class ReferencePanel(QGroupBox):
     clipChanged = Signal()
     voiceSaved = Signal(int)
     saveFailed = Signal(str)
+    transcriptSaved = Signal(int)  # voice id
 
     def __init__(self, ctx: StudioContext, parent=None):
         super().__init__(parent)
         self.setTitle(self.tr("Reference clip"))
         self.ctx = ctx
         self.clip: ReferenceClip | None = None
+        self.voice_id: int | None = None  # the saved voice whose clip is shown, if any
+        self.voice_name = ""
+        self.saved_transcript = ""
         self.report: QualityReport | None = None
         self.saving = False
         self._play_session = -1
@@ -118,9 +130,16 @@ class ReferencePanel(QGroupBox):
 
         self.quality = QualityView()
         self.transcript_edit = QLineEdit()
-        self.transcript_edit.setPlaceholderText(
-            self.tr("Transcript: exactly what is said in the clip (needed for Clone mode)")
+        self.transcript_edit.setPlaceholderText(self.tr("Exactly what is said in the clip"))
+        self.transcript_edit.setToolTip(
+            self.tr("Exactly what is said in the clip. Clone mode needs it; Cross-lingual does not.")
         )
+        self.transcript_edit.textChanged.connect(lambda _t: self._update_buttons())
+        self.save_transcript_button = QPushButton(self.tr("Save transcript"))
+        self.save_transcript_button.setToolTip(
+            self.tr("Store this transcript with the selected voice's clip")
+        )
+        self.save_transcript_button.clicked.connect(lambda: self.save_transcript())
         self.save_button = QPushButton(self.tr("Save as voice…"))
         self.save_button.clicked.connect(lambda: self.save_as_voice())
         self.save_status = QLabel()
@@ -134,8 +153,11 @@ class ReferencePanel(QGroupBox):
         layout.addWidget(self.waveform, 2)
         layout.addLayout(clip_row)
         layout.addWidget(self.quality, 2)
-        layout.addWidget(QLabel(self.tr("Transcript")))
-        layout.addWidget(self.transcript_edit)
+        layout.addWidget(QLabel(self.tr("Transcript (needed for Clone mode)")))
+        transcript_row = QHBoxLayout()
+        transcript_row.addWidget(self.transcript_edit, 1)
+        transcript_row.addWidget(self.save_transcript_button)
+        layout.addLayout(transcript_row)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_status, 1)
         save_row.addWidget(self.save_button)
@@ -159,9 +181,12 @@ class ReferencePanel(QGroupBox):
         try:
             data = read_clip_file(path)
         except ClipFileError as err:
-            self.ctx.error(self.tr("The file could not be imported: {0}").format(err))
+            self.ctx.error(
+                self.tr("The file could not be imported: {0}").format(sentence(str(err))), key="import"
+            )
             return False
         self.set_clip(ReferenceClip(data.audio, data.sample_rate, data.path.name, "imported", path=data.path))
+        self.ctx.resolve("import")
         self.ctx.info(self.tr("Imported {0} ({1:.1f} s).").format(data.path.name, data.seconds))
         return True
 
@@ -170,18 +195,87 @@ class ReferencePanel(QGroupBox):
         mono = audio.mean(axis=1).astype(np.float32) if audio.ndim == 2 else audio.astype(np.float32)
         name = clip.source_name or self.tr("Recording {0}").format(clip.id)
         self.set_clip(ReferenceClip(mono, rate, name, clip.source, clip_id=clip.id, device=clip.device))
-        if clip.transcript and not self.transcript_edit.text().strip():
-            self.transcript_edit.setText(clip.transcript)
+        self.transcript_edit.setText(clip.transcript or "")
+        self.transcript_edit.setCursorPosition(0)  # show its start, not its end
+        if clip.trim_start is not None or clip.trim_end is not None:
+            start, end = clip.trim_frames()
+            self.set_trim(start / clip.sample_rate, end / clip.sample_rate)
 
-    def set_clip(self, clip: ReferenceClip | None) -> None:
+    def set_clip(self, clip: ReferenceClip | None, voice_id: int | None = None, voice_name: str = "") -> None:
+        """Show `clip` (None: nothing). The transcript starts empty: it belongs to the old clip."""
         self.ctx.player.stop() if self._playing_clip() else None
         self.clip = clip
+        self.voice_id, self.voice_name, self.saved_transcript = voice_id, voice_name, ""
+        self.transcript_edit.clear()
         self.waveform.set_audio(clip.audio if clip else None, clip.rate if clip else 0)
         if clip is None:
             self.info.setText(self.tr("No clip yet: record one, import a file, or drop it here."))
         self.update_quality()
         self._update_buttons()
         self.clipChanged.emit()
+
+    def show_voice(self, voice_id: int | None) -> None:
+        """Follow the voice list: show the saved voice's clip, report and transcript."""
+        if voice_id is None:
+            if self.voice_id is not None:
+                self.set_clip(None)
+            return
+        if voice_id == self.voice_id:
+            return
+        lib = self.ctx.library
+        try:
+            voice = lib.get_voice(voice_id)
+            clips = lib.list_clips(voice_id)
+        except LibraryError as err:
+            self.ctx.error(str(err))
+            return
+        if (
+            self.clip is not None
+            and self.voice_id is None
+            and self.clip.clip_id is None
+            and not self.clip.saved
+        ):
+            self.ctx.info(
+                self.tr("{0} was not saved as a voice; import it again to use it.").format(self.clip.name)
+            )
+        if not clips:
+            self.set_clip(None, voice_id, voice.name)
+            self.info.setText(self.tr("{0} has no reference clip.").format(voice.name))
+            return
+        try:
+            self.load_library_clip(clips[0])
+        except LibraryError as err:
+            self.ctx.error(str(err))
+            return
+        self.voice_id, self.voice_name = voice_id, voice.name
+        self.saved_transcript = clips[0].transcript or ""
+        self.update_quality()
+
+    def save_transcript(self) -> bool:
+        """Store the typed transcript with the shown voice's clip; its prepared prompts (which
+        contain the transcript) are dropped, so the next take prepares the voice again."""
+        if self.voice_id is None or self.clip is None or self.clip.clip_id is None:
+            return False
+        text = self.transcript_edit.text().strip()
+        lib = self.ctx.library
+        try:
+            lib.update_clip(self.clip.clip_id, transcript=text)
+            for prompt in lib.prepared_prompts(self.voice_id):
+                lib.remove_prepared_prompt(self.voice_id, prompt.family)
+        except LibraryError as err:
+            self.ctx.error(self.tr("The transcript could not be saved: {0}").format(err))
+            return False
+        self.saved_transcript = text
+        self._update_buttons()
+        self.ctx.resolve("request:transcript")
+        self.ctx.info(
+            self.tr("Saved the transcript of {0}; the voice is prepared again for its next take.").format(
+                self.voice_name
+            )
+        )
+        self.ctx.voicesChanged.emit()
+        self.transcriptSaved.emit(self.voice_id)
+        return True
 
     # -- trim and quality ----------------------------------------------------------------------
 
@@ -217,11 +311,12 @@ class ReferencePanel(QGroupBox):
         self.report = analyse(self.trimmed_audio(), self.clip.rate)
         self.quality.set_report(self.report)
         start, end = self.trim()
-        self.info.setText(
-            self.tr("{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s").format(
-                self.clip.name, self.clip.seconds, self.clip.rate / 1000, start, end
-            )
+        text = self.tr("{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s").format(
+            self.clip.name, self.clip.seconds, self.clip.rate / 1000, start, end
         )
+        if self.voice_id is not None:
+            text = self.tr("Voice {0}: {1}").format(self.voice_name, text)
+        self.info.setText(text)
         self._update_buttons()
 
     # -- recording -----------------------------------------------------------------------------
@@ -300,8 +395,22 @@ class ReferencePanel(QGroupBox):
         self.reset_trim_button.setEnabled(has_clip)
         loaded = self.ctx.bridge.loaded is not None
         blocking = self.report is not None and self.report.blocking
-        self.save_button.setEnabled(has_clip and loaded and not busy and not blocking and not self.saving)
-        if not loaded:
+        is_voice = self.voice_id is not None
+        self.save_button.setEnabled(
+            has_clip and loaded and not busy and not blocking and not self.saving and not is_voice
+        )
+        editable = is_voice and has_clip and self.clip.clip_id is not None
+        self.save_transcript_button.setVisible(is_voice)
+        self.save_transcript_button.setEnabled(
+            editable and self.transcript_edit.text().strip() != self.saved_transcript
+        )
+        if is_voice:
+            self.save_button.setToolTip(
+                self.tr(
+                    "This clip is already the voice {0}; import or record a new clip for another voice."
+                ).format(self.voice_name)
+            )
+        elif not loaded:
             self.save_button.setToolTip(self.tr("Load a model first: the voice is prepared with it."))
         elif blocking:
             self.save_button.setToolTip(self.tr("The clip fails a check the engine needs; see the report."))
@@ -313,7 +422,7 @@ class ReferencePanel(QGroupBox):
 
     def save_as_voice(self, details: VoiceDetails | None = None) -> bool:
         """Prepare the trimmed clip on the worker, then store voice, clip and prepared prompt."""
-        if self.clip is None or self.saving:
+        if self.clip is None or self.saving or self.voice_id is not None:
             return False
         if self.ctx.bridge.loaded is None:
             self.ctx.error(self.tr("Load a model first: the voice is prepared with it."))
@@ -358,6 +467,7 @@ class ReferencePanel(QGroupBox):
 
         def stored(voice_id: int) -> None:
             shutil.rmtree(tmpdir, ignore_errors=True)
+            clip.saved = True
             self.saving = False
             self.save_status.setText("")
             self._update_buttons()

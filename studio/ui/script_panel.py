@@ -39,6 +39,11 @@ SEED_MAX = 2**31 - 1
 RANDOM_SEED = -1
 
 
+def random_seed() -> int:
+    """A fresh seed for one take when the seed box says "random" (the box keeps saying it)."""
+    return random.SystemRandom().randrange(SEED_MAX)
+
+
 def dice_icon(size: int = 32) -> QIcon:
     """A die showing five, drawn with QPainter so it looks the same on every platform."""
     pixmap = QPixmap(size, size)
@@ -73,6 +78,7 @@ class ScriptPanel(QGroupBox):
     synthesizeRequested = Signal()
     cancelRequested = Signal()
     modeChanged = Signal(str)
+    sourceChanged = Signal()
 
     def __init__(self, ctx: StudioContext, parent=None):
         super().__init__(parent)
@@ -94,7 +100,7 @@ class ScriptPanel(QGroupBox):
         for i, mode in enumerate(MODES):
             button = QPushButton(self.mode_label(mode))
             button.setCheckable(True)
-            button.setToolTip(tips[mode])
+            button.setToolTip(f"{tips[mode]} (Ctrl+{i + 1})")
             self.mode_group.addButton(button, i)
             self.mode_buttons[mode] = button
             mode_row.addWidget(button)
@@ -112,11 +118,19 @@ class ScriptPanel(QGroupBox):
         self.instruction.setPlaceholderText(
             self.tr("Instruction, e.g. 用开心的语气说这句话, or pick a preset")
         )
-        instruct_row = QHBoxLayout(self.instruct_box)
-        instruct_row.setContentsMargins(0, 0, 0, 0)
+        self.instruction_hint = QLabel()
+        self.instruction_hint.setWordWrap(True)
+        self.instruction_hint.setEnabled(False)
+        self.instruction_hint.hide()
+        self.instruction.textEdited.connect(lambda _t: self.instruction_hint.hide())
+        instruct_layout = QVBoxLayout(self.instruct_box)
+        instruct_layout.setContentsMargins(0, 0, 0, 0)
+        instruct_row = QHBoxLayout()
         instruct_row.addWidget(QLabel(self.tr("Instruction")))
         instruct_row.addWidget(self.preset_combo)
         instruct_row.addWidget(self.instruction, 1)
+        instruct_layout.addLayout(instruct_row)
+        instruct_layout.addWidget(self.instruction_hint)
 
         # convert source -------------------------------------------------------------------------
         self.source_box = QWidget()
@@ -149,6 +163,7 @@ class ScriptPanel(QGroupBox):
             button.setText(tag.text)
             button.setToolTip(tag.tooltip)
             button.setAutoRaise(False)
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not 14 tab stops: tags can be typed
             button.clicked.connect(lambda _checked=False, t=tag: self.insert_tag(t))
             tag_layout.addWidget(button)
             self.tag_buttons.append(button)
@@ -156,8 +171,12 @@ class ScriptPanel(QGroupBox):
         # text ---------------------------------------------------------------------------------------
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(
-            self.tr("Type or paste the script. Long scripts are split into sentences; each can be re-rolled.")
+            self.tr(
+                "Type or paste the script. It is spoken in segments (a sentence, or short sentences "
+                "together); each segment of a take can be re-rolled on its own."
+            )
         )
+        self.editor.setTabChangesFocus(True)  # Tab leaves the script, as in every other field
         self.editor.textChanged.connect(self._text_changed)
         self.count_label = QLabel()
 
@@ -196,6 +215,9 @@ class ScriptPanel(QGroupBox):
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Speed")))
         controls.addWidget(self.speed)
+        self.speed_note = QLabel(self.tr("(streaming off to change)"))
+        self.speed_note.setEnabled(False)
+        controls.addWidget(self.speed_note)
         controls.addWidget(QLabel(self.tr("Seed")))
         controls.addWidget(self.seed)
         controls.addWidget(self.dice)
@@ -271,8 +293,20 @@ class ScriptPanel(QGroupBox):
         self.preset_combo.setCurrentIndex(0)
 
     def apply_preset(self, preset: presets.InstructPreset) -> None:
-        self.instruction.setText(preset.instruction(self.ctx.family))
+        """Put the preset's instruction in the field. The models were trained on Chinese
+        instructions, so the text stays Chinese; outside the Chinese UI a line says what it means."""
+        instruction = preset.instruction(self.ctx.family)
+        self.instruction.setText(instruction)
         self.set_mode("instruct")
+        if not self.ctx.language.startswith("zh") and any("\u4e00" <= c <= "\u9fff" for c in instruction):
+            self.instruction_hint.setText(
+                self.tr(
+                    "Preset \u201c{0}\u201d, written in Chinese: the model follows Chinese instructions best."
+                ).format(preset.label)
+            )
+            self.instruction_hint.show()
+        else:
+            self.instruction_hint.hide()
 
     def find_preset(self, key: str) -> presets.InstructPreset | None:
         for i in range(self.preset_combo.count()):
@@ -311,7 +345,8 @@ class ScriptPanel(QGroupBox):
         self.count_label.setText(self.tr("%n character(s)", "", n))
 
     def roll_seed(self) -> int:
-        value = random.SystemRandom().randrange(SEED_MAX)
+        """The dice: put a new fixed seed in the box (the user asked for one)."""
+        value = random_seed()
         self.seed.setValue(value)
         return value
 
@@ -321,6 +356,7 @@ class ScriptPanel(QGroupBox):
 
     def _stream_toggled(self, on: bool) -> None:
         self.speed.setEnabled(not on)
+        self.speed_note.setVisible(on)
         if on:
             self.speed.setValue(1.0)
             self.speed.setToolTip(self.tr("Speed changes need streaming off"))
@@ -348,6 +384,7 @@ class ScriptPanel(QGroupBox):
 
     def set_source(self, source: SourceClip | None) -> None:
         self.source = source
+        self.sourceChanged.emit()
         if source is None:
             self.source_label.setText(self.tr("No source clip: import or record the speech to convert."))
         else:

@@ -37,6 +37,11 @@ DEFAULTS: dict[str, Any] = {
     "ui/geometry": b"",
     "ui/state": b"",
     "server/port": 8000,  # File → Serve on this computer (127.0.0.1 only)
+    # what the user was working on (studio/ui/session_state.py)
+    "session/script": "",
+    "session/mode": "zero_shot",
+    "session/instruction": "",
+    "session/voice": 0,
 }
 
 

@@ -158,6 +158,9 @@ class SettingsDialog(QDialog):
         form.addRow("", self.sidecar)
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Language"), self.language)
+        self.language_note = QLabel(self.tr("A new language takes effect when Voice Studio starts again."))
+        self.language_note.setWordWrap(True)
+        form.addRow("", self.language_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

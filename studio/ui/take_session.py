@@ -150,3 +150,70 @@ class TakeAssembler:
             "timings": self.timings(finished, device),
             "segments": self.segment_inputs(int(finished.seed)),
         }
+
+
+def count_sentences(text: str, mode: str):
+    """fn(engine) for `EngineBridge.call`: how many sentences (segments) the engine will speak for
+    `text`, 0 if it cannot tell (the take itself then reports the problem)."""
+
+    def run(engine: Any) -> int:
+        try:
+            return len(engine._check_text(text, mode))
+        except Exception:
+            return 0
+
+    return run
+
+
+def store_sentence_version(
+    library: Any,
+    take_id: int,
+    index: int,
+    audio: np.ndarray,
+    sample_rate: int,
+    seed: int,
+    timings: dict[str, Any],
+    *,
+    model_hash: str = "",
+) -> int:
+    """Store a sentence re-roll as a new version of take `take_id` and return its id.
+
+    The new take has the old take's sentences with sentence `index` replaced by `audio` (joined
+    with the library's cross-fades), the re-roll's `seed` and `timings`, and records which take
+    and sentence it came from ("version_of", "rerolled_sentence" in its timings). The old take
+    is left as it was, so the previous version is always there to go back to.
+    Raises LibraryError if the take is gone or was made at another sample rate.
+    """
+    from studio.library import LibraryError
+
+    old = library.get_take(take_id)
+    if int(sample_rate) != old.sample_rate:
+        raise LibraryError(
+            f"Take {take_id} is at {old.sample_rate} Hz but the loaded model makes {sample_rate} Hz; "
+            "load the model the take was made with to re-roll one of its sentences."
+        )
+    segments = []
+    for seg in old.segments:
+        if seg.index == index:
+            segments.append(SegmentInput(seg.text, seed, audio=np.asarray(audio, dtype=np.float32)))
+        else:
+            part, _rate = library.segment_audio(take_id, seg.index)
+            segments.append(SegmentInput(seg.text, seg.seed, audio=part))
+    timings = dict(timings, version_of=take_id, rerolled_sentence=index)
+    for key in ("source_clip_id", "source_name"):
+        if key in (old.timings or {}):
+            timings.setdefault(key, old.timings[key])
+    return library.add_take(
+        text=old.text,
+        sample_rate=old.sample_rate,
+        voice_id=old.voice_id,
+        mode=old.mode,
+        instruction=old.instruction,
+        seed=seed,
+        speed=old.speed,
+        model_family=old.model_family,
+        model_hash=model_hash or old.model_hash,
+        engine_version=studio.__version__,
+        timings=timings,
+        segments=segments,
+    ).id

@@ -4,8 +4,10 @@ the take's sentences (each can be re-rolled alone); and the queue of requests wa
 from __future__ import annotations
 
 import html
+import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -28,6 +30,26 @@ from studio.ui.context import StudioContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LIST_LIMIT = 500
+NUMBER, STAR, TEXT, VOICE, MODE, LENGTH, SEED = range(7)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|[。！？]+")
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences `text` holds: pieces with a letter or digit between sentence ends
+    (. ! ? … before a space or the end; 。！？ anywhere); at least 1."""
+    pieces = _SENTENCE_END.split(text.strip())
+    return max(1, sum(1 for piece in pieces if any(c.isalnum() for c in piece)))
+
+
+def SEGMENTS_EXPLAINED() -> str:
+    return QCoreApplication.translate(
+        "TakesPanel",
+        "The model speaks the script in segments: one sentence, or several short sentences "
+        "together (as CosyVoice's own frontend splits text). Each row is one segment and is "
+        "re-rolled as a whole.",
+    )
 
 
 class TakesPanel(QGroupBox):
@@ -52,18 +74,26 @@ class TakesPanel(QGroupBox):
         search_row.addWidget(self.favourites_only)
 
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(6)
+        self.tree.setColumnCount(7)
         self.tree.setHeaderLabels(
-            ["★", self.tr("Text"), self.tr("Voice"), self.tr("Mode"), self.tr("Length"), self.tr("Seed")]
+            [
+                self.tr("#"),
+                "★",
+                self.tr("Text"),
+                self.tr("Voice"),
+                self.tr("Mode"),
+                self.tr("Length"),
+                self.tr("Seed"),
+            ]
         )
+        self.tree.headerItem().setToolTip(NUMBER, self.tr("Take number"))
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in range(2, 6):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in range(7):
+            mode = QHeaderView.ResizeMode.Stretch if col == TEXT else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(col, mode)
         header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.playRequested.emit(item.data(0, ID_ROLE)))
@@ -72,6 +102,8 @@ class TakesPanel(QGroupBox):
         self.play_button.setToolTip(self.tr("Play or pause the selected take (Space)"))
         self.play_button.clicked.connect(self._play_clicked)
         self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop playback"))
+        self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.ctx.player.stop)
         self.reroll_button = QPushButton(self.tr("Re-roll"))
         self.reroll_button.setToolTip(self.tr("Make the take again with a new seed (a new take)"))
@@ -99,9 +131,12 @@ class TakesPanel(QGroupBox):
         self.sentences = QListWidget()
         self.sentences.setWordWrap(True)
         self.sentences.itemDoubleClicked.connect(lambda _i: self.reroll_selected_sentence())
-        self.reroll_sentence_button = QPushButton(self.tr("Re-roll sentence"))
+        self.reroll_sentence_button = QPushButton(self.tr("Re-roll segment"))
         self.reroll_sentence_button.setToolTip(
-            self.tr("Generate only this sentence again with a new seed; the take is rebuilt with cross-fades")
+            self.tr(
+                "Generate only this segment again with a new seed: a new version of the take, "
+                "joined with cross-fades; the take as it is now is kept"
+            )
         )
         self.reroll_sentence_button.clicked.connect(self.reroll_selected_sentence)
         self.sentences.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -123,7 +158,10 @@ class TakesPanel(QGroupBox):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(QLabel(self.tr("Sentences of the selected take")))
+        self.segments_label = QLabel(self.tr("Segments of the selected take"))
+        self.segments_label.setToolTip(SEGMENTS_EXPLAINED())
+        self.sentences.setToolTip(SEGMENTS_EXPLAINED())
+        bottom_layout.addWidget(self.segments_label)
         bottom_layout.addWidget(self.sentences, 1)
         bottom_layout.addWidget(self.reroll_sentence_button)
         bottom_layout.addWidget(QLabel(self.tr("Queue")))
@@ -137,6 +175,7 @@ class TakesPanel(QGroupBox):
         layout.addWidget(splitter)
 
         self._jobs = []
+        ctx.display.subscribe(self._poll_player)
         ctx.takesChanged.connect(self.refresh)
         ctx.deletions.changed.connect(self.refresh)
         ctx.bridge.jobAdded.connect(lambda _j: self.refresh_queue())
@@ -173,10 +212,15 @@ class TakesPanel(QGroupBox):
             if take.id in hidden:
                 continue
             text = " ".join(take.text.split())
+            text = text if len(text) <= 80 else text[:77] + "…"
+            note = self.version_note(take)
+            if note:
+                text = f"{text}  [{note}]"
             item = QTreeWidgetItem(
                 [
+                    str(take.id),
                     "★" if take.favourite else "",
-                    text if len(text) <= 80 else text[:77] + "…",
+                    text,
                     take.voice_name or "",
                     self.mode_label(take.mode) + (self.tr(" · API") if take.source == "api" else ""),
                     self.tr("{0:.1f} s").format(take.duration_s),
@@ -184,12 +228,33 @@ class TakesPanel(QGroupBox):
                 ]
             )
             item.setData(0, ID_ROLE, take.id)
-            item.setToolTip(1, html.escape(take.text))
+            item.setTextAlignment(NUMBER, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            tip = html.escape(take.text) + (f"<br><i>{html.escape(note)}</i>" if note else "")
+            for col in range(7):  # full values on hover, for every column a narrow panel cuts
+                item.setToolTip(col, tip if col == TEXT else html.escape(item.text(col)))
+            if take.timings and take.timings.get("partial"):
+                font = item.font(TEXT)
+                font.setItalic(True)
+                item.setFont(TEXT, font)
+                item.setForeground(TEXT, QBrush(QColor("#b9770e")))
             self.tree.addTopLevelItem(item)
             if take.id == selected:
                 self.tree.setCurrentItem(item)
         self.tree.blockSignals(False)
         self._show_selected()
+
+    def version_note(self, take: Take) -> str:
+        """ "partial (cancelled)", "segment 2 re-rolled from take 5", or ""."""
+        t = take.timings or {}
+        if t.get("partial"):
+            return (
+                self.tr("partial: cancelled") if t["partial"] == "cancelled" else self.tr("partial: failed")
+            )
+        if t.get("version_of") is not None:
+            return self.tr("segment {0} re-rolled from take {1}").format(
+                int(t.get("rerolled_sentence", 0)) + 1, t["version_of"]
+            )
+        return ""
 
     def take_ids(self) -> list[int]:
         return [self.tree.topLevelItem(i).data(0, ID_ROLE) for i in range(self.tree.topLevelItemCount())]
@@ -224,6 +289,9 @@ class TakesPanel(QGroupBox):
         if take is not None:
             for seg in take.segments:
                 label = seg.text if take.mode != "vc" else self.tr("(converted speech)")
+                sentences = sentence_count(seg.text) if take.mode != "vc" else 1
+                if sentences > 1:  # say that this row is several sentences spoken together
+                    label += "  " + self.tr("(%n sentence(s) together)", "", sentences)
                 item = QListWidgetItem(f"{seg.index + 1}. {label}")
                 item.setData(ID_ROLE, seg.index)
                 item.setToolTip(self.tr("seed {0}").format(seg.seed))
@@ -236,6 +304,11 @@ class TakesPanel(QGroupBox):
             self.tr("Take {0} · {1} · {2}").format(
                 take.id, self.mode_label(take.mode), take.voice_name or "-"
             ),
+        ]
+        note = self.version_note(take)
+        if note:
+            parts.append("<b>" + html.escape(note) + "</b>")
+        parts += [
             self.tr("seed {0} · speed {1:g}× · {2:.1f} s").format(take.seed, take.speed, take.duration_s),
             self.tr("model {0} ({1}) · engine {2}").format(
                 take.model_family or "?", (take.model_hash or "")[:10], take.engine_version
@@ -268,6 +341,12 @@ class TakesPanel(QGroupBox):
         self.reroll_sentence_button.setEnabled(has and loaded and self.sentences.currentItem() is not None)
         job = self.selected_job()
         self.remove_button.setEnabled(job is not None and job.state == "queued")
+
+    def _poll_player(self) -> None:
+        """Display clock: Stop is enabled only while something plays."""
+        playing = bool(self.ctx.player.active)
+        if self.stop_button.isEnabled() != playing:
+            self.stop_button.setEnabled(playing)
 
     def model_changed(self) -> None:
         self._update_buttons()

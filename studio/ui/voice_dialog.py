@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,6 +60,7 @@ class VoiceDialog(QDialog):
         self.given_by = QLineEdit()
         self.given_at = QDateEdit(QDate.currentDate())
         self.given_at.setCalendarPopup(True)
+        self.given_at.setDisplayFormat(locale_date_format())
         self.use = QLineEdit()
         self.use.setPlaceholderText(self.tr("e.g. narration of my own videos"))
         self.note = QLineEdit()
@@ -145,3 +146,15 @@ class VoiceDialog(QDialog):
             self.error.show()
             return
         super().accept()
+
+
+def locale_date_format() -> str:
+    """The user's locale's short date format with a four-digit year (ISO 8601 for the C locale,
+    whose own format reads like "30 11 2026")."""
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return "yyyy-MM-dd"
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return fmt

@@ -146,6 +146,10 @@ class VoiceList(QGroupBox):
         return item.data(ID_ROLE) if item is not None else None
 
     def select_voice(self, voice_id: int | None) -> bool:
+        """Select the voice (None: select none); False if it is not listed."""
+        if voice_id is None:
+            self.list.setCurrentRow(-1)
+            return True
         for i in range(self.list.count()):
             item = self.list.item(i)
             if item.data(ID_ROLE) == voice_id:

@@ -152,7 +152,7 @@ def test_a_queued_take_can_be_removed_before_it_starts(window, qtbot):
     assert first.job.state == "finished"
 
 
-def test_rerolling_one_sentence_replaces_only_that_sentence(window, qtbot):
+def test_rerolling_one_sentence_makes_a_version_with_only_that_sentence_new(window, qtbot):
     save_voice(qtbot, window)
     # The engine splits as the official code does (short sentences are merged up to ~60-80 text
     # tokens), so each of these long sentences is one segment of the take.
@@ -165,15 +165,18 @@ def test_rerolling_one_sentence_replaces_only_that_sentence(window, qtbot):
     assert len(before.segments) == 2
     first_before, _ = lib.segment_audio(take_id, 0)
     second_before, _ = lib.segment_audio(take_id, 1)
-    with qtbot.waitSignal(window.takeStored, timeout=120_000):
+    with qtbot.waitSignal(window.takeStored, timeout=120_000) as stored:
         window.reroll_sentence(take_id, 1)
-    after = lib.get_take(take_id)
+    version = stored.args[0]
+    after = lib.get_take(version)
     assert after.segments[1].seed != before.segments[1].seed
     assert after.segments[0].seed == before.segments[0].seed
-    first_after, _ = lib.segment_audio(take_id, 0)
-    second_after, _ = lib.segment_audio(take_id, 1)
+    first_after, _ = lib.segment_audio(version, 0)
+    second_after, _ = lib.segment_audio(version, 1)
     np.testing.assert_array_equal(first_before, first_after)
     assert second_after.shape != second_before.shape or not np.array_equal(second_after, second_before)
+    # the take it came from is still there, unchanged
+    np.testing.assert_array_equal(lib.segment_audio(take_id, 1)[0], second_before)
 
 
 def test_rerolling_a_take_makes_a_new_take_with_a_new_seed(window, qtbot):

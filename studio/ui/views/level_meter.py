@@ -47,9 +47,13 @@ class LevelMeter(QWidget):
         peak_x = rect.left() + width * self._frac(self.peak_db)
         painter.setPen(QColor("#2c3e50") if not self.clipped else QColor("#c0392b"))
         painter.drawLine(int(peak_x), int(rect.top()), int(peak_x), int(rect.bottom()))
+        # The clip light: red when the input clipped, otherwise only its outline (an idle meter
+        # should look empty, not show a grey block).
         light = QRectF(rect.right() - 10, rect.top(), 10, rect.height())
-        painter.fillRect(light, QColor("#c0392b") if self.clipped else QColor("#7f8c8d"))
+        if self.clipped:
+            painter.fillRect(light, QColor("#c0392b"))
         painter.setPen(self.palette().mid().color())
+        painter.drawLine(int(light.left()), int(rect.top()), int(light.left()), int(rect.bottom()))
         painter.drawRect(rect)
         painter.end()
 

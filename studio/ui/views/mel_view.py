@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from studio.ui.views.style import apply_plot_style, playhead_line, sync_boundary_lines
 
 MEL_FPS = 50.0  # mel frames per second of audio (CosyVoice 2/3 flow output)
+LEFT_AXIS_PX = 48  # both live views reserve the same axis width, so their time axes line up
+COLORBAR_PX = 64
 
 
 class MelBuffer:
@@ -94,13 +96,17 @@ class MelView(QWidget):
             colorMapMenu=False,
         )
         self.colorbar.setImageItem(self.image)
+        self.colorbar.setFixedWidth(COLORBAR_PX)
         self.graphics.addItem(self.colorbar, row=0, col=1)
+        self.plot.getAxis("left").setWidth(LEFT_AXIS_PX)
+        self.plot.getViewBox().disableAutoRange()
         self.playhead = playhead_line()
         self.plot.addItem(self.playhead)
         self.playhead.hide()
         self._lines: list[pg.InfiniteLine] = []
         self._drawn_version = -1
-        self.plot.setXRange(0, 4.0, padding=0)
+        self.span = 4.0
+        self.plot.setXRange(0, self.span, padding=0)
         self.plot.setYRange(0, self.buffer.bins, padding=0)
         self.redraws = 0
         layout = QVBoxLayout(self)
@@ -110,6 +116,27 @@ class MelView(QWidget):
 
     def set_dark(self, dark: bool) -> None:
         apply_plot_style(self.graphics, [self.plot], dark)
+
+    def left_width(self) -> int:
+        return LEFT_AXIS_PX
+
+    def right_width(self) -> int:
+        return COLORBAR_PX
+
+    def set_margins(self, left: int, right: int) -> None:
+        self.plot.getAxis("left").setWidth(left)
+        self.colorbar.setFixedWidth(right)
+
+    def set_span(self, seconds: float) -> None:
+        """Show 0..`seconds` of audio on x (the live panel gives both views the same span)."""
+        if seconds != self.span:
+            self.span = seconds
+            self.plot.setXRange(0, seconds, padding=0)
+
+    def x_to_pixel(self, seconds: float) -> float:
+        """Where `seconds` is drawn, in this widget's pixels (to check the views line up)."""
+        scene = self.plot.getViewBox().mapViewToScene(pg.Point(seconds, 0))
+        return self.graphics.mapFromScene(scene).x() + self.graphics.x()
 
     def refresh(self) -> bool:
         """Redraw if the buffer changed since the last call; True if it redrew."""
@@ -125,7 +152,7 @@ class MelView(QWidget):
             self.image.setRect(QRectF(0.0, 0.0, buf.frames / MEL_FPS, float(buf.bins)))
             if np.isfinite(buf.lo) and buf.hi > buf.lo:
                 self.colorbar.setLevels((buf.lo, buf.hi))
-        self.plot.setXRange(0, max(4.0, buf.seconds * 1.1), padding=0)
+        self.plot.setXRange(0, self.span, padding=0)
         self._sync_boundaries()
         return True
 

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from studio.ui.views.mel_view import COLORBAR_PX, LEFT_AXIS_PX
 from studio.ui.views.style import apply_plot_style, playhead_line, sync_boundary_lines
 
 TOKEN_RATE = 25.0  # speech tokens per second of audio
@@ -82,9 +83,18 @@ class TokenView(QWidget):
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
-            plot.getAxis("left").setWidth(48)
+            plot.getAxis("left").setWidth(LEFT_AXIS_PX)
+            plot.getViewBox().disableAutoRange()
+        # The mel view has its colour bar on the right: keep the same width free here, so one
+        # second of audio is at the same x in both views.
+        self.spacer = pg.GraphicsWidget()
+        self.spacer.setFixedWidth(COLORBAR_PX)
+        self.graphics.addItem(self.spacer, row=0, col=1, rowspan=2)
         self.band_plot.setXLink(self.plot)
-        self.band_plot.hideAxis("left")
+        # An empty left axis of the same width (a hidden one would shift the band to the left).
+        band_axis = self.band_plot.getAxis("left")
+        band_axis.setStyle(showValues=False, tickLength=0)
+        band_axis.setTicks([[], []])
         self.band_plot.setMaximumHeight(60)
         self.plot.getAxis("bottom").setStyle(showValues=False)
         self.plot.setLabel("left", self.tr("token"))
@@ -106,7 +116,8 @@ class TokenView(QWidget):
         self._drawn_count = 0
         self._drawn_epoch = -1
         self.redraws = 0
-        self.plot.setXRange(0, 4.0, padding=0)
+        self.span = 4.0
+        self.plot.setXRange(0, self.span, padding=0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
@@ -114,6 +125,25 @@ class TokenView(QWidget):
 
     def set_dark(self, dark: bool) -> None:
         apply_plot_style(self.graphics, [self.plot, self.band_plot], dark)
+
+    def left_width(self) -> int:
+        return LEFT_AXIS_PX
+
+    def set_margins(self, left: int, right: int) -> None:
+        for plot in (self.plot, self.band_plot):
+            plot.getAxis("left").setWidth(left)
+        self.spacer.setFixedWidth(right)
+
+    def set_span(self, seconds: float) -> None:
+        """Show 0..`seconds` of audio on x (the live panel gives both views the same span)."""
+        if seconds != self.span:
+            self.span = seconds
+            self.plot.setXRange(0, seconds, padding=0)
+
+    def x_to_pixel(self, seconds: float) -> float:
+        """Where `seconds` is drawn, in this widget's pixels (to check the views line up)."""
+        scene = self.band_plot.getViewBox().mapViewToScene(pg.Point(seconds, 0))
+        return self.graphics.mapFromScene(scene).x() + self.graphics.x()
 
     def refresh(self) -> bool:
         buf = self.buffer
@@ -136,7 +166,7 @@ class TokenView(QWidget):
             self._drawn_epoch = buf.epoch
             self.band.setImage(tokens.reshape(1, -1).astype(np.float32), levels=(0, VOCAB - 1))
             self.band.setRect(QRectF(0.0, 0.0, tokens.size / TOKEN_RATE, 1.0))
-        self.plot.setXRange(0, max(4.0, buf.seconds * 1.1), padding=0)
+        self.plot.setXRange(0, self.span, padding=0)
         self._sync_boundaries()
         return True
 
