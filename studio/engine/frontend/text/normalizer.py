@@ -65,8 +65,9 @@ _UNIT_SUFFIX = re.compile(
     r"|oz|pm|am|st|nd|rd|th|x|p|d|er|re|e|ème)",
     re.I,
 )
-_CODE = r"(?<![\w.])(?:[A-Za-z]+-?\d+[A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*)(?![\w])"
-_VERSION = r"(?<![\w.])(?:[vV]\d+(?:\.\d+)+|\d+\.\d+\.\d+(?:\.\d+)*)(?![\w])"
+# ASCII-only edges: in Chinese, Japanese and Korean a code or version touches the next word (705A号).
+_CODE = r"(?<![A-Za-z0-9.])(?:[A-Za-z]+-?\d+[A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*)(?![A-Za-z0-9])"
+_VERSION = r"(?<![A-Za-z0-9.])(?:[vV]\d+(?:\.\d+)+|\d+\.\d+\.\d+(?:\.\d+)*)(?![A-Za-z0-9])"
 _DATE = r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])"
 _TIME = r"(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])"
 _PHONE = (
@@ -180,8 +181,8 @@ class TextNormalizer:
         languages = route(plain, language)
         cjk_text = any(lang in ("zh", "yue", "ja") for lang in languages)
         out = []
-        for piece, lang in zip(pieces, languages, strict=True):
-            said = self._read_piece(piece, lang, spans, warnings)
+        for i, (piece, lang) in enumerate(zip(pieces, languages, strict=True)):
+            said = self._read_piece(piece, lang, spans, warnings, last=i == len(pieces) - 1)
             if lang in ("zh", "yue", "ja"):
                 said = _cjk_rules(said)
             out.append(said)
@@ -195,7 +196,7 @@ class TextNormalizer:
         pieces = _split(result, self.tokenize, spans, "zh" if cjk_text else "en")
         return [s for s in (spans.restore(p) for p in pieces) if not is_only_punctuation(s)]
 
-    def _read_piece(self, piece: str, lang: str, spans: _Spans, warnings) -> str:
+    def _read_piece(self, piece: str, lang: str, spans: _Spans, warnings, last: bool = False) -> str:
         def guarded(what: str, fn, *args) -> str:
             try:
                 return fn(*args)
@@ -230,6 +231,8 @@ class TextNormalizer:
                 said = rd.ABBREVIATIONS.get(lang, {}).get(whole)
                 if said is None or lang in ("zh", "yue", "ja"):
                     return spans.add(whole, verbatim=True)
+                if whole.endswith(".") and last and not m.string[m.end() :].strip():
+                    return protect(said) + "."  # "etc." at the end also ends the sentence
                 return protect(said)
             if kind == "letterdots":
                 return spans.add(whole, verbatim=True)
@@ -323,16 +326,17 @@ def _piece_regex(lang: str) -> re.Pattern:
             f"(?P<code>{_CODE})",
         ]
     else:
-        unit = "|".join(re.escape(u) for u in rd.UNITS)
+        unit = "|".join(re.escape(u) for u in sorted([*rd.UNITS, *rd.UNIT_ALIASES], key=len, reverse=True))
         parts += [
             f"(?P<date>{_DATE})",
-            f"(?P<time>{_TIME})",
+            f"(?P<time>{_TIME}(?:\\s?Uhr(?![\\w]))?)" if lang == "de" else f"(?P<time>{_TIME})",
             f"(?P<phone>{_PHONE})",
             f"(?P<currency>[{cur}]\\s?-?(?:{num})(?![\\d])|(?<![\\d.,])-?(?:{num})\\s?[{cur}])",
             f"(?P<percent>(?<![\\d.,])-?(?:{num})\\s?%)",
-            f"(?P<unit>(?<![\\d.,])-?(?:{num})\\s?(?:{unit})(?![A-Za-z]))",
+            f"(?P<unit>(?<![\\d.,])-?(?:{num})\\s?(?:{unit})(?![A-Za-z\\u00c0-\\u024f\\u0400-\\u04ff]))",
         ]
         if lang == "fr":
+            parts.append(r"(?P<frtime>(?<![\w])([01]?\d|2[0-4])h([0-5]\d)?(?![\w]))")
             parts.append(r"(?P<ordinal>(?<![\w])\d+(?:er|re|e|ème)(?![\w]))")
         if lang in ("es", "it"):
             parts.append(r"(?P<ordinal>(?<![\w])\d+[ºª])")
@@ -359,13 +363,25 @@ def _read_percent(m: re.Match, lang: str) -> str:
 
 def _read_unit(m: re.Match, lang: str) -> str:
     text = m.group()
-    unit = next(u for u in rd.UNITS if text.endswith(u))
-    return rd.read_unit(text[: -len(unit)].strip(), unit, lang)
+    unit = max((u for u in [*rd.UNITS, *rd.UNIT_ALIASES] if text.endswith(u)), key=len)
+    return rd.read_unit(text[: -len(unit)].strip(), rd.UNIT_ALIASES.get(unit, unit), lang)
 
 
 def _read_time(m: re.Match, lang: str) -> str:
-    h, mi = m.group().split(":")
+    h, mi = re.findall(r"\d+", m.group())[:2]
     return rd.read_time(int(h), int(mi), lang)
+
+
+def _read_frtime(m: re.Match, lang: str) -> str:
+    found = re.findall(r"\d+", m.group())
+    return rd.read_time(int(found[0]), int(found[1]) if len(found) > 1 else 0, lang)
+
+
+def _read_version(m: re.Match, lang: str) -> str:
+    text = m.group()
+    if lang in nm.DECIMAL_COMMA and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return rd.read_number(text, lang)  # 1.000.000 is a grouped number, not a version
+    return rd.read_version(text, lang)
 
 
 def _read_date(m: re.Match, lang: str) -> str:
@@ -402,7 +418,8 @@ def _read_plain(m: re.Match, lang: str) -> str:
 
 
 _READERS = {
-    "version": lambda m, lang: rd.read_version(m.group(), lang),
+    "version": _read_version,
+    "frtime": _read_frtime,
     "code": lambda m, lang: rd.read_code(m.group(), lang),
     "phone": lambda m, lang: rd.read_phone(m.group(), lang),
     "currency": _read_currency,
@@ -435,10 +452,10 @@ def _cjk_rules(text: str) -> str:
         if c == " ":
             prev = text[i - 1] if i > 0 else ""
             nxt = text[i + 1] if i + 1 < len(text) else ""
-            if not prev or not nxt or prev == " " or nxt == " ":
-                continue
+            if prev == " ":
+                continue  # runs of spaces become one
             near_span = _PLACEHOLDER.match(prev) or _PLACEHOLDER.match(nxt)
-            if not near_span and (_CJK_CHAR.match(prev) or _CJK_CHAR.match(nxt)):
+            if not near_span and ((prev and _CJK_CHAR.match(prev)) or (nxt and _CJK_CHAR.match(nxt))):
                 continue
         out.append(c)
     text = "".join(out)

@@ -67,6 +67,8 @@ def cardinal(value: int, lang: str) -> str:
         words = _n2w(value, "en").replace(",", "")
         return re.sub(r"\band\s+", "", words).strip()
     words = _n2w(value, lang)
+    if lang == "de":  # "hundert", "tausend": the usual reading of 100 and 1000 (einhundert is also correct)
+        words = re.sub(r"^(minus )?ein(hundert|tausend)", r"\1\2", words)
     if lang == "ru":
         words = re.sub(r"(^|минус )одна тысяча", r"\1тысяча", words)
     return words
@@ -121,8 +123,7 @@ def digits(text: str, lang: str) -> str:
     """Digit by digit (codes, phone numbers): `705` -> zh `七零五`, en `seven zero five`."""
     if lang in DIGITS:
         table = DIGITS[lang]
-        sep = " " if lang == "ko" else ""
-        return sep.join(table[int(c)] for c in text if c.isdigit())
+        return "".join(table[int(c)] for c in text if c.isdigit())
     return " ".join(cardinal(int(c), lang) for c in text if c.isdigit())
 
 

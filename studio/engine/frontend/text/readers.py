@@ -226,6 +226,8 @@ UNITS = {
         "ko": ("도",) * 2,
     },
 }
+# Units as written in Cyrillic -> the key in UNITS
+UNIT_ALIASES = {"км/ч": "km/h", "км": "km", "см": "cm", "мм": "mm", "кг": "kg", "м": "m", "г": "g"}
 MONTHS = {
     "de": [
         "Januar",
