@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "ui/theme": "light",
     "ui/language": "system",
     "ui/autoplay": True,
+    "text/language": "",  # ISO 639 code of scripts (text_preview.py); "" = detect
     "ui/geometry": b"",
     "ui/state": b"",
 }
