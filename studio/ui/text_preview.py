@@ -10,7 +10,7 @@ Warnings (parts spoken as written) from takes reach the message bar through `ins
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,22 +31,6 @@ from studio.library.lexicon_store import effective_rows
 LANGUAGES = ("zh", "en", "ja", "ko", "yue", "de", "es", "fr", "it", "ru")
 SETTING = "text/language"
 _PROMPT_PREFIX = "You are a helpful assistant.<|endofprompt|>"
-
-
-def language_names(tr) -> dict[str, str]:
-    return {
-        "": tr("Detect"),
-        "zh": tr("Chinese"),
-        "en": tr("English"),
-        "ja": tr("Japanese"),
-        "ko": tr("Korean"),
-        "yue": tr("Cantonese"),
-        "de": tr("German"),
-        "es": tr("Spanish"),
-        "fr": tr("French"),
-        "it": tr("Italian"),
-        "ru": tr("Russian"),
-    }
 
 
 def script_language(ctx) -> str | None:
@@ -103,7 +87,7 @@ class TextPreview(QDialog):
         self._original: list[str] = []
 
         self.language = QComboBox()
-        for code, name in language_names(self.tr).items():
+        for code, name in self.language_names().items():
             self.language.addItem(name, code)
         current = script_language(self.ctx) or ""
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
@@ -166,6 +150,21 @@ class TextPreview(QDialog):
         window.script.editor.textChanged.connect(self._script_changed)
         window.script.modeChanged.connect(self._script_changed)
         self._update_buttons()
+
+    def language_names(self) -> dict[str, str]:
+        return {
+            "": self.tr("Detect"),
+            "zh": self.tr("Chinese"),
+            "en": self.tr("English"),
+            "ja": self.tr("Japanese"),
+            "ko": self.tr("Korean"),
+            "yue": self.tr("Cantonese"),
+            "de": self.tr("German"),
+            "es": self.tr("Spanish"),
+            "fr": self.tr("French"),
+            "it": self.tr("Italian"),
+            "ru": self.tr("Russian"),
+        }
 
     # -- state -------------------------------------------------------------------------------------
 
@@ -300,12 +299,12 @@ def install(window, menu) -> None:
 
         LexiconDialog(window.ctx, window.voice_list.selected_id(), window).exec()
 
-    action = QAction(window.tr("Preview what will be spoken…"), window)
+    action = QAction(QCoreApplication.translate("TextPreview", "Preview what will be spoken…"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+P"))
     action.triggered.connect(preview)
     menu.addAction(action)
     window.preview_action = action
-    lexicon_action = QAction(window.tr("Pronunciation dictionary…"), window)
+    lexicon_action = QAction(QCoreApplication.translate("TextPreview", "Pronunciation dictionary…"), window)
     lexicon_action.triggered.connect(dictionary)
     menu.addAction(lexicon_action)
     window.ctx.bridge.textWarning.connect(lambda warning: window.ctx.warn(warning.message))
