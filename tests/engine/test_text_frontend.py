@@ -274,3 +274,11 @@ def test_warnings_come_before_the_first_segment(cv3_engine, monkeypatch):
     events.close()
     assert isinstance(first, TextWarning) and first.span == "3"
     assert isinstance(second, Segment) and second.text.endswith("Ich habe 3 Katzen.")
+
+
+def test_a_mixed_document_reads_each_sentence_in_its_language(frontend):
+    text = "It costs $5, says Dr. Smith. 详情请访问www.example.com查看。Dr. Müller kommt heute um 10 Uhr nicht. 我有iPhone 15。"
+    assert "".join(frontend.split_text(text)) == (
+        "It costs five dollars, says Doctor Smith.详情请访问www点example点com查看。"
+        "Doktor Müller kommt heute um zehn Uhr nicht.我有iPhone十五。"
+    )

@@ -93,7 +93,8 @@ def route(pieces: list[str], language: str | None) -> list[str]:
             else:
                 lang, certain = "latin?", False
         out.append(lang if certain else (lang if lang and lang != "latin?" and lang is not None else None))
-    # borrow: a letterless or short piece takes the next certain language, else the previous one
+    # borrow: a letterless or short piece continues the previous piece (an abbreviation's dot ends a
+    # piece: "Dr." | " Smith."), or at the start takes the next certain language
     resolved: list[str] = []
     fallback = language if language else "en"
     for i, lang in enumerate(out):
@@ -102,7 +103,9 @@ def route(pieces: list[str], language: str | None) -> list[str]:
             continue
         nxt = next((out[j] for j in range(i + 1, len(out)) if out[j] is not None), None)
         prev = resolved[-1] if resolved else None
-        guess = nxt or prev or fallback
+        guess = prev or nxt or fallback
+        if _LATIN_WORD.search(pieces[i]) and prev not in LATIN_LANGUAGES and nxt in LATIN_LANGUAGES:
+            guess = nxt  # "Dr." after a Chinese sentence, before a German one
         if _LATIN_WORD.search(pieces[i]) and guess not in LATIN_LANGUAGES:
             # a short Latin stretch among CJK text: English words (or the user's Latin language)
             guess = guess if guess in ("zh", "yue", "ja", "ko", "ru") else "en"
