@@ -261,8 +261,8 @@
     </message>
     <message>
         <location filename="../../studio/ui/lexicon_dialog.py" line="57"/>
-        <source>Each word or phrase is replaced before the text is normalized: whole words in languages with spaces, exact text in Chinese and Japanese. A lower-case term matches any case. Fun-CosyVoice 3 also takes pronunciation units such as [j][ǐ] or [R][IY1][D]. A voice&apos;s entries win over the entries for all voices.</source>
-        <translation>每个词或短语会在文本规范化之前被替换：有空格的语言按整词匹配，中文和日文按原文精确匹配。全小写的词条不区分大小写。Fun-CosyVoice 3 还支持 [j][ǐ] 或 [R][IY1][D] 这样的发音单元。某个声音自己的词条优先于所有声音的词条。</translation>
+        <source>Each word or phrase is replaced before the text is normalized: whole words in languages with spaces, exact text in Chinese and Japanese. A lower-case term matches any case. Fun-CosyVoice 3 also takes pronunciation units such as [ch][óng] or [R][IY1][D]. A voice&apos;s entries win over the entries for all voices.</source>
+        <translation>每个词或短语会在文本规范化之前被替换：有空格的语言按整词匹配，中文和日文按原文精确匹配。全小写的词条不区分大小写。Fun-CosyVoice 3 还支持 [ch][óng] 或 [R][IY1][D] 这样的发音单元。某个声音自己的词条优先于所有声音的词条。</translation>
     </message>
     <message>
         <location filename="../../studio/ui/lexicon_dialog.py" line="66"/>

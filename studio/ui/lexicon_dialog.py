@@ -56,7 +56,7 @@ class LexiconDialog(QDialog):
             self.tr(
                 "Each word or phrase is replaced before the text is normalized: whole words in "
                 "languages with spaces, exact text in Chinese and Japanese. A lower-case term matches "
-                "any case. Fun-CosyVoice 3 also takes pronunciation units such as [j][ǐ] or [R][IY1][D]. "
+                "any case. Fun-CosyVoice 3 also takes pronunciation units such as [ch][óng] or [R][IY1][D]. "
                 "A voice's entries win over the entries for all voices."
             )
         )
