@@ -58,7 +58,9 @@ def make_script(chars: int, seed: int = 1) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--chars", type=int, default=20000)
-    ap.add_argument("--model", default=str(Path(__file__).resolve().parents[1] / ".." / "shared/golden/cosyvoice2/model"))
+    ap.add_argument(
+        "--model", default=str(Path(__file__).resolve().parents[1] / ".." / "shared/golden/cosyvoice2/model")
+    )
     args = ap.parse_args()
     from studio.engine.engine import TextFrontend
     from studio.engine.frontend.tokenizer import Tokenizer
@@ -68,6 +70,9 @@ def main() -> None:
     frontend = TextFrontend(spec.family, Tokenizer(spec.qwen_dir, spec.family))
     t0 = time.perf_counter()
     frontend.normalizer.warm_up()
+    from studio.engine.frontend.text.language import _identifier
+
+    _identifier()  # the language identifier unpacks on a background thread at model load; wait for it
     warm = time.perf_counter() - t0
     text = make_script(args.chars)
     t0, c0 = time.perf_counter(), time.process_time()

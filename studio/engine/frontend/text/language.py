@@ -10,6 +10,7 @@ to identify and take their neighbours' language.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -58,13 +59,26 @@ def script_language(text: str, language: str | None) -> tuple[str | None, bool]:
     return best, True
 
 
-@lru_cache(maxsize=1)
-def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_LOCK = threading.Lock()
+_IDENTIFIER = []
 
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages(list(LATIN_LANGUAGES))
-    return ident
+
+def _identifier():
+    """py3langid's model (about 3 s of CPU to unpack: `preload` does it on a background thread)."""
+    with _LOCK:
+        if not _IDENTIFIER:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            ident.set_languages(list(LATIN_LANGUAGES))
+            _IDENTIFIER.append(ident)
+        return _IDENTIFIER[0]
+
+
+def preload() -> None:
+    """Start unpacking the identifier's model in the background (model loading calls this)."""
+    if not _IDENTIFIER:
+        threading.Thread(target=_identifier, name="py3langid-load", daemon=True).start()
 
 
 @lru_cache(maxsize=4096)

@@ -26,7 +26,7 @@ from functools import cache
 from studio.engine.events import TextWarning
 from studio.engine.frontend.text import numbers as nm
 from studio.engine.frontend.text import readers as rd
-from studio.engine.frontend.text.language import check_language, route
+from studio.engine.frontend.text.language import check_language, preload, route
 from studio.engine.frontend.text.lexicon import Lexicon
 from studio.engine.frontend.text.numbers import NumberReadingError
 from studio.engine.frontend.text.rules import (
@@ -135,7 +135,8 @@ class TextNormalizer:
             self.normalize("We have 2 cats.", split=False)
             self.normalize("我们有2只猫。", split=False)
         if self.mode == "wetext":
-            self.normalize("Wir haben 2 Katzen und das ist gut so.", split=False)
+            self.normalize("Wir haben 2 Katzen.", split=False, language="de")
+            preload()  # the Latin-script language identifier, on a background thread
 
     def normalize(
         self,
