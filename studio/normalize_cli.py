@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from studio.engine.frontend.text.numbers import LANGUAGES
+# The engine's LANGUAGES (studio/engine/frontend/text/numbers.py), written out so that building the
+# command-line parser does not import the engine (and torch); a test keeps the two equal.
+LANGUAGES = ("zh", "en", "ja", "ko", "yue", "de", "es", "fr", "it", "ru")
 
 LANGUAGE_HELP = (
     "ISO 639 code of the text: " + ", ".join(LANGUAGES) + " (default: detected; decides Latin-script text "

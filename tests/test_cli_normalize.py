@@ -121,3 +121,16 @@ def test_synth_with_a_lexicon_file(capsys, tmp_path):
     code = main([*args, "--text", "I read it.", "--lexicon", str(bad), "--out", str(tmp_path / "no.wav")])
     err = capsys.readouterr().err
     assert code == 1 and "[ZZ9] is not a known tag" in err and not (tmp_path / "no.wav").exists()
+
+
+def test_the_parser_knows_the_engine_languages_without_importing_torch():
+    import subprocess
+
+    from studio.engine import LANGUAGES
+    from studio.normalize_cli import LANGUAGES as CLI_LANGUAGES
+    from tests.conftest import REPO
+
+    assert CLI_LANGUAGES == LANGUAGES
+    code = "import sys, studio.cli; studio.cli.build_parser(); print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr

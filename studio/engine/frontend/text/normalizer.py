@@ -353,8 +353,6 @@ def _read_currency(m: re.Match, lang: str) -> str:
     text = m.group()
     symbol = next(c for c in text if c in _CURRENCY)
     amount = text.replace(symbol, "").strip()
-    if lang == "en" and symbol == "¥":
-        symbol = "¥"
     return rd.read_currency(symbol, amount, lang)
 
 

@@ -153,9 +153,12 @@ def decimal(int_part: str, frac: str, lang: str, negative: bool = False) -> str:
     else:
         words = f"{whole} {POINT.get(lang, 'point')} " + " ".join(cardinal(int(c), lang) for c in frac)
     if negative:
-        words = (MINUS.get(lang, "minus") + (" " if lang not in ("ja",) else "") + words).strip()
         if lang in ("zh", "yue"):
-            words = "负" + words.split(" ", 1)[-1] if words.startswith("minus") else words
+            words = "负" + words
+        elif lang == "ja":
+            words = MINUS["ja"] + words
+        else:
+            words = f"{MINUS.get(lang, 'minus')} {words}"
     return words
 
 
