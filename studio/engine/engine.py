@@ -816,12 +816,22 @@ def load_model(
     text_normalizer: str = "wetext",
     progress: Callable[[str, float], None] | None = None,
     precision: str = "fp32",
+    language: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Engine:
     """Load an official CosyVoice model folder onto `device` (None: CUDA if available, else CPU).
 
-    `text_normalizer`: "wetext" (default), "rules" (the official code without ttsfrd/wetext) or
-    "none" (text is spoken as written). `progress(stage, fraction)` reports loading steps.
-    `precision`: "fp32" (default, official numerics), "fp16" (CUDA) or "bf16" for the LM and flow.
+    `text_normalizer`: "wetext" (default, language-aware), "rules" (the official code without
+    ttsfrd/wetext) or "none" (text is spoken as written). `progress(stage, fraction)` reports loading
+    steps. `precision`: "fp32" (default, official numerics), "fp16" (CUDA) or "bf16" for the LM and
+    flow. `language` (ISO 639 code, None = detect) and `lexicon` (pronunciation dictionary) are the
+    defaults of every take (`engine.language`, `engine.lexicon`; a take's own arguments win).
     """
+    try:
+        language = check_language(language)
+    except ValueError as exc:
+        raise RequestError(str(exc)) from None
     spec = read_model_folder(model_dir)
-    return Engine(spec, resolve_device(device), text_normalizer, progress, precision)
+    engine = Engine(spec, resolve_device(device), text_normalizer, progress, precision)
+    engine.language, engine.lexicon = language, lexicon
+    return engine

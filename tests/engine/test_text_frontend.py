@@ -193,7 +193,10 @@ def test_lexicon_csv_round_trip_and_errors(tmp_path):
 def cv3_engine():
     from studio.engine import load_model
 
-    return load_model(CV3_MODEL, device="cpu")
+    engine = load_model(CV3_MODEL, device="cpu", language="en", lexicon=Lexicon([("colour", "color")]))
+    assert engine.language == "en" and engine.lexicon.entries() == [("colour", "color")]
+    engine.language = engine.lexicon = None
+    return engine
 
 
 class _Stop(Exception):
