@@ -61,7 +61,13 @@ def _check_text() -> str:
     words = inflect.engine().number_to_words(42)  # typeguard reads inflect's source here
     english = Normalizer(lang="en", operator="tn").normalize("It costs $5 on May 3.")
     chinese = Normalizer(lang="zh", operator="tn", remove_erhua=False).normalize("我们有2只猫。")
-    return f"inflect {words!r}; wetext {english!r} {chinese!r}"
+    from num2words import num2words
+
+    from studio.engine.frontend.text.language import identify_latin
+
+    korean = num2words(1234, lang="ko")
+    german = identify_latin("Ich bin der Hund vom Günter und wohne hier.")
+    return f"inflect {words!r}; wetext {english!r} {chinese!r}; num2words {korean!r}; py3langid {german!r}"
 
 
 def _check_portaudio() -> str:

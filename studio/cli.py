@@ -3,6 +3,7 @@
 voice-studio                      open the studio window
 voice-studio --self-test MODEL    open the window, make one streaming take, export it, exit
 voice-studio synth ...            one take from the command line
+voice-studio normalize ...        the segments a text will be spoken as
 voice-studio library ...          the voice library (list, show, export, import, check)
 voice-studio models ...           model manager (list, download, verify, remove)
 voice-studio serve ...            the local speech API (OpenAI /v1/audio/speech)
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     from studio.library.cli import register as register_library
     from studio.models.cli import register as register_models
+    from studio.normalize_cli import register as register_normalize
     from studio.server.cli import register as register_serve
     from studio.synth_cli import register as register_synth
 
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_library(sub)
     register_models(sub)
     register_serve(sub)
+    register_normalize(sub)
     return parser
 
 

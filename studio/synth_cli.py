@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from studio.library.atomic import temp_path_for
+from studio.normalize_cli import LANGUAGE_HELP, LANGUAGES
 
 
 def register(subparsers) -> None:
@@ -44,6 +45,12 @@ def register(subparsers) -> None:
         choices=["wetext", "rules", "none"],
         help="text normalization (default wetext)",
     )
+    p.add_argument("--language", choices=LANGUAGES, metavar="CODE", help=LANGUAGE_HELP)
+    p.add_argument(
+        "--lexicon",
+        metavar="FILE.csv",
+        help="pronunciation dictionary applied before normalization (term,replacement)",
+    )
     p.add_argument("--save-voice", help="also save the prepared voice to this .safetensors file")
     p.add_argument("--out", required=True, help="output audio file (.wav 16-bit, .flac 24-bit)")
     p.set_defaults(func=run)
@@ -71,7 +78,17 @@ def _write_audio_atomic(path: Path, audio: np.ndarray, sample_rate: int) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from studio.engine import AudioChunk, Cancelled, EngineError, Finished, SpeechTokens, Voice, load_model
+    from studio.engine import (
+        AudioChunk,
+        Cancelled,
+        EngineError,
+        Finished,
+        Lexicon,
+        SpeechTokens,
+        TextWarning,
+        Voice,
+        load_model,
+    )
 
     out = Path(args.out)
     if out.suffix.lower() not in (".wav", ".flac"):
@@ -91,6 +108,11 @@ def run(args: argparse.Namespace) -> int:
     def status(msg: str) -> None:
         if tty:
             print(f"\r\033[K{msg}", end="", file=sys.stderr, flush=True)
+
+    try:
+        lexicon = Lexicon.load_csv(args.lexicon) if args.lexicon else None
+    except EngineError as exc:
+        return _fail(str(exc))
 
     try:
         engine = load_model(
@@ -124,8 +146,13 @@ def run(args: argparse.Namespace) -> int:
                 speed=args.speed,
                 seed=args.seed,
                 cancel=cancel,
+                language=args.language,
+                lexicon=lexicon,
             ):
-                if isinstance(event, SpeechTokens):
+                if isinstance(event, TextWarning):
+                    status("")
+                    print(f"voice-studio: warning: {event.message}", file=sys.stderr)
+                elif isinstance(event, SpeechTokens):
                     tokens += len(event.tokens)
                 elif isinstance(event, AudioChunk):
                     chunks.append(event.samples)

@@ -254,12 +254,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../studio/ui/engine_bridge.py" line="293"/>
+        <location filename="../../studio/ui/engine_bridge.py" line="304"/>
         <source>CPU, 1 thread</source>
         <translation>CPU，1 个线程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/engine_bridge.py" line="294"/>
+        <location filename="../../studio/ui/engine_bridge.py" line="305"/>
         <source>CPU, {0} threads</source>
         <translation>CPU，{0} 个线程</translation>
     </message>
@@ -270,6 +270,105 @@
         <location filename="../../studio/ui/views/level_meter.py" line="20"/>
         <source>Input level: bar = RMS, tick = peak (dBFS); red = clipping</source>
         <translation>输入电平：色条 = RMS，刻线 = 峰值（dBFS）；红色 = 削波</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconDialog</name>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="37"/>
+        <source>Pronunciation dictionary</source>
+        <translation>发音词典</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="43"/>
+        <source>All voices</source>
+        <translation>所有声音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="49"/>
+        <source>Only the voice {0}</source>
+        <translation>仅声音 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="52"/>
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="57"/>
+        <source>Each word or phrase is replaced before the text is normalized: whole words in languages with spaces, exact text in Chinese and Japanese. A lower-case term matches any case. Fun-CosyVoice 3 also takes pronunciation units such as [ch][óng] or [R][IY1][D]. A voice&apos;s entries win over the entries for all voices.</source>
+        <translation>每个词或短语会在文本规范化之前被替换：有空格的语言按整词匹配，中文和日文按原文精确匹配。全小写的词条不区分大小写。Fun-CosyVoice 3 还支持 [ch][óng] 或 [R][IY1][D] 这样的发音单元。某个声音自己的词条优先于所有声音的词条。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="66"/>
+        <source>Word or phrase</source>
+        <translation>词或短语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="66"/>
+        <source>Say instead</source>
+        <translation>改读为</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="70"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="72"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="74"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="76"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="78"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="81"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="108"/>
+        <source>Row {0} needs both a word and what to say instead.</source>
+        <translation>第 {0} 行需要同时填写词语和改读内容。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="166"/>
+        <source>Import dictionary</source>
+        <translation>导入词典</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="166"/>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="192"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="179"/>
+        <source>{0} is not UTF-8 text.</source>
+        <translation>{0} 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="187"/>
+        <source>Imported {0} entries from {1}.</source>
+        <translation>已从 {1} 导入 {0} 个词条。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="192"/>
+        <source>Export dictionary</source>
+        <translation>导出词典</translation>
     </message>
 </context>
 <context>
@@ -339,7 +438,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="126"/>
-        <location filename="../../studio/ui/main_window.py" line="310"/>
+        <location filename="../../studio/ui/main_window.py" line="311"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -385,7 +484,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="207"/>
-        <location filename="../../studio/ui/main_window.py" line="926"/>
+        <location filename="../../studio/ui/main_window.py" line="928"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
@@ -425,203 +524,203 @@
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="228"/>
+        <location filename="../../studio/ui/main_window.py" line="229"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="234"/>
+        <location filename="../../studio/ui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="236"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236"/>
-        <location filename="../../studio/ui/main_window.py" line="945"/>
+        <location filename="../../studio/ui/main_window.py" line="237"/>
+        <location filename="../../studio/ui/main_window.py" line="947"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="260"/>
+        <location filename="../../studio/ui/main_window.py" line="261"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="275"/>
+        <location filename="../../studio/ui/main_window.py" line="276"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="289"/>
+        <location filename="../../studio/ui/main_window.py" line="290"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="354"/>
+        <location filename="../../studio/ui/main_window.py" line="355"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="491"/>
+        <location filename="../../studio/ui/main_window.py" line="493"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="536"/>
+        <location filename="../../studio/ui/main_window.py" line="538"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="542"/>
+        <location filename="../../studio/ui/main_window.py" line="544"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="641"/>
+        <location filename="../../studio/ui/main_window.py" line="643"/>
         <source>Segment {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 段已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="655"/>
+        <location filename="../../studio/ui/main_window.py" line="657"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="809"/>
+        <location filename="../../studio/ui/main_window.py" line="811"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="812"/>
+        <location filename="../../studio/ui/main_window.py" line="814"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="901"/>
+        <location filename="../../studio/ui/main_window.py" line="903"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="926"/>
+        <location filename="../../studio/ui/main_window.py" line="928"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="933"/>
+        <location filename="../../studio/ui/main_window.py" line="935"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="933"/>
+        <location filename="../../studio/ui/main_window.py" line="935"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="298"/>
+        <location filename="../../studio/ui/main_window.py" line="299"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="311"/>
+        <location filename="../../studio/ui/main_window.py" line="312"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="332"/>
+        <location filename="../../studio/ui/main_window.py" line="333"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="337"/>
+        <location filename="../../studio/ui/main_window.py" line="338"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="349"/>
+        <location filename="../../studio/ui/main_window.py" line="350"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="363"/>
+        <location filename="../../studio/ui/main_window.py" line="364"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="370"/>
+        <location filename="../../studio/ui/main_window.py" line="371"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="408"/>
+        <location filename="../../studio/ui/main_window.py" line="410"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="418"/>
+        <location filename="../../studio/ui/main_window.py" line="420"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="450"/>
+        <location filename="../../studio/ui/main_window.py" line="452"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="553"/>
+        <location filename="../../studio/ui/main_window.py" line="555"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="564"/>
+        <location filename="../../studio/ui/main_window.py" line="566"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="567"/>
+        <location filename="../../studio/ui/main_window.py" line="569"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="646"/>
+        <location filename="../../studio/ui/main_window.py" line="648"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="647"/>
+        <location filename="../../studio/ui/main_window.py" line="649"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="647"/>
+        <location filename="../../studio/ui/main_window.py" line="649"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="680"/>
+        <location filename="../../studio/ui/main_window.py" line="682"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="688"/>
+        <location filename="../../studio/ui/main_window.py" line="690"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="720"/>
+        <location filename="../../studio/ui/main_window.py" line="722"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="764"/>
+        <location filename="../../studio/ui/main_window.py" line="766"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -636,41 +735,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="779"/>
+        <location filename="../../studio/ui/main_window.py" line="781"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="789"/>
+        <location filename="../../studio/ui/main_window.py" line="791"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="820"/>
+        <location filename="../../studio/ui/main_window.py" line="822"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="833"/>
+        <location filename="../../studio/ui/main_window.py" line="835"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="874"/>
+        <location filename="../../studio/ui/main_window.py" line="876"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="884"/>
+        <location filename="../../studio/ui/main_window.py" line="886"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="947"/>
+        <location filename="../../studio/ui/main_window.py" line="949"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1848,6 +1947,150 @@
         <location filename="../../studio/ui/takes_panel.py" line="419"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TextPreview</name>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="83"/>
+        <source>What will be spoken</source>
+        <translation>将要朗读的内容</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="96"/>
+        <source>The language of the script: decides how numbers are read in Latin-script text and whether Han characters are Chinese, Cantonese or Japanese</source>
+        <translation>文稿的语言：决定拉丁字母文本中数字的读法，以及汉字按中文、粤语还是日文处理</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="100"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="102"/>
+        <location filename="../../studio/ui/text_preview.py" line="307"/>
+        <source>Pronunciation dictionary…</source>
+        <translation>发音词典…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="105"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="113"/>
+        <source>Segment, as it will be spoken (double-click to edit)</source>
+        <translation>分段（即将朗读的样子，双击可编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="127"/>
+        <source>Undo edits</source>
+        <translation>撤销编辑</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="129"/>
+        <source>Speak these segments</source>
+        <translation>朗读这些分段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="132"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="156"/>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="157"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="158"/>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="159"/>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="160"/>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="161"/>
+        <source>Cantonese</source>
+        <translation>粤语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="162"/>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="163"/>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="164"/>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="165"/>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="166"/>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="192"/>
+        <source>The script changed; Refresh shows it again (your edits here are replaced).</source>
+        <translation>文稿已更改；点击“刷新”重新显示（此处的编辑会被替换）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="207"/>
+        <source>Convert mode speaks a recorded clip; there is no text to preview.</source>
+        <translation>转换模式朗读的是录音片段，没有可预览的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="210"/>
+        <source>Load a model first: the preview uses its tokenizer and normalizer.</source>
+        <translation>请先加载模型：预览需要用到它的分词器和规范化器。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="213"/>
+        <source>Type the script to see how it will be spoken.</source>
+        <translation>输入文稿即可查看它将如何被朗读。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="228"/>
+        <source>Normalizing…</source>
+        <translation>正在规范化…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="240"/>
+        <source>{0} segment(s)</source>
+        <translation>{0} 个分段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="273"/>
+        <source>There is nothing to speak: every segment is empty.</source>
+        <translation>没有可朗读的内容：所有分段都是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/text_preview.py" line="302"/>
+        <source>Preview what will be spoken…</source>
+        <translation>预览将要朗读的内容…</translation>
     </message>
 </context>
 <context>

@@ -18,10 +18,21 @@ from studio.engine.errors import (
     TextInputError,
     UnsupportedModelError,
 )
-from studio.engine.events import AudioChunk, Cancelled, Event, Finished, MelFrames, Segment, SpeechTokens
+from studio.engine.events import (
+    AudioChunk,
+    Cancelled,
+    Event,
+    Finished,
+    MelFrames,
+    Segment,
+    SpeechTokens,
+    TextWarning,
+)
+from studio.engine.frontend.text import LANGUAGES, Lexicon, LexiconError
 from studio.engine.voice import Voice
 
 __all__ = [
+    "LANGUAGES",
     "MODES",
     "AudioChunk",
     "AudioInputError",
@@ -30,12 +41,15 @@ __all__ = [
     "EngineError",
     "Event",
     "Finished",
+    "Lexicon",
+    "LexiconError",
     "MelFrames",
     "ModelFolderError",
     "RequestError",
     "Segment",
     "SpeechTokens",
     "TextInputError",
+    "TextWarning",
     "UnsupportedModelError",
     "Voice",
     "load_model",

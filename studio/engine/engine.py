@@ -27,7 +27,16 @@ import torch.nn.functional as F
 
 from studio.engine.build import build_flow, build_hift, build_lm
 from studio.engine.errors import RequestError, TextInputError
-from studio.engine.events import AudioChunk, Cancelled, Event, Finished, MelFrames, Segment, SpeechTokens
+from studio.engine.events import (
+    AudioChunk,
+    Cancelled,
+    Event,
+    Finished,
+    MelFrames,
+    Segment,
+    SpeechTokens,
+    TextWarning,
+)
 from studio.engine.flow.cfm import NOISE_FRAMES
 from studio.engine.flow.model import FlowStreamState
 from studio.engine.frontend.audio import (
@@ -40,7 +49,7 @@ from studio.engine.frontend.audio import (
     whisper_log_mel,
 )
 from studio.engine.frontend.onnx import SpeakerEncoder, SpeechTokenizer
-from studio.engine.frontend.text import TextNormalizer
+from studio.engine.frontend.text import Lexicon, TextNormalizer, check_language
 from studio.engine.frontend.tokenizer import ENDOFPROMPT, PRONUNCIATION_UNITS, Tokenizer
 from studio.engine.lm import RasSampler, Sampler, length_limits
 from studio.engine.model_dir import ModelSpec, read_model_folder
@@ -81,7 +90,132 @@ class ModelInput:
     source_tokens: torch.Tensor | None = None  # voice conversion: replaces the LM
 
 
-class Engine:
+class TextFrontend:
+    """The text path of a take: dictionary, normalization, splitting and checks, no weights.
+
+    `Engine` is one; `TextFrontend(family, tokenizer, text_normalizer)` alone is what
+    `voice-studio normalize` runs, so it prints exactly what a take would speak.
+    """
+
+    def __init__(self, family: str, tokenizer: Tokenizer, text_normalizer: str = "wetext"):
+        self.family = family
+        self.tokenizer = tokenizer
+        self.normalizer = TextNormalizer(text_normalizer, tokenizer.encode)
+        # Defaults for every take (a take's own `language=` / `lexicon=` replace them): the language of
+        # the script (ISO 639; None = detect) and the pronunciation dictionary applied before normalizing.
+        self.language: str | None = None
+        self.lexicon: Lexicon | None = None
+
+    def split_text(
+        self,
+        text: str,
+        mode: str = "zero_shot",
+        language: str | None = None,
+        lexicon: Lexicon | None = None,
+        warnings: list[TextWarning] | None = None,
+    ) -> list[str]:
+        """The segments (sentences or sentence groups) `synthesize` speaks one after another.
+
+        `language` (ISO 639 code; None = the engine's default, else detected) and `lexicon` (applied
+        before normalizing) as in `synthesize`; spans the normalizer had to keep as written are
+        appended to `warnings`. For CosyVoice 3 cross-lingual each segment carries the system prompt
+        the model needs (`You are a helpful assistant.<|endofprompt|>`), unless the text already has an
+        explicit `<|endofprompt|>`, in which case it is spoken exactly as written.
+        """
+        segments = self._normalize(text, language, lexicon, warnings)
+        return self._with_system_prompt(text, segments, mode)
+
+    def _with_system_prompt(self, text: str, segments: list[str], mode: str) -> list[str]:
+        if self.family == "cosyvoice3" and mode == "cross_lingual" and ENDOFPROMPT not in text:
+            return [SYSTEM_PROMPT + ENDOFPROMPT + s for s in segments]
+        return segments
+
+    def _normalize(self, text, language, lexicon, warnings) -> list[str]:
+        try:
+            language = check_language(language if language is not None else self.language)
+        except ValueError as exc:
+            raise RequestError(str(exc)) from None
+        lexicon = lexicon if lexicon is not None else self.lexicon
+        return list(
+            self.normalizer.normalize(text, split=True, language=language, lexicon=lexicon, warnings=warnings)
+        )
+
+    def spoken_segments(
+        self,
+        text: str,
+        mode: str = "zero_shot",
+        language: str | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> tuple[list[str], list[TextWarning]]:
+        """What `synthesize` would say, segment by segment, and the warnings it would report.
+
+        Raises TextInputError for text that is empty, too long, has unknown units or normalizes to
+        nothing (the same checks and messages as `synthesize`). This is the `voice-studio normalize`
+        output and the window's preview.
+        """
+        warnings: list[TextWarning] = []
+        return self._check_text(text, mode, language, lexicon, warnings), warnings
+
+    def _check_text(self, text, mode, language=None, lexicon=None, warnings=None) -> list[str]:
+        if text is None or not str(text).strip():
+            raise TextInputError("The text to speak is empty.")
+        if len(text) > MAX_TEXT_CHARS:
+            raise TextInputError(
+                f"The text is {len(text):,} characters; split it into parts of at most {MAX_TEXT_CHARS:,}."
+            )
+        lexicon = lexicon if lexicon is not None else self.lexicon
+        if lexicon and self.normalizer.mode != "none":
+            text = lexicon.apply(text)  # its units are checked like typed ones
+        self._check_units(text)
+        # Pieces with no letter or digit (" ! ?") have nothing to say; the official code would
+        # still send them to the LM.
+        segments = [
+            s
+            for s in self._with_system_prompt(
+                text, self._normalize(text, language, Lexicon(), warnings), mode
+            )
+            if any(c.isalnum() for c in _strip_specials(s))
+        ]
+        if not segments:
+            raise TextInputError("The text normalizes to nothing speakable (only punctuation or symbols?).")
+        return segments
+
+    def _check_segments(self, segments, mode) -> list[str]:
+        """Segments given as they are to be spoken (edited in a preview): units checked, nothing normalized."""
+        if isinstance(segments, str) or not all(isinstance(s, str) for s in segments):
+            raise RequestError("segments must be a list of strings (the text of each segment).")
+        kept = [s for s in segments if any(c.isalnum() for c in _strip_specials(s))]
+        if not kept:
+            raise TextInputError("The segments have nothing speakable (only punctuation or symbols?).")
+        total = sum(len(s) for s in kept)
+        if total > MAX_TEXT_CHARS:
+            raise TextInputError(
+                f"The text is {total:,} characters; split it into parts of at most {MAX_TEXT_CHARS:,}."
+            )
+        for s in kept:
+            self._check_units(s)
+        if self.family == "cosyvoice3" and mode == "cross_lingual":
+            kept = [s if ENDOFPROMPT in s else SYSTEM_PROMPT + ENDOFPROMPT + s for s in kept]
+        return kept
+
+    def _check_units(self, text: str) -> None:
+        """Bracketed tags and pronunciation units must be ones the tokenizer knows."""
+        for unit in _UNIT_RE.findall(text):
+            if unit in self.tokenizer.specials:
+                continue
+            inner = unit[1:-1]
+            if _CMU_LIKE.fullmatch(inner) or _PINYIN_LIKE.fullmatch(inner):
+                if self.family != "cosyvoice3" and (unit in PRONUNCIATION_UNITS):
+                    raise TextInputError(
+                        f"{unit} is a pronunciation unit; pronunciation control needs a Fun-CosyVoice3 model."
+                    )
+                raise TextInputError(
+                    f"{unit} is not a known tag or pronunciation unit. Tags: [breath], [laughter], [noise], "
+                    "[cough], [sigh], ...; CMU phones look like [AA1] [K] [T]; pinyin units like [j][ǐ] [h][ǎo]."
+                )
+
+
+class Engine(TextFrontend):
     def __init__(
         self,
         spec: ModelSpec,
@@ -102,8 +236,7 @@ class Engine:
         self.sample_rate = spec.sample_rate
         self.device = device
         report("tokenizer", 0.02)
-        self.tokenizer = Tokenizer(spec.qwen_dir, spec.family)
-        self.normalizer = TextNormalizer(text_normalizer, self.tokenizer.encode)
+        TextFrontend.__init__(self, spec.family, Tokenizer(spec.qwen_dir, spec.family), text_normalizer)
         self.normalizer.warm_up()  # inflect / WeText FSTs load here, not in the first take
         report("speech tokenizer and speaker encoder", 0.08)
         self.speech_tokenizer = SpeechTokenizer(spec.path(spec.speech_tokenizer))
@@ -186,49 +319,7 @@ class Engine:
                     )
         return self._spk2info
 
-    # -- text --------------------------------------------------------------------------------
-
-    def split_text(self, text: str, mode: str = "zero_shot") -> list[str]:
-        """The segments (sentences or sentence groups) `synthesize` speaks one after another.
-
-        For CosyVoice 3 cross-lingual each segment carries the system prompt the model needs
-        (`You are a helpful assistant.<|endofprompt|>`), unless the text already has an explicit
-        `<|endofprompt|>`, in which case it is spoken exactly as written.
-        """
-        if self.family == "cosyvoice3" and mode == "cross_lingual" and ENDOFPROMPT not in text:
-            return [SYSTEM_PROMPT + ENDOFPROMPT + s for s in self.normalizer.normalize(text, split=True)]
-        return list(self.normalizer.normalize(text, split=True))
-
-    def _check_text(self, text: str, mode: str) -> list[str]:
-        if text is None or not str(text).strip():
-            raise TextInputError("The text to speak is empty.")
-        if len(text) > MAX_TEXT_CHARS:
-            raise TextInputError(
-                f"The text is {len(text):,} characters; split it into parts of at most {MAX_TEXT_CHARS:,}."
-            )
-        self._check_units(text)
-        # Pieces with no letter or digit (" ! ?") have nothing to say; the official code would
-        # still send them to the LM.
-        segments = [s for s in self.split_text(text, mode) if any(c.isalnum() for c in _strip_specials(s))]
-        if not segments:
-            raise TextInputError("The text normalizes to nothing speakable (only punctuation or symbols?).")
-        return segments
-
-    def _check_units(self, text: str) -> None:
-        """Bracketed tags and pronunciation units must be ones the tokenizer knows."""
-        for unit in _UNIT_RE.findall(text):
-            if unit in self.tokenizer.specials:
-                continue
-            inner = unit[1:-1]
-            if _CMU_LIKE.fullmatch(inner) or _PINYIN_LIKE.fullmatch(inner):
-                if self.family != "cosyvoice3" and (unit in PRONUNCIATION_UNITS):
-                    raise TextInputError(
-                        f"{unit} is a pronunciation unit; pronunciation control needs a Fun-CosyVoice3 model."
-                    )
-                raise TextInputError(
-                    f"{unit} is not a known tag or pronunciation unit. Tags: [breath], [laughter], [noise], "
-                    "[cough], [sigh], ...; CMU phones look like [AA1] [K] [T]; pinyin units like [j][ǐ] [h][ǎo]."
-                )
+    # -- text (split_text, spoken_segments: TextFrontend) -------------------------------------
 
     def _ids(self, text: str) -> torch.Tensor:
         return torch.tensor([self.tokenizer.encode(text)], dtype=torch.int32)
@@ -311,9 +402,19 @@ class Engine:
         seed: int | None = None,
         sampler: Sampler | None = None,
         cancel: threading.Event | None = None,
+        language: str | None = None,
+        lexicon: Lexicon | None = None,
+        segments: list[str] | None = None,
     ) -> Iterator[Event]:
-        """Generate a take. Yields Segment, SpeechTokens, MelFrames, AudioChunk events, then
-        Finished (or Cancelled). Errors in the request are raised before the first event."""
+        """Generate a take. Yields TextWarning events (parts of the text spoken as written), then
+        Segment, SpeechTokens, MelFrames, AudioChunk events, then Finished (or Cancelled). Errors in the
+        request are raised before the first event.
+
+        `language`: ISO 639 code of the text (zh, en, ja, ko, yue, de, es, fr, it, ru; None = the
+        engine's `language`, else detected). `lexicon`: pronunciation dictionary applied before
+        normalization (None = the engine's `lexicon`). `segments`: the text already normalized and
+        split (for example edited in a preview); it is spoken as given and `text` is ignored.
+        """
         if mode not in MODES:
             raise RequestError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
         if voice.family != self.family:
@@ -346,7 +447,11 @@ class Engine:
             )
             inputs = [("", vc_input)]
         else:
-            segments = self._check_text(text, mode)
+            warnings: list[TextWarning] = []
+            if segments is not None:
+                segments = self._check_segments(segments, mode)
+            else:
+                segments = self._check_text(text, mode, language, lexicon, warnings)
             if mode == "zero_shot" and voice.transcript is None and voice.transcript_ids is None:
                 raise RequestError(
                     "Zero-shot cloning needs the transcript of the reference clip; "
@@ -355,9 +460,15 @@ class Engine:
             inputs = [(s, None) for s in segments]
         if seed is None:
             seed = random.SystemRandom().randrange(2**31)
-        return self._run(inputs, voice, mode, instruction, stream, float(speed), int(seed), sampler, cancel)
+        notes = warnings if mode != "vc" else []
+        return self._run(
+            inputs, voice, mode, instruction, stream, float(speed), int(seed), sampler, cancel, notes
+        )
 
-    def _run(self, inputs, voice, mode, instruction, stream, speed, seed, sampler, cancel) -> Iterator[Event]:
+    def _run(
+        self, inputs, voice, mode, instruction, stream, speed, seed, sampler, cancel, warnings=()
+    ) -> Iterator[Event]:
+        yield from warnings
         start = time.perf_counter()
         generator = torch.Generator().manual_seed(seed)
         if sampler is None:
@@ -708,12 +819,22 @@ def load_model(
     text_normalizer: str = "wetext",
     progress: Callable[[str, float], None] | None = None,
     precision: str = "fp32",
+    language: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Engine:
     """Load an official CosyVoice model folder onto `device` (None: CUDA if available, else CPU).
 
-    `text_normalizer`: "wetext" (default), "rules" (the official code without ttsfrd/wetext) or
-    "none" (text is spoken as written). `progress(stage, fraction)` reports loading steps.
-    `precision`: "fp32" (default, official numerics), "fp16" (CUDA) or "bf16" for the LM and flow.
+    `text_normalizer`: "wetext" (default, language-aware), "rules" (the official code without
+    ttsfrd/wetext) or "none" (text is spoken as written). `progress(stage, fraction)` reports loading
+    steps. `precision`: "fp32" (default, official numerics), "fp16" (CUDA) or "bf16" for the LM and
+    flow. `language` (ISO 639 code, None = detect) and `lexicon` (pronunciation dictionary) are the
+    defaults of every take (`engine.language`, `engine.lexicon`; a take's own arguments win).
     """
+    try:
+        language = check_language(language)
+    except ValueError as exc:
+        raise RequestError(str(exc)) from None
     spec = read_model_folder(model_dir)
-    return Engine(spec, resolve_device(device), text_normalizer, progress, precision)
+    engine = Engine(spec, resolve_device(device), text_normalizer, progress, precision)
+    engine.language, engine.lexicon = language, lexicon
+    return engine

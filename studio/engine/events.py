@@ -84,4 +84,15 @@ class Cancelled:
     reason: str = "cancelled"
 
 
-Event = Segment | SpeechTokens | MelFrames | AudioChunk | Finished | Cancelled
+@dataclass(frozen=True)
+class TextWarning:
+    """Part of the text could not be normalized and is spoken as written (before the first Segment).
+
+    `span` is the text as written; `message` says what happened, in a sentence for the user.
+    """
+
+    message: str
+    span: str = ""
+
+
+Event = TextWarning | Segment | SpeechTokens | MelFrames | AudioChunk | Finished | Cancelled

@@ -31,7 +31,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
-from studio.engine.events import AudioChunk, Cancelled, Finished, MelFrames, Segment, SpeechTokens
+from studio.engine.events import (
+    AudioChunk,
+    Cancelled,
+    Finished,
+    MelFrames,
+    Segment,
+    SpeechTokens,
+    TextWarning,
+)
 from studio.engine.worker import END, Done, EngineWorker, Failed, Loaded, Progress
 
 POLL_MS = 15
@@ -104,6 +112,7 @@ class EngineBridge(QObject):
     modelLoaded = Signal(object)  # Loaded
     modelFailed = Signal(str)
     deviceDescribed = Signal(str)
+    textWarning = Signal(object)  # TextWarning: part of a take's text is spoken as written
 
     def __init__(self, parent=None, worker: EngineWorker | None = None):
         super().__init__(parent)
@@ -233,6 +242,8 @@ class EngineBridge(QObject):
     def _emit_single(self, job: Job, event: Any) -> None:
         if isinstance(event, Segment):
             job.segment.emit(event)
+        elif isinstance(event, TextWarning):
+            self.textWarning.emit(event)
         elif isinstance(event, Progress):
             job.progress.emit(event.stage, event.fraction)
         elif isinstance(event, Finished):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from studio.engine.events import Finished
 from studio.library import LibraryError, model_folder_hash
 from studio.paths import resources_dir
-from studio.ui import theme
+from studio.ui import text_preview, theme
 from studio.ui.context import StudioContext
 from studio.ui.empty_state import EmptyState
 from studio.ui.engine_bridge import Job, load_voice_file, save_prepared_voice
@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
                 lambda m=mode: self.script.set_mode(m),
                 f"Ctrl+{number}",
             )
+        text_preview.install(self, take_menu)  # segment preview, pronunciation dictionary, text warnings
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.dark_action = QAction(self.tr("Dark theme"), self)
@@ -400,6 +401,7 @@ class MainWindow(QMainWindow):
 
     def submit(self, request: TakeRequest) -> TakeRun | None:
         """Queue a take; if the voice has no prompt prepared for the loaded model, prepare it first."""
+        text_preview.apply_text_options(self.ctx, request)  # script language, dictionary, provenance
         family = self.ctx.family
         prompt = self.ctx.library.prepared_prompt(request.voice_id, family)
         if prompt is not None and prompt.path.is_file():

@@ -34,6 +34,7 @@ DEFAULTS: dict[str, Any] = {
     "ui/theme": "light",
     "ui/language": "system",
     "ui/autoplay": True,
+    "text/language": "",  # ISO 639 code of scripts (text_preview.py); "" = detect
     "ui/geometry": b"",
     "ui/state": b"",
     "server/port": 8000,  # File → Serve on this computer (127.0.0.1 only)

@@ -47,6 +47,10 @@ class TakeRequest:
             kwargs["instruction"] = self.instruction
         if self.mode == "vc":
             kwargs["source"] = self.source
+        # text frontend options (studio/ui/text_preview.py): language, dictionary, edited segments
+        for key in ("language", "lexicon", "segments"):
+            if self.extra.get(key) is not None and self.mode != "vc":
+                kwargs[key] = self.extra[key]
         return kwargs
 
     @property
@@ -128,6 +132,8 @@ class TakeAssembler:
             "stream": self.request.stream,
             "device": device,
         }
+        if self.request.extra.get("text_frontend"):
+            timings["text_frontend"] = self.request.extra["text_frontend"]
         if self.request.mode == "vc":
             timings["source_clip_id"] = self.request.source_clip_id
             timings["source_name"] = self.request.source_label

@@ -1,13 +1,8 @@
-"""Text normalisation and sentence splitting, as CosyVoice's frontend does it.
+"""The official CosyVoice frontend rules (`rules` mode), kept exactly as they are.
 
-Three normalisers (the `text_normalizer` argument of `load_model`):
-- "wetext": WeText FSTs (zh/en numbers, dates, units...) followed by the built-in rules;
-- "rules":  only the built-in rules (what the official code does when neither ttsfrd nor
-            wetext is installed; the golden sets were made this way);
-- "none":   nothing (the official `text_frontend=False`): the text is one segment as given.
-
-A text containing both `<|` and `|>` (an explicit special-token prompt) is never normalised,
-as in the official code.
+What the official code does when neither ttsfrd nor wetext is installed; the golden parity sets
+were made this way, so nothing here may change behaviour. The language-aware `wetext` mode lives in
+`normalizer.py` and reuses some of these helpers.
 """
 
 from __future__ import annotations
@@ -19,7 +14,6 @@ from functools import lru_cache
 import regex
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]+")
-NORMALIZERS = ("wetext", "rules", "none")
 
 ZH_SENTENCE_END = ["。", "？", "！", "；", "：", "、", ".", "?", "!", ";"]
 EN_SENTENCE_END = [".", "?", "!", ";", ":"]
@@ -146,71 +140,27 @@ def split_paragraph(
     return pieces
 
 
-class TextNormalizer:
-    """`normalize(text, split=True)` -> list of segments; `split=False` -> one string."""
-
-    def __init__(self, mode: str, tokenize: Callable[[str], list[int]]):
-        if mode not in NORMALIZERS:
-            raise ValueError(f"text_normalizer must be one of {', '.join(NORMALIZERS)}, not {mode!r}")
-        self.mode = mode
-        self.tokenize = tokenize
-        self._zh = self._en = None
-        if mode == "wetext":
-            from wetext import Normalizer
-
-            self._zh = Normalizer(lang="zh", operator="tn", remove_erhua=False)
-            self._en = Normalizer(lang="en", operator="tn")
-
-    def warm_up(self) -> None:
-        """Load what the first normalisation would load lazily (inflect, the WeText grammars)."""
-        if self.mode != "none":
-            self.normalize("We have 2 cats.", split=False)
-            self.normalize("我们有2只猫。", split=False)
-
-    def normalize(self, text: str, split: bool = True) -> list[str] | str:
-        frontend = self.mode != "none"
-        if "<|" in text and "|>" in text:
-            frontend = False
-        if not frontend or text == "":
-            return [text] if split else text
-        text = text.strip()
-        if contains_chinese(text):
-            if self._zh is not None:
-                text = _protect_units(text, self._zh.normalize)
-            text = text.replace("\n", "")
-            text = replace_blank(text)
-            text = replace_corner_mark(text)
-            text = text.replace(".", "。")
-            text = text.replace(" - ", "，")
-            text = remove_bracket(text)
-            text = re.sub(r"[，,、]+$", "。", text)
-            lang = "zh"
-        else:
-            if self._en is not None:
-                text = _protect_units(text, self._en.normalize)
-            text = spell_out_number(text)
-            lang = "en"
-        if not split:
-            return text
-        if text == "":
-            return []
-        pieces = split_paragraph(text, self.tokenize, lang, token_max_n=80, token_min_n=60, merge_len=20)
-        return [p for p in pieces if not is_only_punctuation(p)]
-
-
-# Pronunciation units ([AA1], [j][ǐ]) and paralinguistic tags ([laughter], <strong>) must reach the
-# tokenizer untouched; WeText would spell out or re-punctuate them.
-_UNIT = re.compile(r"\[[^\[\]\s]{1,20}\]|</?[a-z]+>")
-
-
-def _protect_units(text: str, normalize: Callable[[str], str]) -> str:
-    units = _UNIT.findall(text)
-    if not units:
-        return normalize(text)
-    parts = _UNIT.split(text)
-    out = []
-    for i, part in enumerate(parts):
-        out.append(normalize(part) if part.strip() else part)
-        if i < len(units):
-            out.append(units[i])
-    return "".join(out)
+def normalize_official(
+    text: str, tokenize: Callable[[str], list[int]], split: bool = True
+) -> list[str] | str:
+    """The official frontend without ttsfrd/wetext: `text` (already known to need the frontend) ->
+    segments (`split=True`) or one string. The golden parity sets pin this behaviour."""
+    text = text.strip()
+    if contains_chinese(text):
+        text = text.replace("\n", "")
+        text = replace_blank(text)
+        text = replace_corner_mark(text)
+        text = text.replace(".", "。")
+        text = text.replace(" - ", "，")
+        text = remove_bracket(text)
+        text = re.sub(r"[，,、]+$", "。", text)
+        lang = "zh"
+    else:
+        text = spell_out_number(text)
+        lang = "en"
+    if not split:
+        return text
+    if text == "":
+        return []
+    pieces = split_paragraph(text, tokenize, lang, token_max_n=80, token_min_n=60, merge_len=20)
+    return [p for p in pieces if not is_only_punctuation(p)]
