@@ -5,6 +5,9 @@ voice-studio --self-test MODEL    open the window, make one streaming take, expo
 voice-studio synth ...            one take from the command line
 voice-studio library ...          the voice library (list, show, export, import, check)
 voice-studio models ...           model manager (list, download, verify, remove)
+voice-studio ingest FILE...       long recordings -> transcribed clips in the library
+voice-studio transcribe FILE...   what is said in a clip
+voice-studio ingested ...         review ingested clips, make voices, export a dataset
 """
 
 from __future__ import annotations
@@ -29,10 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     from studio.library.cli import register as register_library
     from studio.models.cli import register as register_models
     from studio.synth_cli import register as register_synth
+    from studio.transcribe.cli import register as register_transcribe
 
     register_synth(sub)
     register_library(sub)
     register_models(sub)
+    register_transcribe(sub)
     return parser
 
 
