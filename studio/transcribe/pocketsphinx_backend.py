@@ -68,7 +68,7 @@ class PocketSphinxRecognizer(Recognizer):
                 pieces.append(
                     Piece(
                         word,
-                        float(min(1.0, max(0.0, d.logmath.exp(seg.prob)))),
+                        float(min(1.0, max(0.0, seg.prob))),  # the wrapper gives the posterior as a probability
                         seg.start_frame / FRAME_RATE,
                         seg.end_frame / FRAME_RATE,
                     )

@@ -56,6 +56,7 @@ class WhisperRecognizer(Recognizer):
         except ImportError:
             raise RecognizerUnavailable("Whisper needs transformers and torch: pip install transformers.") from None
         hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
         if name:
             self.name = name
         self.label = f"Whisper ({folder.name})"
