@@ -18,6 +18,8 @@ from studio.transcribe.base import SAMPLE_RATE, Piece, Recognition, Recognizer, 
 from studio.transcribe.errors import Cancelled, RecognizerUnavailable
 
 FRAME_RATE = 100  # PocketSphinx frames per second
+PAD_S = 0.5  # silence added on both sides: its cepstral mean and noise estimates need some to start from
+DITHER = 1e-3  # -60 dBFS noise floor: digital silence (or a clean synthetic voice) confuses those estimates
 BLOCK = SAMPLE_RATE // 2  # feed half a second at a time so cancel is honoured
 
 
@@ -47,6 +49,9 @@ class PocketSphinxRecognizer(Recognizer):
         self, audio: np.ndarray, *, language: str | None = None, cancel: threading.Event | None = None
     ) -> Recognition:
         data = as_mono_16k(audio)
+        pad = np.zeros(round(PAD_S * SAMPLE_RATE), np.float32)
+        data = np.concatenate([pad, data, pad])
+        data = data + DITHER * np.random.default_rng(0).standard_normal(data.size).astype(np.float32)
         pcm = (np.clip(data, -1.0, 1.0) * 32767.0).astype("<i2")
         d = self._decoder
         d.start_utt()
@@ -69,8 +74,8 @@ class PocketSphinxRecognizer(Recognizer):
                     Piece(
                         word,
                         float(min(1.0, max(0.0, seg.prob))),  # the wrapper gives the posterior as a probability
-                        seg.start_frame / FRAME_RATE,
-                        seg.end_frame / FRAME_RATE,
+                        max(0.0, seg.start_frame / FRAME_RATE - PAD_S),
+                        max(0.0, seg.end_frame / FRAME_RATE - PAD_S),
                     )
                 )
         text = " ".join(p.text for p in pieces)
