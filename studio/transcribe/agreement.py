@@ -15,6 +15,7 @@ normalised texts compared, close agreement trusted, disagreement sent for review
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -51,10 +52,8 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "").strip()
     if not text:
         return ""
-    try:
+    with contextlib.suppress(Exception):  # a grammar failure must not stop a comparison: keep the text
         text = _normalizer().normalize(text, split=False)
-    except Exception:  # a grammar failure must not stop a comparison: compare the text as written
-        pass
     text = "".join(" " if unicodedata.category(c)[0] in "PSZC" else c for c in text)
     return " ".join(text.lower().split())
 

@@ -127,8 +127,7 @@ def load_recognizers(asr: str | None, models_dir=None, device=None, language=Non
         if log:
             log(f"loading the recognizer {name} ...")
         rec = reg.load(name, models_dir, device=device)
-        if language and not rec.covers(language):
-            if log:
+        if language and not rec.covers(language) and log:
                 log(f"note: {rec.label} does not know the language {language!r}; its text will be poor")
         out.append(rec)
     return out

@@ -29,6 +29,7 @@ from studio.ui.context import StudioContext
 from studio.ui.engine_bridge import save_prepared_voice
 from studio.ui.quality_view import QualityView
 from studio.ui.recording import COUNTDOWN, IDLE, RECORDING, SAVING, RecordingController
+from studio.ui.transcribe_assist import TranscriptAssistant
 from studio.ui.views.level_meter import LevelMeter
 from studio.ui.views.waveform_view import WaveformView
 from studio.ui.voice_dialog import VoiceDetails, VoiceDialog
@@ -121,6 +122,7 @@ class ReferencePanel(QGroupBox):
         self.transcript_edit.setPlaceholderText(
             self.tr("Transcript: exactly what is said in the clip (needed for Clone mode)")
         )
+        self.transcriber = TranscriptAssistant(self)  # Transcribe button beside the field
         self.save_button = QPushButton(self.tr("Save as voice…"))
         self.save_button.clicked.connect(lambda: self.save_as_voice())
         self.save_status = QLabel()
@@ -135,7 +137,8 @@ class ReferencePanel(QGroupBox):
         layout.addLayout(clip_row)
         layout.addWidget(self.quality, 2)
         layout.addWidget(QLabel(self.tr("Transcript")))
-        layout.addWidget(self.transcript_edit)
+        layout.addWidget(self.transcriber.row)
+        layout.addWidget(self.transcriber.status)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_status, 1)
         save_row.addWidget(self.save_button)
@@ -181,6 +184,7 @@ class ReferencePanel(QGroupBox):
             self.info.setText(self.tr("No clip yet: record one, import a file, or drop it here."))
         self.update_quality()
         self._update_buttons()
+        self.transcriber.clip_changed()
         self.clipChanged.emit()
 
     # -- trim and quality ----------------------------------------------------------------------
@@ -322,6 +326,8 @@ class ReferencePanel(QGroupBox):
             self.ctx.error(
                 self.tr("This clip cannot be used as a voice: {0}").format(self.quality.advice(self.report))
             )
+            return False
+        if not self.transcriber.confirm_transcript():
             return False
         if details is None:
             default = Path(self.clip.name).stem if self.clip.source == "imported" else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import threading
 
@@ -33,7 +34,7 @@ def test_two_minute_recording_is_cut_at_the_pauses(long_recording, tmp_path, cap
     for a, b, text in spans:
         holders = [c for c in clips if c["start"] <= a + 0.05 and b - 0.05 <= c["end"]]
         assert len(holders) == 1, text
-    for first, second in zip(clips, clips[1:]):
+    for first, second in itertools.pairwise(clips):
         assert first["end"] <= second["start"]
     # no recognizer installed: says so and how to get one
     assert "No speech recognizer is installed" in out.err and "models download" in out.err
@@ -81,7 +82,7 @@ def recognized(short_recording, tiny_whisper, tmp_path_factory):
 
 
 def test_pocketsphinx_transcripts_match_the_spoken_sentences(recognized):
-    lib, summary, spans = recognized
+    _lib, summary, spans = recognized
     assert len(summary.saved) == len(spans)
     rates = []
     for clip in summary.saved:
@@ -118,8 +119,8 @@ def test_review_voice_and_dataset_export(recognized, tmp_path):
     assert not lib.get_ingested(a.id).needs_review  # a corrected transcript needs no review
     result = lib.export_dataset(tmp_path / "ds")
     assert result["clips"] == 2
-    rows = list(csv.DictReader(open(tmp_path / "ds" / "metadata.csv", encoding="utf-8")))
-    assert [r["transcript"] for r in rows][0] == "I would like a cup of tea please, with a little milk."
+    rows = list(csv.DictReader((tmp_path / "ds" / "metadata.csv").read_text(encoding="utf-8").splitlines()))
+    assert next(r["transcript"] for r in rows) == "I would like a cup of tea please, with a little milk."
     for r in rows:
         assert (tmp_path / "ds" / r["file"]).is_file() and r["file"].endswith(".flac")
     scp = (tmp_path / "ds" / "wav.scp").read_text().splitlines()
