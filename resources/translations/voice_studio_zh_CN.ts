@@ -230,6 +230,225 @@
     </message>
 </context>
 <context>
+    <name>IngestDialog</name>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="47"/>
+        <source>Ingest recordings</source>
+        <translation>导入录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="58"/>
+        <source>Add recordings…</source>
+        <translation>添加录音…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="60"/>
+        <source>No recordings chosen (WAV, FLAC, MP3, OGG).</source>
+        <translation>尚未选择录音（WAV、FLAC、MP3、OGG）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="66"/>
+        <source>who agreed, for what use</source>
+        <translation>谁同意的，用于何种用途</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="68"/>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="69"/>
+        <source>Dialect</source>
+        <translation>方言</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="70"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="71"/>
+        <source>Consent</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="74"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="76"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>Recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>Agreement</source>
+        <translation>一致度</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="86"/>
+        <source>Transcript</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="94"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="96"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="98"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="100"/>
+        <source>Make voice…</source>
+        <translation>生成音色…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="102"/>
+        <source>Export dataset…</source>
+        <translation>导出数据集…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="111"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="113"/>
+        <source>Clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="126"/>
+        <source>Clips (double-click a transcript to correct it; marked rows need review)</source>
+        <translation>片段（双击文本可修改；带标记的行需要复核）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="144"/>
+        <source>Recognizers: {0}</source>
+        <translation>识别器：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="147"/>
+        <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download whisper-small or sensevoice-small with File → Download a model or `voice-studio models download whisper-small`.</source>
+        <translation>未安装语音识别器：片段会被切分并保存，但没有文本。请通过“文件 → 下载模型”或 `voice-studio models download whisper-small` 下载 whisper-small 或 sensevoice-small。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="154"/>
+        <source>Recordings</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="154"/>
+        <source>Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)</source>
+        <translation>音频 (*.wav *.flac *.mp3 *.ogg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="194"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="201"/>
+        <source>Stopping after the current clip…</source>
+        <translation>将在当前片段完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="214"/>
+        <source>{0}: {1:.1f} min at {2} Hz</source>
+        <translation>{0}：{1:.1f} 分钟，{2} Hz</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="223"/>
+        <source>{0}: {1} clips ({2} saved earlier)</source>
+        <translation>{0}：{1} 个片段（之前已保存 {2} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="235"/>
+        <source>Ingest failed: {0}</source>
+        <translation>导入失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="238"/>
+        <source>Saved {0} clips.</source>
+        <translation>已保存 {0} 个片段。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="240"/>
+        <source>Cancelled: the saved clips stay saved; Start again to continue.</source>
+        <translation>已取消：已保存的片段会保留；再次点击“开始”即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="259"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="259"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="259"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="307"/>
+        <source>Select accepted clips to make a voice from.</source>
+        <translation>请选择已接受的片段来生成音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="309"/>
+        <source>Make voice</source>
+        <translation>生成音色</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="309"/>
+        <source>Name of the new voice</source>
+        <translation>新音色的名称</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="317"/>
+        <source>Voice {0} made from {1} clips.</source>
+        <translation>已用 {1} 个片段生成音色 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="322"/>
+        <source>Export accepted clips to</source>
+        <translation>将已接受的片段导出到</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="330"/>
+        <source>Exported {0} clips to {1}.</source>
+        <translation>已将 {0} 个片段导出到 {1}。</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <location filename="../../studio/ui/views/level_meter.py" line="20"/>
@@ -264,7 +483,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="118"/>
-        <location filename="../../studio/ui/main_window.py" line="284"/>
+        <location filename="../../studio/ui/main_window.py" line="285"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -290,276 +509,281 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="187"/>
+        <source>Ingest recordings…</source>
+        <translation>导入长录音…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="188"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="189"/>
+        <location filename="../../studio/ui/main_window.py" line="190"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="191"/>
+        <location filename="../../studio/ui/main_window.py" line="192"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="193"/>
+        <location filename="../../studio/ui/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194"/>
+        <location filename="../../studio/ui/main_window.py" line="195"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="196"/>
+        <location filename="../../studio/ui/main_window.py" line="197"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="197"/>
+        <location filename="../../studio/ui/main_window.py" line="198"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199"/>
+        <location filename="../../studio/ui/main_window.py" line="200"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200"/>
+        <location filename="../../studio/ui/main_window.py" line="201"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="201"/>
+        <location filename="../../studio/ui/main_window.py" line="202"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202"/>
+        <location filename="../../studio/ui/main_window.py" line="203"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204"/>
+        <location filename="../../studio/ui/main_window.py" line="205"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205"/>
+        <location filename="../../studio/ui/main_window.py" line="206"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="210"/>
+        <location filename="../../studio/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211"/>
-        <location filename="../../studio/ui/main_window.py" line="841"/>
+        <location filename="../../studio/ui/main_window.py" line="212"/>
+        <location filename="../../studio/ui/main_window.py" line="851"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="236"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="250"/>
+        <location filename="../../studio/ui/main_window.py" line="251"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="264"/>
+        <location filename="../../studio/ui/main_window.py" line="265"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="273"/>
+        <location filename="../../studio/ui/main_window.py" line="274"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="285"/>
+        <location filename="../../studio/ui/main_window.py" line="286"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="306"/>
+        <location filename="../../studio/ui/main_window.py" line="307"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="310"/>
+        <location filename="../../studio/ui/main_window.py" line="311"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="320"/>
+        <location filename="../../studio/ui/main_window.py" line="321"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="325"/>
+        <location filename="../../studio/ui/main_window.py" line="326"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Add it, or use Cross-lingual.</source>
         <translation>克隆模式需要“{0}”参考音频的参考文本。请补充参考文本，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="331"/>
+        <location filename="../../studio/ui/main_window.py" line="332"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="335"/>
+        <location filename="../../studio/ui/main_window.py" line="336"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371"/>
+        <location filename="../../studio/ui/main_window.py" line="381"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="381"/>
+        <location filename="../../studio/ui/main_window.py" line="391"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="413"/>
+        <location filename="../../studio/ui/main_window.py" line="423"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="441"/>
+        <location filename="../../studio/ui/main_window.py" line="451"/>
         <source>Making: {0}</source>
         <translation>正在生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="481"/>
+        <location filename="../../studio/ui/main_window.py" line="491"/>
         <source>Last take: first audio {0:.2f} s · RTF {1:.2f}</source>
         <translation>上一版本：首段音频 {0:.2f} 秒 · RTF {1:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="486"/>
+        <location filename="../../studio/ui/main_window.py" line="496"/>
         <source>Done in {0:.1f} s: {1}</source>
         <translation>用时 {0:.1f} 秒完成：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="492"/>
+        <location filename="../../studio/ui/main_window.py" line="502"/>
         <source>The take failed.</source>
         <translation>版本生成失败。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="493"/>
+        <location filename="../../studio/ui/main_window.py" line="503"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="500"/>
+        <location filename="../../studio/ui/main_window.py" line="510"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="503"/>
+        <location filename="../../studio/ui/main_window.py" line="513"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="569"/>
+        <location filename="../../studio/ui/main_window.py" line="579"/>
         <source>Sentence {0} of take {1} re-rolled.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="573"/>
+        <location filename="../../studio/ui/main_window.py" line="583"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="574"/>
+        <location filename="../../studio/ui/main_window.py" line="584"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="574"/>
+        <location filename="../../studio/ui/main_window.py" line="584"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="582"/>
+        <location filename="../../studio/ui/main_window.py" line="592"/>
         <source>The take could not be stored: {0}</source>
         <translation>无法保存版本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="607"/>
+        <location filename="../../studio/ui/main_window.py" line="617"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="615"/>
+        <location filename="../../studio/ui/main_window.py" line="625"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="647"/>
+        <location filename="../../studio/ui/main_window.py" line="657"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="694"/>
+        <location filename="../../studio/ui/main_window.py" line="704"/>
         <source>Playback stopped: {0}</source>
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="702"/>
+        <location filename="../../studio/ui/main_window.py" line="712"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="712"/>
+        <location filename="../../studio/ui/main_window.py" line="722"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="728"/>
+        <location filename="../../studio/ui/main_window.py" line="738"/>
         <source>Exported take {0} to {1}.</source>
         <translation>已将版本 {0} 导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="735"/>
+        <location filename="../../studio/ui/main_window.py" line="745"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="748"/>
+        <location filename="../../studio/ui/main_window.py" line="758"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="789"/>
+        <location filename="../../studio/ui/main_window.py" line="799"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="799"/>
+        <location filename="../../studio/ui/main_window.py" line="809"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="815"/>
+        <location filename="../../studio/ui/main_window.py" line="825"/>
         <source>The language changes the next time Voice Studio starts.</source>
         <translation>界面语言将在下次启动 Voice Studio 时生效。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="843"/>
+        <location filename="../../studio/ui/main_window.py" line="853"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -653,77 +877,87 @@
         <translation>{0:.1f} 秒（宜 3–30 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="52"/>
+        <location filename="../../studio/ui/quality_view.py" line="53"/>
+        <source>{0:g} kHz: narrow-band (16 kHz or more is best)</source>
+        <translation>{0:g} kHz：窄带（最好 16 kHz 或以上）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="54"/>
         <source>{0:g} kHz (16 kHz or more)</source>
         <translation>{0:g} kHz（至少 16 kHz）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="54"/>
+        <location filename="../../studio/ui/quality_view.py" line="56"/>
         <source>{0:.3f} % of samples at full scale</source>
         <translation>{0:.3f}% 采样满幅</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="56"/>
+        <location filename="../../studio/ui/quality_view.py" line="58"/>
         <source>{0:.0f} % of the clip is silence</source>
         <translation>{0:.0f}% 为静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="58"/>
+        <location filename="../../studio/ui/quality_view.py" line="60"/>
         <source>{0:.0f} dB</source>
         <translation>{0:.0f} dB</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="60"/>
+        <location filename="../../studio/ui/quality_view.py" line="62"/>
         <source>{0:.1f} dBFS speech RMS</source>
         <translation>语音 RMS {0:.1f} dBFS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="72"/>
+        <location filename="../../studio/ui/quality_view.py" line="74"/>
         <source>Use 3 to 30 seconds of speech: trim the clip or record again.</source>
         <translation>请使用 3 到 30 秒的语音：裁剪音频或重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="74"/>
+        <location filename="../../studio/ui/quality_view.py" line="76"/>
         <source>The clip is too short; the engine needs at least half a second.</source>
         <translation>音频太短；引擎至少需要 0.5 秒。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="75"/>
-        <source>The clip&apos;s sample rate is below 16 kHz; use a better recording.</source>
-        <translation>音频采样率低于 16 kHz；请换用质量更好的录音。</translation>
+        <location filename="../../studio/ui/quality_view.py" line="78"/>
+        <source>Narrow-band recording (8-16 kHz, like a telephone or old tape): it is used, but the clone will sound muffled like the recording. Use a 16 kHz or better recording if you have one.</source>
+        <translation>窄带录音（8-16 kHz，如电话或旧磁带）：可以使用，但克隆出的声音会像录音一样发闷。如有 16 kHz 或更好的录音，请改用它。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="77"/>
+        <location filename="../../studio/ui/quality_view.py" line="83"/>
+        <source>The clip&apos;s sample rate is below 8 kHz; use a better recording.</source>
+        <translation>片段的采样率低于 8 kHz；请使用质量更好的录音。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="85"/>
         <source>Much of the clip is silence; drag the trim handles around the speech.</source>
         <translation>音频中静音过多；请拖动裁剪手柄框住语音部分。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="79"/>
+        <location filename="../../studio/ui/quality_view.py" line="87"/>
         <source>The clip is clipped (too loud); record again further from the mic.</source>
         <translation>音频出现削波（音量过大）；请离麦克风远一些重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="81"/>
+        <location filename="../../studio/ui/quality_view.py" line="89"/>
         <source>The clip is noisy; the clone will copy the noise. Record somewhere quieter.</source>
         <translation>音频噪声较大，克隆会连同噪声一起复制。请在更安静的地方录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="83"/>
+        <location filename="../../studio/ui/quality_view.py" line="91"/>
         <source>The level is off; speak closer to the mic (or further, if too hot).</source>
         <translation>电平不合适；请靠近麦克风说话（如果过响则离远一些）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="85"/>
+        <location filename="../../studio/ui/quality_view.py" line="93"/>
         <source>The clip looks clean.</source>
         <translation>音频质量良好。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="91"/>
+        <location filename="../../studio/ui/quality_view.py" line="99"/>
         <source>Record or import a clip to see its quality report.</source>
         <translation>录制或导入音频后即可查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="108"/>
+        <location filename="../../studio/ui/quality_view.py" line="116"/>
         <source>Overall: {0}. {1}</source>
         <translation>总体：{0}。{1}</translation>
     </message>
@@ -744,175 +978,175 @@
 <context>
     <name>ReferencePanel</name>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="65"/>
+        <location filename="../../studio/ui/reference_panel.py" line="66"/>
         <source>Reference clip</source>
         <translation>参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="80"/>
-        <location filename="../../studio/ui/reference_panel.py" line="236"/>
+        <location filename="../../studio/ui/reference_panel.py" line="81"/>
+        <location filename="../../studio/ui/reference_panel.py" line="240"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="81"/>
+        <location filename="../../studio/ui/reference_panel.py" line="82"/>
         <source>Record from the input device chosen in Settings (Ctrl+R)</source>
         <translation>从设置中选择的输入设备录音（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="83"/>
+        <location filename="../../studio/ui/reference_panel.py" line="84"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="84"/>
+        <location filename="../../studio/ui/reference_panel.py" line="85"/>
         <source>Open a sound file, or drop one on this panel</source>
         <translation>打开音频文件，或将文件拖放到此面板</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="94"/>
+        <location filename="../../studio/ui/reference_panel.py" line="95"/>
         <source>Script to read aloud</source>
         <translation>朗读稿</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="100"/>
+        <location filename="../../studio/ui/reference_panel.py" line="101"/>
         <source>Optional: a text to read while recording. It becomes the transcript.</source>
         <translation>可选：录音时要朗读的文字，录完后将作为参考文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="108"/>
-        <location filename="../../studio/ui/reference_panel.py" line="181"/>
+        <location filename="../../studio/ui/reference_panel.py" line="109"/>
+        <location filename="../../studio/ui/reference_panel.py" line="184"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="110"/>
+        <location filename="../../studio/ui/reference_panel.py" line="111"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="112"/>
+        <location filename="../../studio/ui/reference_panel.py" line="113"/>
         <source>Reset trim</source>
         <translation>重置裁剪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="122"/>
+        <location filename="../../studio/ui/reference_panel.py" line="123"/>
         <source>Transcript: exactly what is said in the clip (needed for Clone mode)</source>
         <translation>参考文本：音频中说话的准确内容（克隆模式需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="124"/>
+        <location filename="../../studio/ui/reference_panel.py" line="126"/>
         <source>Save as voice…</source>
         <translation>保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="137"/>
+        <location filename="../../studio/ui/reference_panel.py" line="139"/>
         <source>Transcript</source>
         <translation>参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="154"/>
+        <location filename="../../studio/ui/reference_panel.py" line="157"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="162"/>
+        <location filename="../../studio/ui/reference_panel.py" line="165"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="165"/>
+        <location filename="../../studio/ui/reference_panel.py" line="168"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="171"/>
+        <location filename="../../studio/ui/reference_panel.py" line="174"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="221"/>
+        <location filename="../../studio/ui/reference_panel.py" line="225"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="237"/>
+        <location filename="../../studio/ui/reference_panel.py" line="241"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="238"/>
+        <location filename="../../studio/ui/reference_panel.py" line="242"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="239"/>
+        <location filename="../../studio/ui/reference_panel.py" line="243"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="244"/>
+        <location filename="../../studio/ui/reference_panel.py" line="248"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="251"/>
+        <location filename="../../studio/ui/reference_panel.py" line="255"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="259"/>
+        <location filename="../../studio/ui/reference_panel.py" line="263"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="263"/>
+        <location filename="../../studio/ui/reference_panel.py" line="267"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="272"/>
+        <location filename="../../studio/ui/reference_panel.py" line="276"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="305"/>
-        <location filename="../../studio/ui/reference_panel.py" line="319"/>
+        <location filename="../../studio/ui/reference_panel.py" line="309"/>
+        <location filename="../../studio/ui/reference_panel.py" line="323"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="307"/>
+        <location filename="../../studio/ui/reference_panel.py" line="311"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="309"/>
+        <location filename="../../studio/ui/reference_panel.py" line="313"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="323"/>
+        <location filename="../../studio/ui/reference_panel.py" line="327"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="336"/>
+        <location filename="../../studio/ui/reference_panel.py" line="342"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="347"/>
+        <location filename="../../studio/ui/reference_panel.py" line="353"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="364"/>
+        <location filename="../../studio/ui/reference_panel.py" line="370"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="376"/>
+        <location filename="../../studio/ui/reference_panel.py" line="382"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -1514,6 +1748,93 @@
         <location filename="../../studio/ui/views/token_view.py" line="91"/>
         <source>time (s), 25 tokens/s</source>
         <translation>时间（秒），每秒 25 个 token</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptAssistant</name>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="42"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="197"/>
+        <source>Transcribe</source>
+        <translation>识别文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="43"/>
+        <source>Fill the transcript with what a speech recognizer hears in the clip</source>
+        <translation>用语音识别器听到的内容填写文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="90"/>
+        <source>The transcript does not match the clip</source>
+        <translation>文本与片段不符</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="93"/>
+        <source>The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made with a wrong transcript babble or repeat words.</source>
+        <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="98"/>
+        <source>Heard: {0}
+Differs: {1}</source>
+        <translation>识别结果：{0}
+不同之处：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="100"/>
+        <source>Use my transcript</source>
+        <translation>使用我的文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="101"/>
+        <source>Let me fix it</source>
+        <translation>我来修改</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="116"/>
+        <source>No speech recognizer is installed; {0}.</source>
+        <translation>未安装语音识别器；{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="135"/>
+        <source>Transcribing with {0}…</source>
+        <translation>正在用 {0} 识别…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="144"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="157"/>
+        <source>Transcription cancelled.</source>
+        <translation>已取消识别。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="159"/>
+        <source>Transcription failed: {0}</source>
+        <translation>识别失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="172"/>
+        <source>The recognizer heard no words in the clip.</source>
+        <translation>识别器在片段中没有听到任何字词。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="174"/>
+        <source>Transcribed by {0}; check it before saving.</source>
+        <translation>由 {0} 识别；保存前请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="176"/>
+        <source>Two recognizers agree ({0:.0%}).</source>
+        <translation>两个识别器结果一致（{0:.0%}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="180"/>
+        <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
+        <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="197"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
