@@ -198,7 +198,9 @@ class IngestedMixin(LibraryBase):
         with self._db.transaction() as conn:
             self.get_ingested(clip_id)
             if transcript is not None:
-                conn.execute("UPDATE clips SET transcript = ? WHERE id = ?", (str(transcript).strip(), clip_id))
+                conn.execute(
+                    "UPDATE clips SET transcript = ? WHERE id = ?", (str(transcript).strip(), clip_id)
+                )
                 conn.execute("UPDATE ingested_clips SET needs_review = 0 WHERE clip_id = ?", (clip_id,))
             if review is not None:
                 conn.execute("UPDATE ingested_clips SET review = ? WHERE clip_id = ?", (review, clip_id))
@@ -215,7 +217,9 @@ class IngestedMixin(LibraryBase):
         items = [self.get_ingested(i) for i in clip_ids]
         not_accepted = [str(i.id) for i in items if i.review != "accepted"]
         if not_accepted:
-            raise LibraryError(f"Only accepted clips can become a voice (clip {', '.join(not_accepted)} is not).")
+            raise LibraryError(
+                f"Only accepted clips can become a voice (clip {', '.join(not_accepted)} is not)."
+            )
         first = items[0]
         consent = (
             Consent(

@@ -155,9 +155,7 @@ CREATE TABLE ingested_clips (
 CREATE INDEX ingested_by_review ON ingested_clips(review, needs_review, clip_id)
 """
 
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "initial schema", _statements(INITIAL_SCHEMA)),
-)
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _statements(INITIAL_SCHEMA)),)
 MIGRATIONS = (*MIGRATIONS, Migration(len(MIGRATIONS) + 1, "ingested clips", _statements(INGEST_SCHEMA)))
 
 

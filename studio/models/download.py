@@ -207,7 +207,9 @@ def download_model(
         )
 
     if hub not in model.repos:
-        raise DownloadError(f"{model.name} is not published on {hub}; download it from {', '.join(model.repos)}.")
+        raise DownloadError(
+            f"{model.name} is not published on {hub}; download it from {', '.join(model.repos)}."
+        )
     source = make_hub(hub, endpoint)
     meter = _Meter(model.name, model.approx_size(include_optional, include_qwen_weights), on_progress)
     meter.report(force=True, phase="listing", message=f"Asking {source.endpoint} for the file list")

@@ -128,7 +128,7 @@ def load_recognizers(asr: str | None, models_dir=None, device=None, language=Non
             log(f"loading the recognizer {name} ...")
         rec = reg.load(name, models_dir, device=device)
         if language and not rec.covers(language) and log:
-                log(f"note: {rec.label} does not know the language {language!r}; its text will be poor")
+            log(f"note: {rec.label} does not know the language {language!r}; its text will be poor")
         out.append(rec)
     return out
 
@@ -187,7 +187,9 @@ def run_ingest(args: argparse.Namespace) -> int:
             c = e.clip
             flag = "  NEEDS REVIEW" if c.needs_review and recognizers else ""
             agree = "" if c.agreement is None else f" agreement {c.agreement:.2f}"
-            _say(f"  clip {e.index}/{e.count} {c.start_s:.2f}-{c.end_s:.2f} s{agree}{flag}: {c.transcript[:70]}")
+            _say(
+                f"  clip {e.index}/{e.count} {c.start_s:.2f}-{c.end_s:.2f} s{agree}{flag}: {c.transcript[:70]}"
+            )
             if args.json:
                 print(json.dumps(c.to_dict(), ensure_ascii=False), flush=True)
         elif isinstance(e, ing.FileFailed):
@@ -238,7 +240,9 @@ def run_transcribe(args: argparse.Namespace) -> int:
         for f in args.files:
             audio, info = read_16k(f)
             if info.seconds > 30.5:
-                return _fail(f"{Path(f).name} is {info.seconds:.0f} s long; use `voice-studio ingest` for long recordings")
+                return _fail(
+                    f"{Path(f).name} is {info.seconds:.0f} s long; use `voice-studio ingest` for long recordings"
+                )
             verdict = transcribe_clip(audio, recognizers, language=args.language)
             if args.json:
                 print(json.dumps({"file": str(f), **verdict.to_dict()}, ensure_ascii=False))

@@ -203,7 +203,9 @@ def ingest_files(
         except Exception as exc:  # a library or decoder failure on one file must not lose the others
             from studio.library.errors import LibraryError
 
-            message = str(exc) if isinstance(exc, LibraryError) else f"{path.name}: {type(exc).__name__}: {exc}"
+            message = (
+                str(exc) if isinstance(exc, LibraryError) else f"{path.name}: {type(exc).__name__}: {exc}"
+            )
             summary.failed.append((path, message))
             emit(FileFailed(path, message))
     return summary

@@ -60,7 +60,11 @@ def _check_whisper(folder: Path) -> tuple[list[str], str | None]:
         return checked, f"model.safetensors in {folder} cannot be read ({str(exc)[:160]}); download it again."
     tied = {"proj_out.weight"}  # tied to the decoder's token embedding; releases may omit it
     for name, shape in expected.items():
-        key = name if name in stored else next((k for k in (f"model.{name}", name.removeprefix("model.")) if k in stored), None)
+        key = (
+            name
+            if name in stored
+            else next((k for k in (f"model.{name}", name.removeprefix("model.")) if k in stored), None)
+        )
         if key is None:
             if name in tied:
                 continue

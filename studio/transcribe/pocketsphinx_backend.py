@@ -73,7 +73,9 @@ class PocketSphinxRecognizer(Recognizer):
                 pieces.append(
                     Piece(
                         word,
-                        float(min(1.0, max(0.0, seg.prob))),  # the wrapper gives the posterior as a probability
+                        float(
+                            min(1.0, max(0.0, seg.prob))
+                        ),  # the wrapper gives the posterior as a probability
                         max(0.0, seg.start_frame / FRAME_RATE - PAD_S),
                         max(0.0, seg.end_frame / FRAME_RATE - PAD_S),
                     )

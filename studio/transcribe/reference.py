@@ -56,7 +56,9 @@ def transcribe_reference(
         seconds = info.seconds
     else:
         if sample_rate is None:
-            raise RecordingError("The reference audio was given as an array, so its sample rate must be given.")
+            raise RecordingError(
+                "The reference audio was given as an array, so its sample rate must be given."
+            )
         data = to_16k(audio, sample_rate)
         seconds = data.size / 16_000
     if seconds > MAX_REFERENCE_S:

@@ -73,6 +73,8 @@ class SherpaRecognizer(Recognizer):
         self._rec.decode_stream(stream)
         result = stream.result
         text = (result.text or "").strip()
-        heard = (getattr(result, "lang", "") or "").strip("<|>") or ("zh" if self.kind == "paraformer" else "")
+        heard = (getattr(result, "lang", "") or "").strip("<|>") or (
+            "zh" if self.kind == "paraformer" else ""
+        )
         pieces = tuple(Piece(t, UNKNOWN_CONFIDENCE) for t in (getattr(result, "tokens", None) or []))
         return Recognition(self.name, text, heard, UNKNOWN_CONFIDENCE, pieces)

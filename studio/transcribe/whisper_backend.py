@@ -54,7 +54,9 @@ class WhisperRecognizer(Recognizer):
             from transformers import WhisperForConditionalGeneration, WhisperProcessor
             from transformers.utils import logging as hf_logging
         except ImportError:
-            raise RecognizerUnavailable("Whisper needs transformers and torch: pip install transformers.") from None
+            raise RecognizerUnavailable(
+                "Whisper needs transformers and torch: pip install transformers."
+            ) from None
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
         if name:
@@ -66,7 +68,9 @@ class WhisperRecognizer(Recognizer):
         try:
             self.processor = WhisperProcessor.from_pretrained(str(folder), local_files_only=True)
             self.model = (
-                WhisperForConditionalGeneration.from_pretrained(str(folder), local_files_only=True, dtype=dtype)
+                WhisperForConditionalGeneration.from_pretrained(
+                    str(folder), local_files_only=True, dtype=dtype
+                )
                 .to(self.device)
                 .eval()
             )

@@ -72,7 +72,11 @@ class TranscriptAssistant(QObject):
         self.verdict = None
         self.status.hide()
         self._update()
-        if self.panel.clip is not None and self.panel.clip.source == "imported" and self.names(automatic=True):
+        if (
+            self.panel.clip is not None
+            and self.panel.clip.source == "imported"
+            and self.names(automatic=True)
+        ):
             QTimer.singleShot(0, lambda: self.transcribe(automatic=True))
 
     def confirm_transcript(self) -> bool:
@@ -113,7 +117,9 @@ class TranscriptAssistant(QObject):
         if not self.names():
             from studio.transcribe import recognizers as reg
 
-            self.panel.ctx.warn(self.tr("No speech recognizer is installed; {0}.").format(reg.how_to_get_one()))
+            self.panel.ctx.warn(
+                self.tr("No speech recognizer is installed; {0}.").format(reg.how_to_get_one())
+            )
             return
         self.transcribe()
 

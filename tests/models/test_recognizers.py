@@ -34,7 +34,11 @@ def test_recognizers_are_listed(models_dir, capsys):
     assert {"whisper-large-v3-turbo", "whisper-small", "sensevoice-small", "paraformer-zh"} <= names
     assert main(["models", "list", "--no-hf-cache"]) == 0
     out = capsys.readouterr().out
-    assert "whisper-small: whisper" in out and "not installed" in out and "pocketsphinx: basic offline English" in out
+    assert (
+        "whisper-small: whisper" in out
+        and "not installed" in out
+        and "pocketsphinx: basic offline English" in out
+    )
 
 
 def test_download_verify_use_and_remove_a_recognizer(asr_hub, models_dir, capsys):
@@ -77,5 +81,5 @@ def test_sherpa_recognizer_contract_without_its_files(tmp_path):
         SherpaRecognizer(tmp_path, "sensevoice")
     (tmp_path / "model.int8.onnx").write_bytes(b"not onnx")
     (tmp_path / "tokens.txt").write_text("<blk> 0\na 1\n", encoding="utf-8")
-    checked, problem = check_recognizer_folder(tmp_path, "sensevoice")
+    _, problem = check_recognizer_folder(tmp_path, "sensevoice")
     assert problem is not None and "not an ONNX file" in problem

@@ -112,7 +112,9 @@ def test_disagreeing_recognizers_flag_the_clip_for_review(recognized):
 def test_review_voice_and_dataset_export(recognized, tmp_path):
     lib, summary, _ = recognized
     a, b, *rest = summary.saved
-    lib.review_ingested(a.id, review="accepted", transcript="I would like a cup of tea please, with a little milk.")
+    lib.review_ingested(
+        a.id, review="accepted", transcript="I would like a cup of tea please, with a little milk."
+    )
     lib.review_ingested(b.id, review="accepted")
     if rest:
         lib.review_ingested(rest[0].id, review="rejected")

@@ -39,7 +39,9 @@ def test_a_typed_transcript_that_does_not_match_warns_and_names_the_words(tmp_pa
     typed = "Please call me tomorrow evening after the elephants leave the zoo."
     proc = _synth(tmp_path, "--ref", str(_ref(tmp_path)), "--ref-text", typed, "--asr", "pocketsphinx")
     assert proc.returncode == 0, proc.stderr
-    warning = next(x for x in proc.stderr.splitlines() if x.startswith("warning: the --ref-text does not match"))
+    warning = next(
+        x for x in proc.stderr.splitlines() if x.startswith("warning: the --ref-text does not match")
+    )
     assert '"elephants' in warning or "elephants" in warning
     assert "babble" in warning
 
@@ -64,7 +66,9 @@ def test_auto_without_any_recognizer_says_how_to_get_one(tmp_path, monkeypatch):
     monkeypatch.setattr(recognizers, "installed", lambda *a, **k: [])
     import argparse
 
-    args = argparse.Namespace(ref=str(_ref(tmp_path)), ref_text="auto", asr=None, models_dir=None, device="cpu")
+    args = argparse.Namespace(
+        ref=str(_ref(tmp_path)), ref_text="auto", asr=None, models_dir=None, device="cpu"
+    )
     try:
         _reference_transcript(args)
     except _RefTextError as exc:

@@ -123,7 +123,9 @@ class IngestDialog(QDialog):
         layout.addWidget(self.recognizer_label)
         layout.addLayout(run)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel(self.tr("Clips (double-click a transcript to correct it; marked rows need review)")))
+        layout.addWidget(
+            QLabel(self.tr("Clips (double-click a transcript to correct it; marked rows need review)"))
+        )
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         self._describe_recognizers()
@@ -184,7 +186,9 @@ class IngestDialog(QDialog):
                     recs = load_recognizers(None)
                 else:
                     recs = given
-                summary = ing.ingest_files(files, library, recs, options, on_event=relay.event.emit, cancel=cancel)
+                summary = ing.ingest_files(
+                    files, library, recs, options, on_event=relay.event.emit, cancel=cancel
+                )
                 relay.ended.emit(summary)
             except BaseException as exc:  # shown to the user, never raised into Qt
                 relay.ended.emit(exc)
@@ -256,7 +260,11 @@ class IngestDialog(QDialog):
         t.blockSignals(True)
         row = t.rowCount()
         t.insertRow(row)
-        state = {"pending": self.tr("pending"), "accepted": self.tr("accepted"), "rejected": self.tr("rejected")}
+        state = {
+            "pending": self.tr("pending"),
+            "accepted": self.tr("accepted"),
+            "rejected": self.tr("rejected"),
+        }
         cells = [
             Path(item.source_path).name,
             f"{item.start_s:.2f}",
@@ -314,7 +322,9 @@ class IngestDialog(QDialog):
         except LibraryError as exc:
             self.ctx.error(str(exc))
             return
-        self.ctx.info(self.tr("Voice {0} made from {1} clips.").format(self.ctx.library.get_voice(vid).name, len(ids)))
+        self.ctx.info(
+            self.tr("Voice {0} made from {1} clips.").format(self.ctx.library.get_voice(vid).name, len(ids))
+        )
 
     def export_dataset(self, folder: str | None = None) -> None:
         from studio.library import LibraryError
