@@ -85,3 +85,25 @@ def _answer(helper, which: str) -> list[str]:
 
     QTimer.singleShot(20, click)
     return seen
+
+
+def test_importing_a_clip_transcribes_it_when_a_recognizer_is_installed(window, qtbot, tmp_path, monkeypatch):
+    """A downloaded recognizer (here the tiny random Whisper installed as whisper-small) runs on import."""
+    from studio.ui.transcribe_assist import TranscriptAssistant
+    from studio.transcribe.worker import RecognizerWorker
+    from tests.transcribe.tiny_whisper import build_tiny_whisper
+
+    models = tmp_path / "models"
+    build_tiny_whisper(models / "whisper-small")
+    monkeypatch.setenv("VOICE_STUDIO_MODELS", str(models))
+    panel = window.reference
+    panel.transcriber.worker = RecognizerWorker(device="cpu")  # a fresh worker: nothing loaded yet
+    assert panel.transcriber.names(automatic=True) == ["whisper-small"]
+    ref = tmp_path / "ref.wav"
+    sf.write(str(ref), speak(SAID) * 0.5, 16_000)
+    with qtbot.waitSignal(panel.transcriber.finished, timeout=120_000):
+        assert panel.load_file(ref)
+    assert panel.transcriber.verdict is not None
+    assert panel.transcript_edit.text() == panel.transcriber.verdict.transcript
+    assert "whisper-small" in panel.transcriber.status.text()
+    assert isinstance(panel.transcriber, TranscriptAssistant)
