@@ -1,7 +1,8 @@
 """SenseVoice-Small and Paraformer (Mandarin) through sherpa-onnx, from the sherpa-onnx model folders
 (`model.int8.onnx` or `model.onnx`, and `tokens.txt`) the model manager downloads.
 
-SenseVoice-Small knows zh, yue, en, ja, ko (its own languages) and reports which one it heard;
+SenseVoice-Small knows zh, yue, en, ja, ko (its own languages) and reports which one it heard (it
+detects the language itself; a language hint is not passed on);
 Paraformer is Mandarin only. sherpa-onnx gives no token probabilities for these models, so their
 confidence is reported as 0.5 (unknown): when they disagree with another recognizer the clip goes to
 review; when they agree, the text of the recognizer that does give a confidence is taken.
@@ -9,6 +10,7 @@ review; when they agree, the text of the recognizer that does give a confidence 
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from studio.transcribe.base import SAMPLE_RATE, Piece, Recognition, Recognizer, 
 from studio.transcribe.errors import Cancelled, RecognizerUnavailable
 
 UNKNOWN_CONFIDENCE = 0.5
+_TAG = re.compile(r"<\|[^|<>]*\|>")  # SenseVoice's language / emotion / event tags
 SENSEVOICE_LANGUAGES = frozenset({"zh", "yue", "en", "ja", "ko"})
 
 
@@ -72,9 +75,9 @@ class SherpaRecognizer(Recognizer):
         stream.accept_waveform(SAMPLE_RATE, as_mono_16k(audio))
         self._rec.decode_stream(stream)
         result = stream.result
-        text = (result.text or "").strip()
-        heard = (getattr(result, "lang", "") or "").strip("<|>") or (
-            "zh" if self.kind == "paraformer" else ""
-        )
-        pieces = tuple(Piece(t, UNKNOWN_CONFIDENCE) for t in (getattr(result, "tokens", None) or []))
+        text = " ".join(_TAG.sub(" ", result.text or "").split())
+        lang = (getattr(result, "lang", "") or "").strip().strip("<|>")
+        heard = lang if lang in self.languages else ("zh" if self.kind == "paraformer" else "")
+        tokens = [t for t in (getattr(result, "tokens", None) or []) if not _TAG.fullmatch(t.strip())]
+        pieces = tuple(Piece(t, UNKNOWN_CONFIDENCE) for t in tokens)
         return Recognition(self.name, text, heard, UNKNOWN_CONFIDENCE, pieces)

@@ -83,3 +83,31 @@ def test_sherpa_recognizer_contract_without_its_files(tmp_path):
     (tmp_path / "tokens.txt").write_text("<blk> 0\na 1\n", encoding="utf-8")
     _, problem = check_recognizer_folder(tmp_path, "sensevoice")
     assert problem is not None and "not an ONNX file" in problem
+
+
+def test_sensevoice_downloads_verifies_and_runs_in_sherpa_onnx(
+    tmp_path_factory, online, models_dir, monkeypatch
+):
+    """A tiny random SenseVoice in the sherpa-onnx layout, served as the real repo, run by sherpa-onnx."""
+    pytest.importorskip("sherpa_onnx")
+    pytest.importorskip("onnx")
+    import numpy as np
+
+    from studio.models.registry import known_model
+    from studio.models.verify import check_folder
+    from studio.transcribe import recognizers
+    from tests.transcribe.tiny_sensevoice import build_tiny_sensevoice
+
+    folder = build_tiny_sensevoice(tmp_path_factory.mktemp("sv") / "sensevoice")
+    repo = known_model("sensevoice-small").repos["huggingface"]
+    with HubServer([repo_from_folder(repo, folder)], lifetime=120) as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        result = download_model("sensevoice-small")
+    assert result.structure == "ok"
+    report = check_folder(models_dir / "sensevoice-small", onnx=True)
+    assert report.ok and any("loads in onnxruntime" in line for line in report.checked)
+    assert "sensevoice-small" in recognizers.installed(models_dir)
+    rec = recognizers.load("sensevoice-small", models_dir)
+    out = rec.transcribe(np.random.default_rng(0).standard_normal(32_000).astype(np.float32) * 0.1)
+    assert out.recognizer == "sensevoice-small" and isinstance(out.text, str)
+    assert "<|" not in out.text and out.confidence == 0.5  # sherpa-onnx gives no probabilities here
