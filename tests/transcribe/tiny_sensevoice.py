@@ -64,7 +64,7 @@ def build_tiny_sensevoice(folder: Path, seed: int = 0) -> Path:
             "language": {0: "N"},
             "text_norm": {0: "N"},
             "logits": {0: "N", 1: "T"},
-        },  # fmt: skip
+        },
         dynamo=False,
     )
     proto = onnx.load(str(path))

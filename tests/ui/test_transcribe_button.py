@@ -89,8 +89,8 @@ def _answer(helper, which: str) -> list[str]:
 
 def test_importing_a_clip_transcribes_it_when_a_recognizer_is_installed(window, qtbot, tmp_path, monkeypatch):
     """A downloaded recognizer (here the tiny random Whisper installed as whisper-small) runs on import."""
-    from studio.ui.transcribe_assist import TranscriptAssistant
     from studio.transcribe.worker import RecognizerWorker
+    from studio.ui.transcribe_assist import TranscriptAssistant
     from tests.transcribe.tiny_whisper import build_tiny_whisper
 
     models = tmp_path / "models"
