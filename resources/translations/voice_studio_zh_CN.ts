@@ -308,142 +308,152 @@
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="94"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="100"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="96"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="102"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="98"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="104"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="100"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="106"/>
         <source>Make voice…</source>
         <translation>生成音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="102"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="108"/>
         <source>Export dataset…</source>
         <translation>导出数据集…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="111"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="117"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="113"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="119"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="126"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="133"/>
         <source>Clips (double-click a transcript to correct it; marked rows need review)</source>
         <translation>片段（双击文本可修改；带标记的行需要复核）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="144"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="153"/>
         <source>Recognizers: {0}</source>
         <translation>识别器：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="147"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="156"/>
         <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download whisper-small or sensevoice-small with File → Download a model or `voice-studio models download whisper-small`.</source>
         <translation>未安装语音识别器：片段会被切分并保存，但没有文本。请通过“文件 → 下载模型”或 `voice-studio models download whisper-small` 下载 whisper-small 或 sensevoice-small。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="154"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="163"/>
         <source>Recordings</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="154"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="163"/>
         <source>Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)</source>
         <translation>音频 (*.wav *.flac *.mp3 *.ogg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="194"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="205"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="201"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="212"/>
         <source>Stopping after the current clip…</source>
         <translation>将在当前片段完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="214"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="225"/>
         <source>{0}: {1:.1f} min at {2} Hz</source>
         <translation>{0}：{1:.1f} 分钟，{2} Hz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="223"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="234"/>
         <source>{0}: {1} clips ({2} saved earlier)</source>
         <translation>{0}：{1} 个片段（之前已保存 {2} 个）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="235"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="246"/>
         <source>Ingest failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="238"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="249"/>
         <source>Saved {0} clips.</source>
         <translation>已保存 {0} 个片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="240"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="251"/>
         <source>Cancelled: the saved clips stay saved; Start again to continue.</source>
         <translation>已取消：已保存的片段会保留；再次点击“开始”即可继续。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="259"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="271"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="259"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="272"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="259"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="273"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="307"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="317"/>
+        <source>Quality: {0}</source>
+        <translation>质量：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="319"/>
+        <source>narrow-band ({0} Hz): a clone from it sounds muffled</source>
+        <translation>窄带（{0} Hz）：用它克隆的声音会发闷</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="351"/>
         <source>Select accepted clips to make a voice from.</source>
         <translation>请选择已接受的片段来生成音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="309"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="353"/>
         <source>Make voice</source>
         <translation>生成音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="309"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="353"/>
         <source>Name of the new voice</source>
         <translation>新音色的名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="317"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="362"/>
         <source>Voice {0} made from {1} clips.</source>
         <translation>已用 {1} 个片段生成音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="322"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="368"/>
         <source>Export accepted clips to</source>
         <translation>将已接受的片段导出到</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="330"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="376"/>
         <source>Exported {0} clips to {1}.</source>
         <translation>已将 {0} 个片段导出到 {1}。</translation>
     </message>
@@ -1754,7 +1764,7 @@
     <name>TranscriptAssistant</name>
     <message>
         <location filename="../../studio/ui/transcribe_assist.py" line="42"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="197"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="203"/>
         <source>Transcribe</source>
         <translation>识别文本</translation>
     </message>
@@ -1764,75 +1774,75 @@
         <translation>用语音识别器听到的内容填写文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="90"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="94"/>
         <source>The transcript does not match the clip</source>
         <translation>文本与片段不符</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="93"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="97"/>
         <source>The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made with a wrong transcript babble or repeat words.</source>
         <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="98"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="102"/>
         <source>Heard: {0}
 Differs: {1}</source>
         <translation>识别结果：{0}
 不同之处：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="100"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="104"/>
         <source>Use my transcript</source>
         <translation>使用我的文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="101"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="105"/>
         <source>Let me fix it</source>
         <translation>我来修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="116"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="121"/>
         <source>No speech recognizer is installed; {0}.</source>
         <translation>未安装语音识别器；{0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="135"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="141"/>
         <source>Transcribing with {0}…</source>
         <translation>正在用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="144"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="157"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="150"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="163"/>
         <source>Transcription cancelled.</source>
         <translation>已取消识别。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="159"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="165"/>
         <source>Transcription failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="172"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="178"/>
         <source>The recognizer heard no words in the clip.</source>
         <translation>识别器在片段中没有听到任何字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="174"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="180"/>
         <source>Transcribed by {0}; check it before saving.</source>
         <translation>由 {0} 识别；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="176"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="182"/>
         <source>Two recognizers agree ({0:.0%}).</source>
         <translation>两个识别器结果一致（{0:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="180"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="186"/>
         <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
         <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="197"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="203"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -30,6 +30,7 @@ def test_ingest_review_and_export(window, qtbot, tmp_path, monkeypatch):
     first = cell.data(Qt.ItemDataRole.UserRole)
     assert window.ctx.library.get_ingested(first).transcript.startswith("I would like")
     dialog.table.selectRow(0)
+    assert "Quality: pass" in dialog.details.text() or "Quality: warn" in dialog.details.text()
     dialog.set_review("accepted")
     assert window.ctx.library.get_ingested(first).review == "accepted"
     dialog.export_dataset(str(tmp_path / "ds"))

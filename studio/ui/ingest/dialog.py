@@ -91,6 +91,12 @@ class IngestDialog(QDialog):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.table.itemChanged.connect(self._edited)
+        self.table.itemSelectionChanged.connect(self._show_details)
+        for col in (COL_SOURCE, COL_START, COL_END, COL_AGREE, COL_STATE):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
         self.play_button = QPushButton(self.tr("Play"))
         self.play_button.clicked.connect(self.play_selected)
         self.accept_button = QPushButton(self.tr("Accept"))
@@ -127,6 +133,7 @@ class IngestDialog(QDialog):
             QLabel(self.tr("Clips (double-click a transcript to correct it; marked rows need review)"))
         )
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addLayout(actions)
         self._describe_recognizers()
         self.refresh()
@@ -285,6 +292,35 @@ class IngestDialog(QDialog):
                 cell.setToolTip("\n".join(f"{r['recognizer']}: {r['text']}" for r in recs))
             t.setItem(row, col, cell)
         t.blockSignals(False)
+
+    def _show_details(self) -> None:
+        """The selected clip's recognitions side by side, differing words highlighted, and its quality."""
+        import html
+
+        from studio.ui.transcribe_assist import _diff_html
+
+        ids = self.selected_ids()
+        if not ids:
+            self.details.clear()
+            return
+        item = self.ctx.library.get_ingested(ids[0])
+        recs = (item.recognitions or {}).get("recognitions", [])
+        parts = []
+        if len(recs) >= 2:
+            parts.append(
+                _diff_html(recs[0]["recognizer"], recs[0]["text"], recs[1]["recognizer"], recs[1]["text"])
+            )
+        elif recs:
+            parts.append(f"<b>{html.escape(recs[0]['recognizer'])}</b>: {html.escape(recs[0]['text'])}")
+        quality = item.clip.quality or {}
+        if quality:
+            text = self.tr("Quality: {0}").format(quality.get("overall", "?"))
+            if quality.get("narrow_band"):
+                text += " · " + self.tr("narrow-band ({0} Hz): a clone from it sounds muffled").format(
+                    quality.get("sample_rate")
+                )
+            parts.append(html.escape(text))
+        self.details.setText("<br>".join(parts))
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
