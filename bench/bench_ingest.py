@@ -65,7 +65,9 @@ def main() -> int:
                 for clip in summary.saved:
                     spoken = sentences_in((clip.start_s, clip.end_s), spans)
                     text = next(
-                        r["text"] for r in clip.recognitions["recognitions"] if r["recognizer"] == "pocketsphinx"
+                        r["text"]
+                        for r in clip.recognitions["recognitions"]
+                        if r["recognizer"] == "pocketsphinx"
                     )
                     rates.append(error_rate(spoken, text, "en"))
                 print(

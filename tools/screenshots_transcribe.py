@@ -71,7 +71,7 @@ def walk(out: Path, work: Path, language: str) -> int:
         first = lib.list_ingested()[0]
         lib.review_ingested(first.id, review="accepted", transcript=SENTENCES[0])
     app = create_application()
-    ctx, window = build_window(work / "library")
+    _ctx, window = build_window(work / "library")
     window.resize(1560, 940)
     window.move(20, 20)
     window.show()
