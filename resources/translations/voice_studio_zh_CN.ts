@@ -353,107 +353,107 @@
         <translation>识别器：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="156"/>
-        <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download whisper-small or sensevoice-small with File → Download a model or `voice-studio models download whisper-small`.</source>
-        <translation>未安装语音识别器：片段会被切分并保存，但没有文本。请通过“文件 → 下载模型”或 `voice-studio models download whisper-small` 下载 whisper-small 或 sensevoice-small。</translation>
+        <location filename="../../studio/ui/ingest/dialog.py" line="157"/>
+        <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download one with `voice-studio models download whisper-small` (or sensevoice-small).</source>
+        <translation>未安装语音识别器：片段会被切分并保存，但没有文本。请用 `voice-studio models download whisper-small`（或 sensevoice-small）下载一个。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="163"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="164"/>
         <source>Recordings</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="163"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="164"/>
         <source>Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)</source>
         <translation>音频 (*.wav *.flac *.mp3 *.ogg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="205"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="206"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="212"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="213"/>
         <source>Stopping after the current clip…</source>
         <translation>将在当前片段完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="225"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="226"/>
         <source>{0}: {1:.1f} min at {2} Hz</source>
         <translation>{0}：{1:.1f} 分钟，{2} Hz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="234"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="235"/>
         <source>{0}: {1} clips ({2} saved earlier)</source>
         <translation>{0}：{1} 个片段（之前已保存 {2} 个）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="246"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="247"/>
         <source>Ingest failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="249"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="250"/>
         <source>Saved {0} clips.</source>
         <translation>已保存 {0} 个片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="251"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="252"/>
         <source>Cancelled: the saved clips stay saved; Start again to continue.</source>
         <translation>已取消：已保存的片段会保留；再次点击“开始”即可继续。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="271"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="272"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="272"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="273"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="273"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="274"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="317"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="318"/>
         <source>Quality: {0}</source>
         <translation>质量：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="319"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="320"/>
         <source>narrow-band ({0} Hz): a clone from it sounds muffled</source>
         <translation>窄带（{0} Hz）：用它克隆的声音会发闷</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="351"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="352"/>
         <source>Select accepted clips to make a voice from.</source>
         <translation>请选择已接受的片段来生成音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="353"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="354"/>
         <source>Make voice</source>
         <translation>生成音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="353"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="354"/>
         <source>Name of the new voice</source>
         <translation>新音色的名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="362"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="363"/>
         <source>Voice {0} made from {1} clips.</source>
         <translation>已用 {1} 个片段生成音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="368"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="369"/>
         <source>Export accepted clips to</source>
         <translation>将已接受的片段导出到</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="376"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="377"/>
         <source>Exported {0} clips to {1}.</source>
         <translation>已将 {0} 个片段导出到 {1}。</translation>
     </message>

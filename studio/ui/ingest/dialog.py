@@ -153,9 +153,10 @@ class IngestDialog(QDialog):
             self.recognizer_label.setText(self.tr("Recognizers: {0}").format(", ".join(names)))
         else:
             self.recognizer_label.setText(
-                self.tr("No speech recognizer is installed: clips are cut and saved without transcripts. "
-                        "Download whisper-small or sensevoice-small with File → Download a model or "
-                        "`voice-studio models download whisper-small`.")
+                self.tr(
+                    "No speech recognizer is installed: clips are cut and saved without transcripts. "
+                    "Download one with `voice-studio models download whisper-small` (or sensevoice-small)."
+                )
             )  # fmt: skip
 
     def choose_files(self) -> None:
