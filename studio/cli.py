@@ -7,6 +7,9 @@ voice-studio normalize ...        the segments a text will be spoken as
 voice-studio library ...          the voice library (list, show, export, import, check)
 voice-studio models ...           model manager (list, download, verify, remove)
 voice-studio serve ...            the local speech API (OpenAI /v1/audio/speech)
+voice-studio ingest FILE...       long recordings -> transcribed clips in the library
+voice-studio transcribe FILE...   what is said in a clip
+voice-studio ingested ...         review ingested clips, make voices, export a dataset
 """
 
 from __future__ import annotations
@@ -33,12 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     from studio.normalize_cli import register as register_normalize
     from studio.server.cli import register as register_serve
     from studio.synth_cli import register as register_synth
+    from studio.transcribe.cli import register as register_transcribe
 
     register_synth(sub)
     register_library(sub)
     register_models(sub)
     register_serve(sub)
     register_normalize(sub)
+    register_transcribe(sub)
     return parser
 
 

@@ -28,7 +28,18 @@ def register(subparsers) -> None:
     p.add_argument(
         "--ref", help="reference clip of the voice (any audio file), or a prepared .voice.safetensors"
     )
-    p.add_argument("--ref-text", help="transcript of the reference clip (needed for zero_shot)")
+    p.add_argument(
+        "--ref-text",
+        help="transcript of the reference clip (needed for zero_shot); 'auto' transcribes it with a "
+        "speech recognizer",
+    )
+    p.add_argument(
+        "--asr",
+        metavar="NAME[,NAME]",
+        help="speech recognizer(s) for --ref-text auto and for checking a typed --ref-text "
+        "(default: the installed downloaded ones; pocketsphinx = basic offline English)",
+    )
+    p.add_argument("--models-dir", metavar="DIR", help="where downloaded recognizers live")
     p.add_argument("--text", help="text to speak; '-' reads it from standard input")
     p.add_argument("--mode", default="zero_shot", choices=["zero_shot", "cross_lingual", "instruct", "vc"])
     p.add_argument(
@@ -77,6 +88,62 @@ def _write_audio_atomic(path: Path, audio: np.ndarray, sample_rate: int) -> None
             os.unlink(tmp)
 
 
+class _RefTextError(Exception):
+    pass
+
+
+def _reference_transcript(args: argparse.Namespace) -> str | None:
+    """--ref-text auto: what the recognizers hear in --ref. A typed --ref-text: checked against them
+    when a recognizer is chosen (--asr) or a downloaded one is installed; a mismatch (error rate over
+    0.3) is a warning that names the words that differ, before the take starts."""
+    from studio.transcribe import recognizers as reg
+    from studio.transcribe.cli import load_recognizers
+    from studio.transcribe.errors import TranscribeError
+    from studio.transcribe.reference import check_transcript, transcribe_reference
+
+    auto = args.ref_text == "auto"
+    if not auto and not args.asr and not reg.installed(args.models_dir, include_builtin=False):
+        return args.ref_text  # nothing to check with: keep what was typed, silently
+    try:
+        names = args.asr
+        if auto and not names and not reg.installed(args.models_dir, include_builtin=False):
+            if "pocketsphinx" not in reg.installed(args.models_dir):
+                raise _RefTextError(f"--ref-text auto needs a speech recognizer; {reg.how_to_get_one()}")
+            names = "pocketsphinx"
+            print(
+                "note: no downloaded recognizer is installed; using PocketSphinx (basic offline English only)",
+                file=sys.stderr,
+            )
+        recognizers = load_recognizers(names, args.models_dir, args.device)
+        verdict = transcribe_reference(args.ref, recognizers)
+    except TranscribeError as exc:
+        raise _RefTextError(str(exc)) from None
+    if auto:
+        if not verdict.transcript.strip():
+            raise _RefTextError(
+                f"the recognizer heard no words in {Path(args.ref).name}; type the transcript with --ref-text"
+            )
+        agree = "" if verdict.agreement is None else f", agreement {verdict.agreement:.2f}"
+        print(f"reference transcript ({verdict.chosen}{agree}): {verdict.transcript}", file=sys.stderr)
+        if verdict.agreement is not None and verdict.needs_review:
+            print(
+                "warning: the recognizers disagree about the reference; check the transcript "
+                "(a wrong one makes the clone babble or repeat): "
+                + " | ".join(f"{r.recognizer}: {r.text}" for r in verdict.recognitions),
+                file=sys.stderr,
+            )
+        return verdict.transcript
+    mismatch = check_transcript(args.ref_text, verdict)
+    if mismatch is not None:
+        print(
+            f"warning: the --ref-text does not match what {verdict.chosen} hears in {Path(args.ref).name} "
+            f"(error rate {mismatch.error_rate:.2f}): {mismatch.describe()}. A wrong transcript makes the "
+            "clone babble or repeat; use --ref-text auto or correct it.",
+            file=sys.stderr,
+        )
+    return args.ref_text
+
+
 def run(args: argparse.Namespace) -> int:
     from studio.engine import (
         AudioChunk,
@@ -104,6 +171,13 @@ def run(args: argparse.Namespace) -> int:
     if not args.ref:
         return _fail("--ref is required (a reference clip of the voice)")
     tty = sys.stderr.isatty()
+    if not args.ref.endswith(".safetensors") and (
+        args.ref_text == "auto" or (args.ref_text and args.mode == "zero_shot")
+    ):
+        try:
+            args.ref_text = _reference_transcript(args)
+        except _RefTextError as exc:
+            return _fail(str(exc))
 
     def status(msg: str) -> None:
         if tty:

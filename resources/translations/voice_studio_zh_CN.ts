@@ -265,6 +265,235 @@
     </message>
 </context>
 <context>
+    <name>IngestDialog</name>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="47"/>
+        <source>Ingest recordings</source>
+        <translation>导入录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="58"/>
+        <source>Add recordings…</source>
+        <translation>添加录音…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="60"/>
+        <source>No recordings chosen (WAV, FLAC, MP3, OGG).</source>
+        <translation>尚未选择录音（WAV、FLAC、MP3、OGG）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="66"/>
+        <source>who agreed, for what use</source>
+        <translation>谁同意的，用于何种用途</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="68"/>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="69"/>
+        <source>Dialect</source>
+        <translation>方言</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="70"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="71"/>
+        <source>Consent</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="74"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="76"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>Recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>Agreement</source>
+        <translation>一致度</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="86"/>
+        <source>Transcript</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="100"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="102"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="104"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="106"/>
+        <source>Make voice…</source>
+        <translation>生成音色…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="108"/>
+        <source>Export dataset…</source>
+        <translation>导出数据集…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="117"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="119"/>
+        <source>Clip</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="133"/>
+        <source>Clips (double-click a transcript to correct it; marked rows need review)</source>
+        <translation>片段（双击文本可修改；带标记的行需要复核）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="153"/>
+        <source>Recognizers: {0}</source>
+        <translation>识别器：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="157"/>
+        <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download one with `voice-studio models download whisper-small` (or sensevoice-small).</source>
+        <translation>未安装语音识别器：片段会被切分并保存，但没有文本。请用 `voice-studio models download whisper-small`（或 sensevoice-small）下载一个。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="164"/>
+        <source>Recordings</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="164"/>
+        <source>Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)</source>
+        <translation>音频 (*.wav *.flac *.mp3 *.ogg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="206"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="213"/>
+        <source>Stopping after the current clip…</source>
+        <translation>将在当前片段完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="226"/>
+        <source>{0}: {1:.1f} min at {2} Hz</source>
+        <translation>{0}：{1:.1f} 分钟，{2} Hz</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="235"/>
+        <source>{0}: {1} clips ({2} saved earlier)</source>
+        <translation>{0}：{1} 个片段（之前已保存 {2} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="247"/>
+        <source>Ingest failed: {0}</source>
+        <translation>导入失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="250"/>
+        <source>Saved {0} clips.</source>
+        <translation>已保存 {0} 个片段。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="252"/>
+        <source>Cancelled: the saved clips stay saved; Start again to continue.</source>
+        <translation>已取消：已保存的片段会保留；再次点击“开始”即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="272"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="273"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="274"/>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="318"/>
+        <source>Quality: {0}</source>
+        <translation>质量：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="320"/>
+        <source>narrow-band ({0} Hz): a clone from it sounds muffled</source>
+        <translation>窄带（{0} Hz）：用它克隆的声音会发闷</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="352"/>
+        <source>Select accepted clips to make a voice from.</source>
+        <translation>请选择已接受的片段来生成音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="354"/>
+        <source>Make voice</source>
+        <translation>生成音色</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="354"/>
+        <source>Name of the new voice</source>
+        <translation>新音色的名称</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="363"/>
+        <source>Voice {0} made from {1} clips.</source>
+        <translation>已用 {1} 个片段生成音色 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="369"/>
+        <source>Export accepted clips to</source>
+        <translation>将已接受的片段导出到</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="377"/>
+        <source>Exported {0} clips to {1}.</source>
+        <translation>已将 {0} 个片段导出到 {1}。</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <location filename="../../studio/ui/views/level_meter.py" line="20"/>
@@ -438,7 +667,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="126"/>
-        <location filename="../../studio/ui/main_window.py" line="311"/>
+        <location filename="../../studio/ui/main_window.py" line="312"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -464,263 +693,268 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="198"/>
+        <source>Ingest recordings…</source>
+        <translation>导入长录音…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="199"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202"/>
+        <location filename="../../studio/ui/main_window.py" line="203"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204"/>
+        <location filename="../../studio/ui/main_window.py" line="205"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206"/>
+        <location filename="../../studio/ui/main_window.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
-        <location filename="../../studio/ui/main_window.py" line="928"/>
+        <location filename="../../studio/ui/main_window.py" line="208"/>
+        <location filename="../../studio/ui/main_window.py" line="938"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211"/>
+        <location filename="../../studio/ui/main_window.py" line="212"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212"/>
+        <location filename="../../studio/ui/main_window.py" line="213"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214"/>
+        <location filename="../../studio/ui/main_window.py" line="215"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216"/>
+        <location filename="../../studio/ui/main_window.py" line="217"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="217"/>
+        <location filename="../../studio/ui/main_window.py" line="218"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218"/>
+        <location filename="../../studio/ui/main_window.py" line="219"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219"/>
+        <location filename="../../studio/ui/main_window.py" line="220"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230"/>
+        <location filename="../../studio/ui/main_window.py" line="231"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="236"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236"/>
+        <location filename="../../studio/ui/main_window.py" line="237"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237"/>
-        <location filename="../../studio/ui/main_window.py" line="947"/>
+        <location filename="../../studio/ui/main_window.py" line="238"/>
+        <location filename="../../studio/ui/main_window.py" line="957"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="261"/>
+        <location filename="../../studio/ui/main_window.py" line="262"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="276"/>
+        <location filename="../../studio/ui/main_window.py" line="277"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="290"/>
+        <location filename="../../studio/ui/main_window.py" line="291"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="355"/>
+        <location filename="../../studio/ui/main_window.py" line="356"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="493"/>
+        <location filename="../../studio/ui/main_window.py" line="503"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="538"/>
+        <location filename="../../studio/ui/main_window.py" line="548"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="544"/>
+        <location filename="../../studio/ui/main_window.py" line="554"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="643"/>
+        <location filename="../../studio/ui/main_window.py" line="653"/>
         <source>Segment {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 段已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="657"/>
+        <location filename="../../studio/ui/main_window.py" line="667"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="811"/>
+        <location filename="../../studio/ui/main_window.py" line="821"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="814"/>
+        <location filename="../../studio/ui/main_window.py" line="824"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="903"/>
+        <location filename="../../studio/ui/main_window.py" line="913"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="928"/>
+        <location filename="../../studio/ui/main_window.py" line="938"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="935"/>
+        <location filename="../../studio/ui/main_window.py" line="945"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="935"/>
+        <location filename="../../studio/ui/main_window.py" line="945"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="299"/>
+        <location filename="../../studio/ui/main_window.py" line="300"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="312"/>
+        <location filename="../../studio/ui/main_window.py" line="313"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="333"/>
+        <location filename="../../studio/ui/main_window.py" line="334"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="338"/>
+        <location filename="../../studio/ui/main_window.py" line="339"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="350"/>
+        <location filename="../../studio/ui/main_window.py" line="351"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364"/>
+        <location filename="../../studio/ui/main_window.py" line="365"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371"/>
+        <location filename="../../studio/ui/main_window.py" line="372"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="410"/>
+        <location filename="../../studio/ui/main_window.py" line="420"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="420"/>
+        <location filename="../../studio/ui/main_window.py" line="430"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="452"/>
+        <location filename="../../studio/ui/main_window.py" line="462"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="555"/>
+        <location filename="../../studio/ui/main_window.py" line="565"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="566"/>
+        <location filename="../../studio/ui/main_window.py" line="576"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="569"/>
+        <location filename="../../studio/ui/main_window.py" line="579"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="648"/>
+        <location filename="../../studio/ui/main_window.py" line="658"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="649"/>
+        <location filename="../../studio/ui/main_window.py" line="659"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="649"/>
+        <location filename="../../studio/ui/main_window.py" line="659"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="682"/>
+        <location filename="../../studio/ui/main_window.py" line="692"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="690"/>
+        <location filename="../../studio/ui/main_window.py" line="700"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="722"/>
+        <location filename="../../studio/ui/main_window.py" line="732"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="766"/>
+        <location filename="../../studio/ui/main_window.py" line="776"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -735,41 +969,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="781"/>
+        <location filename="../../studio/ui/main_window.py" line="791"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="791"/>
+        <location filename="../../studio/ui/main_window.py" line="801"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="822"/>
+        <location filename="../../studio/ui/main_window.py" line="832"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="835"/>
+        <location filename="../../studio/ui/main_window.py" line="845"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="876"/>
+        <location filename="../../studio/ui/main_window.py" line="886"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="886"/>
+        <location filename="../../studio/ui/main_window.py" line="896"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="949"/>
+        <location filename="../../studio/ui/main_window.py" line="959"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -906,102 +1140,112 @@
         <translation>{0:.1f} 秒（宜 3–30 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="65"/>
+        <location filename="../../studio/ui/quality_view.py" line="66"/>
+        <source>{0:g} kHz: narrow-band (16 kHz or more is best)</source>
+        <translation>{0:g} kHz：窄带（最好 16 kHz 或以上）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="67"/>
         <source>{0:g} kHz (16 kHz or more)</source>
         <translation>{0:g} kHz（至少 16 kHz）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="68"/>
+        <location filename="../../studio/ui/quality_view.py" line="70"/>
         <source>no sample at full scale</source>
         <translation>没有满幅采样点</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="71"/>
+        <location filename="../../studio/ui/quality_view.py" line="73"/>
         <source>under 0.001 %</source>
         <translation>不到 0.001 %</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="73"/>
+        <location filename="../../studio/ui/quality_view.py" line="75"/>
         <source>1 sample at full scale ({0})</source>
         <translation>1 个采样点达到满幅（{0}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="75"/>
+        <location filename="../../studio/ui/quality_view.py" line="77"/>
         <source>{0} samples at full scale ({1})</source>
         <translation>{0} 个采样点达到满幅（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="76"/>
+        <location filename="../../studio/ui/quality_view.py" line="78"/>
         <source>{0} of samples at full scale</source>
         <translation>{0} 的采样点达到满幅</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="78"/>
+        <location filename="../../studio/ui/quality_view.py" line="80"/>
         <source>{0:.0f} % of the clip is silence</source>
         <translation>{0:.0f}% 为静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="80"/>
+        <location filename="../../studio/ui/quality_view.py" line="82"/>
         <source>{0:.0f} dB</source>
         <translation>{0:.0f} dB</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="82"/>
+        <location filename="../../studio/ui/quality_view.py" line="84"/>
         <source>{0:.1f} dBFS speech RMS</source>
         <translation>语音 RMS {0:.1f} dBFS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="94"/>
+        <location filename="../../studio/ui/quality_view.py" line="96"/>
         <source>Use 3 to 30 seconds of speech: trim the clip or record again.</source>
         <translation>请使用 3 到 30 秒的语音：裁剪音频或重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="96"/>
+        <location filename="../../studio/ui/quality_view.py" line="98"/>
         <source>The clip is too short; the engine needs at least half a second.</source>
         <translation>音频太短；引擎至少需要 0.5 秒。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="97"/>
-        <source>The clip&apos;s sample rate is below 16 kHz; use a better recording.</source>
-        <translation>音频采样率低于 16 kHz；请换用质量更好的录音。</translation>
+        <location filename="../../studio/ui/quality_view.py" line="100"/>
+        <source>Narrow-band recording (8-16 kHz, like a telephone or old tape): it is used, but the clone will sound muffled like the recording. Use a 16 kHz or better recording if you have one.</source>
+        <translation>窄带录音（8-16 kHz，如电话或旧磁带）：可以使用，但克隆出的声音会像录音一样发闷。如有 16 kHz 或更好的录音，请改用它。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="99"/>
+        <location filename="../../studio/ui/quality_view.py" line="105"/>
+        <source>The clip&apos;s sample rate is below 8 kHz; use a better recording.</source>
+        <translation>片段的采样率低于 8 kHz；请使用质量更好的录音。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="107"/>
         <source>Much of the clip is silence; drag the trim handles around the speech.</source>
         <translation>音频中静音过多；请拖动裁剪手柄框住语音部分。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="101"/>
+        <location filename="../../studio/ui/quality_view.py" line="109"/>
         <source>The clip is clipped (too loud); record again further from the mic.</source>
         <translation>音频出现削波（音量过大）；请离麦克风远一些重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="104"/>
+        <location filename="../../studio/ui/quality_view.py" line="112"/>
         <source>A few samples reach full scale; if you record again, keep the level a little lower.</source>
         <translation>少数采样点达到满幅；如果重新录音，请把电平稍微调低。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="107"/>
+        <location filename="../../studio/ui/quality_view.py" line="115"/>
         <source>The clip is noisy; the clone will copy the noise. Record somewhere quieter.</source>
         <translation>音频噪声较大，克隆会连同噪声一起复制。请在更安静的地方录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="109"/>
+        <location filename="../../studio/ui/quality_view.py" line="117"/>
         <source>The level is off; speak closer to the mic (or further, if too hot).</source>
         <translation>电平不合适；请靠近麦克风说话（如果过响则离远一些）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="111"/>
+        <location filename="../../studio/ui/quality_view.py" line="119"/>
         <source>The clip looks clean.</source>
         <translation>音频质量良好。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="117"/>
+        <location filename="../../studio/ui/quality_view.py" line="125"/>
         <source>Record or import a clip to see its quality report.</source>
         <translation>录制或导入音频后即可查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="137"/>
+        <location filename="../../studio/ui/quality_view.py" line="145"/>
         <source>Overall: {0}. {1}</source>
         <translation>总体：{0}。{1}</translation>
     </message>
@@ -1022,220 +1266,220 @@
 <context>
     <name>ReferencePanel</name>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="74"/>
+        <location filename="../../studio/ui/reference_panel.py" line="75"/>
         <source>Reference clip</source>
         <translation>参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="92"/>
-        <location filename="../../studio/ui/reference_panel.py" line="331"/>
+        <location filename="../../studio/ui/reference_panel.py" line="93"/>
+        <location filename="../../studio/ui/reference_panel.py" line="333"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="93"/>
+        <location filename="../../studio/ui/reference_panel.py" line="94"/>
         <source>Record from the input device chosen in Settings (Ctrl+R)</source>
         <translation>从设置中选择的输入设备录音（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="95"/>
+        <location filename="../../studio/ui/reference_panel.py" line="96"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="96"/>
+        <location filename="../../studio/ui/reference_panel.py" line="97"/>
         <source>Open a sound file, or drop one on this panel</source>
         <translation>打开音频文件，或将文件拖放到此面板</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="106"/>
+        <location filename="../../studio/ui/reference_panel.py" line="107"/>
         <source>Script to read aloud</source>
         <translation>朗读稿</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="112"/>
+        <location filename="../../studio/ui/reference_panel.py" line="113"/>
         <source>Optional: a text to read while recording. It becomes the transcript.</source>
         <translation>可选：录音时要朗读的文字，录完后将作为参考文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="120"/>
-        <location filename="../../studio/ui/reference_panel.py" line="212"/>
+        <location filename="../../studio/ui/reference_panel.py" line="121"/>
+        <location filename="../../studio/ui/reference_panel.py" line="213"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="122"/>
+        <location filename="../../studio/ui/reference_panel.py" line="123"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="124"/>
+        <location filename="../../studio/ui/reference_panel.py" line="125"/>
         <source>Reset trim</source>
         <translation>重置裁剪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="143"/>
+        <location filename="../../studio/ui/reference_panel.py" line="145"/>
         <source>Save as voice…</source>
         <translation>保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="133"/>
+        <location filename="../../studio/ui/reference_panel.py" line="134"/>
         <source>Exactly what is said in the clip</source>
         <translation>音频中说的原话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="135"/>
+        <location filename="../../studio/ui/reference_panel.py" line="136"/>
         <source>Exactly what is said in the clip. Clone mode needs it; Cross-lingual does not.</source>
         <translation>音频中说的原话。克隆模式需要它，跨语种模式不需要。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="138"/>
+        <location filename="../../studio/ui/reference_panel.py" line="139"/>
         <source>Save transcript</source>
         <translation>保存参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="140"/>
+        <location filename="../../studio/ui/reference_panel.py" line="141"/>
         <source>Store this transcript with the selected voice&apos;s clip</source>
         <translation>将此参考文本保存到所选音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="156"/>
+        <location filename="../../studio/ui/reference_panel.py" line="158"/>
         <source>Transcript (needed for Clone mode)</source>
         <translation>参考文本（克隆模式需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="176"/>
+        <location filename="../../studio/ui/reference_panel.py" line="177"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="185"/>
+        <location filename="../../studio/ui/reference_panel.py" line="186"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="190"/>
+        <location filename="../../studio/ui/reference_panel.py" line="191"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="196"/>
+        <location filename="../../studio/ui/reference_panel.py" line="197"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="239"/>
+        <location filename="../../studio/ui/reference_panel.py" line="241"/>
         <source>{0} was not saved as a voice; import it again to use it.</source>
         <translation>{0} 未保存为音色；如需使用请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="243"/>
+        <location filename="../../studio/ui/reference_panel.py" line="245"/>
         <source>{0} has no reference clip.</source>
         <translation>{0} 没有参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="266"/>
+        <location filename="../../studio/ui/reference_panel.py" line="268"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="272"/>
+        <location filename="../../studio/ui/reference_panel.py" line="274"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="314"/>
+        <location filename="../../studio/ui/reference_panel.py" line="316"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="318"/>
+        <location filename="../../studio/ui/reference_panel.py" line="320"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="332"/>
+        <location filename="../../studio/ui/reference_panel.py" line="334"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="333"/>
+        <location filename="../../studio/ui/reference_panel.py" line="335"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="334"/>
+        <location filename="../../studio/ui/reference_panel.py" line="336"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="339"/>
+        <location filename="../../studio/ui/reference_panel.py" line="341"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="346"/>
+        <location filename="../../studio/ui/reference_panel.py" line="348"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="354"/>
+        <location filename="../../studio/ui/reference_panel.py" line="356"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="358"/>
+        <location filename="../../studio/ui/reference_panel.py" line="360"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="367"/>
+        <location filename="../../studio/ui/reference_panel.py" line="369"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="410"/>
+        <location filename="../../studio/ui/reference_panel.py" line="412"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="414"/>
-        <location filename="../../studio/ui/reference_panel.py" line="428"/>
+        <location filename="../../studio/ui/reference_panel.py" line="416"/>
+        <location filename="../../studio/ui/reference_panel.py" line="430"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="416"/>
+        <location filename="../../studio/ui/reference_panel.py" line="418"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="418"/>
+        <location filename="../../studio/ui/reference_panel.py" line="420"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="432"/>
+        <location filename="../../studio/ui/reference_panel.py" line="434"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="445"/>
+        <location filename="../../studio/ui/reference_panel.py" line="449"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="456"/>
+        <location filename="../../studio/ui/reference_panel.py" line="460"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="474"/>
+        <location filename="../../studio/ui/reference_panel.py" line="478"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="486"/>
+        <location filename="../../studio/ui/reference_panel.py" line="490"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -2104,6 +2348,93 @@
         <location filename="../../studio/ui/views/token_view.py" line="101"/>
         <source>time (s), 25 tokens/s</source>
         <translation>时间（秒），每秒 25 个 token</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptAssistant</name>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="42"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="203"/>
+        <source>Transcribe</source>
+        <translation>识别文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="43"/>
+        <source>Fill the transcript with what a speech recognizer hears in the clip</source>
+        <translation>用语音识别器听到的内容填写文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="94"/>
+        <source>The transcript does not match the clip</source>
+        <translation>文本与片段不符</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="97"/>
+        <source>The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made with a wrong transcript babble or repeat words.</source>
+        <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="102"/>
+        <source>Heard: {0}
+Differs: {1}</source>
+        <translation>识别结果：{0}
+不同之处：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="104"/>
+        <source>Use my transcript</source>
+        <translation>使用我的文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="105"/>
+        <source>Let me fix it</source>
+        <translation>我来修改</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="121"/>
+        <source>No speech recognizer is installed; {0}.</source>
+        <translation>未安装语音识别器；{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="141"/>
+        <source>Transcribing with {0}…</source>
+        <translation>正在用 {0} 识别…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="150"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="163"/>
+        <source>Transcription cancelled.</source>
+        <translation>已取消识别。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="165"/>
+        <source>Transcription failed: {0}</source>
+        <translation>识别失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="178"/>
+        <source>The recognizer heard no words in the clip.</source>
+        <translation>识别器在片段中没有听到任何字词。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="180"/>
+        <source>Transcribed by {0}; check it before saving.</source>
+        <translation>由 {0} 识别；保存前请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="182"/>
+        <source>Two recognizers agree ({0:.0%}).</source>
+        <translation>两个识别器结果一致（{0:.0%}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="186"/>
+        <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
+        <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="203"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

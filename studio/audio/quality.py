@@ -3,7 +3,9 @@
 Checks (each on the trimmed region the voice would use):
   duration      3-30 s passes; 0.5-3 s warns (short prompts clone poorly); outside 0.5-30 s fails
                 (the engine refuses such prompts)
-  sample_rate   16 kHz or more passes; below fails (the engine needs 16 kHz)
+  sample_rate   16 kHz or more passes; 8-16 kHz warns and flags the clip "narrow-band" (telephone, old
+                tape: accepted and resampled, but the clone inherits the missing highs and sounds
+                muffled); below 8 kHz fails (the engine refuses it)
   clipping      share of samples at full scale: none passes, under 0.1 % warns, more fails
   silence       share of 20 ms frames more than 35 dB below the loud frames: up to 40 % passes,
                 up to 70 % warns, more fails (and a clip with no signal at all fails)
@@ -28,7 +30,8 @@ PASS, WARN, FAIL = "pass", "warn", "fail"
 _RANK = {PASS: 0, WARN: 1, FAIL: 2}
 
 MIN_SECONDS, SHORT_SECONDS, MAX_SECONDS = 0.5, 3.0, 30.0
-MIN_RATE = 16_000
+MIN_RATE = 8_000  # the engine's floor
+WIDE_BAND_RATE = 16_000  # below: narrow-band
 FRAME_S = 0.02
 SILENCE_BELOW_LOUD_DB = 35.0
 NO_SIGNAL_DBFS = -70.0
@@ -58,6 +61,11 @@ class QualityReport:
     def blocking(self) -> bool:
         return any(c.status == FAIL and c.blocking for c in self.checks)
 
+    @property
+    def narrow_band(self) -> bool:
+        """8-16 kHz: usable, but the clone will sound muffled (no energy above half the rate)."""
+        return MIN_RATE <= self.sample_rate < WIDE_BAND_RATE
+
     def check(self, key: str) -> Check:
         return next(c for c in self.checks if c.key == key)
 
@@ -67,6 +75,7 @@ class QualityReport:
             "overall": self.overall,
             "seconds": round(self.seconds, 3),
             "sample_rate": self.sample_rate,
+            "narrow_band": self.narrow_band,
             "checks": {c.key: {"status": c.status, "value": round(float(c.value), 3)} for c in self.checks},
         }
 
@@ -110,7 +119,12 @@ def analyse(audio: np.ndarray, sample_rate: int) -> QualityReport:
             seconds,
             blocking=True,
         ),
-        Check("sample_rate", PASS if sample_rate >= MIN_RATE else FAIL, float(sample_rate), blocking=True),
+        Check(
+            "sample_rate",
+            _grade(sample_rate, lambda r: r >= WIDE_BAND_RATE, lambda r: r >= MIN_RATE),
+            float(sample_rate),
+            blocking=True,
+        ),
     ]
     if data.size == 0:
         return QualityReport(tuple(checks), seconds, int(sample_rate))

@@ -13,6 +13,7 @@ from studio.library import voicepack as _voicepack
 from studio.library.catalog import CATALOG_NAME, Catalog
 from studio.library.clips import ClipsMixin
 from studio.library.errors import LibraryError
+from studio.library.ingested import IngestedMixin
 from studio.library.integrity import IntegrityReport, check_library
 from studio.library.location import resolve_library_dir
 from studio.library.recordings import RecordingsMixin
@@ -21,7 +22,7 @@ from studio.library.text_search import TextSearch
 from studio.library.voices import VoicesMixin
 
 
-class Library(VoicesMixin, ClipsMixin, TakesMixin, RecordingsMixin):
+class Library(VoicesMixin, ClipsMixin, TakesMixin, RecordingsMixin, IngestedMixin):
     """Voices, clips, takes and recordings in one folder.
 
     Open with `Library.open(path)`; use as a context manager or call close(). Safe to share

@@ -141,6 +141,31 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _statements(INITIAL_SCHEMA)),
     Migration(2, "takes.source: where a take was made (studio, api, ...)", _statements(TAKE_SOURCE_COLUMN)),
 )
+# Clips cut from long recordings by `voice-studio ingest` (studio/transcribe/): where each came from,
+# its recognizers' texts and agreement, the review state and the archival metadata. One row per clip;
+# deleting the clip deletes the row. Kept as its own constant so it can be renumbered when merged.
+INGEST_SCHEMA = """
+CREATE TABLE ingested_clips (
+    clip_id INTEGER PRIMARY KEY REFERENCES clips(id) ON DELETE CASCADE,
+    source_path TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    start_s REAL NOT NULL,
+    end_s REAL NOT NULL,
+    agreement REAL,
+    needs_review INTEGER NOT NULL DEFAULT 0 CHECK (needs_review IN (0, 1)),
+    review TEXT NOT NULL DEFAULT 'pending' CHECK (review IN ('pending', 'accepted', 'rejected')),
+    recognitions_json TEXT,
+    speaker TEXT NOT NULL DEFAULT '',
+    dialect TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL DEFAULT '',
+    consent TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE (source_key, start_s)
+);
+CREATE INDEX ingested_by_review ON ingested_clips(review, needs_review, clip_id)
+"""
+
+MIGRATIONS = (*MIGRATIONS, Migration(len(MIGRATIONS) + 1, "ingested clips", _statements(INGEST_SCHEMA)))
 
 
 def current_version(conn: sqlite3.Connection) -> int:

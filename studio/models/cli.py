@@ -14,7 +14,14 @@ from collections.abc import Callable
 from typing import Any
 
 from studio.models.errors import DownloadCancelled, ModelsError
-from studio.models.registry import DEFAULT_MODEL, HUGGINGFACE, KNOWN_MODELS, MODELSCOPE, human_size
+from studio.models.registry import (
+    DEFAULT_MODEL,
+    HUGGINGFACE,
+    KNOWN_MODELS,
+    KNOWN_RECOGNIZERS,
+    MODELSCOPE,
+    human_size,
+)
 
 PROG = "voice-studio"
 
@@ -139,6 +146,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
     root = _models_dir(args)
     installed = list_installed(root, include_hf_cache=not args.no_hf_cache)
+    recognizers = list_installed(root, include_hf_cache=False, kind="asr")
     staged = staged_downloads(root)
     if args.json:
         doc = {
@@ -154,6 +162,14 @@ def _cmd_list(args: argparse.Namespace) -> int:
                     "status": m.status,
                 }
                 for m in installed
+            ],
+            "recognizers": [
+                {"name": m.name, "path": str(m.path), "family": m.family, "size": m.size, "status": m.status}
+                for m in recognizers
+            ],
+            "known_recognizers": [
+                {"name": k.name, "family": k.family, "approx_size": k.approx_size(), "repos": k.repos}
+                for k in KNOWN_RECOGNIZERS
             ],
             "interrupted": staged,
             "known": [
@@ -184,6 +200,17 @@ def _cmd_list(args: argparse.Namespace) -> int:
     for k in KNOWN_MODELS:
         tag = " (recommended)" if k.default else ""
         print(f"  {k.name}{tag}: {k.family}, {human_size(k.approx_size(), approx=True)}; {k.description}")
+    print("Speech recognizers (transcripts of reference clips and ingested recordings):")
+    have = {m.name: m for m in recognizers}
+    for k in KNOWN_RECOGNIZERS:
+        state = f"installed, {have[k.name].status}" if k.name in have else "not installed"
+        print(f"  {k.name}: {k.family}, {human_size(k.approx_size(), approx=True)}, {state}; {k.description}")
+    from studio.transcribe.pocketsphinx_backend import available
+
+    print(
+        "  pocketsphinx: basic offline English, inside the pocketsphinx package, "
+        + ("available" if available() else "not installed (pip install pocketsphinx)")
+    )
     return 0
 
 
@@ -302,7 +329,7 @@ def _cmd_remove(args: argparse.Namespace) -> int:
 
     root = _models_dir(args)
     name = args.name.strip()
-    match = [m for m in list_installed(root) if m.name.casefold() == name.casefold()]
+    match = [m for m in list_installed(root, kind="all") if m.name.casefold() == name.casefold()]
     if match and match[0].source == HF_CACHE:
         raise ModelsError(
             f"{match[0].name} is in the Hugging Face cache ({match[0].path}); remove it with `hf cache delete`."

@@ -206,6 +206,10 @@ def download_model(
             already_installed=True,
         )
 
+    if hub not in model.repos:
+        raise DownloadError(
+            f"{model.name} is not published on {hub}; download it from {', '.join(model.repos)}."
+        )
     source = make_hub(hub, endpoint)
     meter = _Meter(model.name, model.approx_size(include_optional, include_qwen_weights), on_progress)
     meter.report(force=True, phase="listing", message=f"Asking {source.endpoint} for the file list")
@@ -306,7 +310,7 @@ def _download_locked(
     meter.report(force=True, phase="verifying", done=meter.total, message="Checking the model's structure")
     from studio.models.verify import check_folder
 
-    report = check_folder(stage, hashes=False)
+    report = check_folder(stage, hashes=False, family=model.family)
     if report.problem and not report.unsupported:
         raise IntegrityError(f"{report.problem} {model.name} was not installed.")
     structure = "ok" if report.ok else "not checked: " + report.problem.replace(str(stage), model.name)

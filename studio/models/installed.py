@@ -22,7 +22,7 @@ from studio.models.paths import (
     resolve_models_dir,
     staging_dir,
 )
-from studio.models.registry import KNOWN_MODELS, KnownModel, human_size
+from studio.models.registry import ASR_FAMILIES, KNOWN_MODELS, KNOWN_RECOGNIZERS, KnownModel, human_size
 
 STUDIO = "studio"  # under the studio's models folder (downloaded here)
 HF_CACHE = "hf-cache"  # a snapshot in the Hugging Face cache
@@ -74,7 +74,9 @@ def _family(folder: Path) -> str | None:
     try:
         return detect_family(folder)
     except (ModelFolderError, OSError):
-        return None
+        pass
+    family = (read_marker(folder) or {}).get("family")  # a speech recognizer the studio downloaded
+    return family if family in ASR_FAMILIES else None
 
 
 def folder_size(folder: Path) -> int:
@@ -88,7 +90,7 @@ def folder_size(folder: Path) -> int:
 
 def _known_for(name: str) -> KnownModel | None:
     low = name.casefold()
-    for m in KNOWN_MODELS:
+    for m in (*KNOWN_MODELS, *KNOWN_RECOGNIZERS):
         if low == m.name.casefold() or low in (r.casefold() for r in m.repos.values()):
             return m
     return None
@@ -220,7 +222,10 @@ def list_installed(
     models_dir: str | os.PathLike[str] | None = None,
     include_hf_cache: bool = True,
     hf_cache_dir: str | os.PathLike[str] | None = None,
+    kind: str = "tts",
 ) -> list[InstalledModel]:
+    """Installed models of `kind`: "tts" (CosyVoice folders, the default), "asr" (speech recognizers)
+    or "all"."""
     root = resolve_models_dir(models_dir)
     out = _studio_models(root)
     for path in user_folders(root):
@@ -234,13 +239,17 @@ def list_installed(
             )
     if include_hf_cache:
         out.extend(_hf_cache_models(hf_cache_dir))
+    if kind == "tts":
+        out = [m for m in out if m.family not in ASR_FAMILIES]
+    elif kind == "asr":
+        out = [m for m in out if m.family in ASR_FAMILIES]
     return out
 
 
 def find_model(name_or_path: str, models_dir: str | os.PathLike[str] | None = None) -> InstalledModel | Path:
     """An installed model by name (or repo id), else the argument as a folder path."""
     low = name_or_path.strip().casefold()
-    for m in list_installed(models_dir):
+    for m in list_installed(models_dir, kind="all"):
         if low in (m.name.casefold(), *(r.casefold() for r in (m.known.repos.values() if m.known else ()))):
             return m
     path = Path(name_or_path).expanduser()
@@ -272,7 +281,7 @@ def remove_model(name: str, models_dir: str | os.PathLike[str] | None = None) ->
     root = resolve_models_dir(models_dir)
     done: list[Path] = []
     target = None
-    for m in list_installed(root):
+    for m in list_installed(root, kind="all"):
         if name.strip().casefold() in (m.name.casefold(), str(m.path).casefold()):
             target = m
             break

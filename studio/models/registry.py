@@ -40,6 +40,7 @@ class KnownModel:
     files: tuple[ModelFile, ...]
     description: str = ""
     default: bool = False
+    kind: str = "tts"  # "tts" (a CosyVoice folder) or "asr" (a speech recognizer, studio/transcribe/)
     revision: dict[str, str] = field(default_factory=lambda: {HUGGINGFACE: "main", MODELSCOPE: "master"})
 
     def repo(self, hub: str) -> str:
@@ -121,14 +122,77 @@ KNOWN_MODELS: tuple[KnownModel, ...] = (COSYVOICE3, COSYVOICE2)
 DEFAULT_MODEL = COSYVOICE3
 
 
+def _whisper_files(weights: int) -> tuple[ModelFile, ...]:
+    return (
+        ModelFile("config.json", 2_000),
+        ModelFile("generation_config.json", 4_000),
+        ModelFile("model.safetensors", weights),
+        ModelFile("tokenizer.json", int(2.5 * MB)),
+        ModelFile("tokenizer_config.json", 300_000),
+        ModelFile("preprocessor_config.json", 400, required=False),
+        ModelFile("processor_config.json", 400, required=False),
+        ModelFile("vocab.json", 1 * MB, required=False),
+        ModelFile("merges.txt", 500_000, required=False),
+        ModelFile("normalizer.json", 50_000, required=False),
+        ModelFile("added_tokens.json", 35_000, required=False),
+        ModelFile("special_tokens_map.json", 3_000, required=False),
+    )
+
+
+def _sherpa_files(weights: int) -> tuple[ModelFile, ...]:
+    return (ModelFile("model.int8.onnx", weights), ModelFile("tokens.txt", 300_000))
+
+
+# Speech recognizers (studio/transcribe/): transcripts of reference clips and ingested recordings.
+KNOWN_RECOGNIZERS: tuple[KnownModel, ...] = (
+    KnownModel(
+        name="whisper-large-v3-turbo",
+        title="Whisper large-v3-turbo",
+        family="whisper",
+        repos={HUGGINGFACE: "openai/whisper-large-v3-turbo"},
+        files=_whisper_files(int(1.62 * GB)),
+        description="Speech recognizer, ~100 languages; best quality, for GPUs.",
+        kind="asr",
+    ),
+    KnownModel(
+        name="whisper-small",
+        title="Whisper small",
+        family="whisper",
+        repos={HUGGINGFACE: "openai/whisper-small"},
+        files=_whisper_files(967 * MB),
+        description="Speech recognizer, ~100 languages; runs on CPUs.",
+        kind="asr",
+    ),
+    KnownModel(
+        name="sensevoice-small",
+        title="SenseVoice-Small (sherpa-onnx)",
+        family="sensevoice",
+        repos={HUGGINGFACE: "csukuangfj/sherpa-onnx-sense-voice-zh-en-ja-ko-yue-2024-07-17"},
+        files=_sherpa_files(239 * MB),
+        description="Speech recognizer for Chinese, Cantonese, English, Japanese, Korean (needs sherpa-onnx).",
+        kind="asr",
+    ),
+    KnownModel(
+        name="paraformer-zh",
+        title="Paraformer Mandarin (sherpa-onnx)",
+        family="paraformer",
+        repos={HUGGINGFACE: "csukuangfj/sherpa-onnx-paraformer-zh-2024-03-09"},
+        files=_sherpa_files(227 * MB),
+        description="Speech recognizer for Mandarin (needs sherpa-onnx).",
+        kind="asr",
+    ),
+)
+ASR_FAMILIES = frozenset(m.family for m in KNOWN_RECOGNIZERS)
+
+
 def known_model(name: str) -> KnownModel:
     """The known model called `name` (folder name or either hub's repo id, case-insensitive)."""
     wanted = name.strip().casefold()
-    for model in KNOWN_MODELS:
+    for model in (*KNOWN_MODELS, *KNOWN_RECOGNIZERS):
         names = {model.name.casefold(), *(r.casefold() for r in model.repos.values())}
         if wanted in names:
             return model
-    choices = ", ".join(m.name for m in KNOWN_MODELS)
+    choices = ", ".join(m.name for m in (*KNOWN_MODELS, *KNOWN_RECOGNIZERS))
     raise ModelsError(f"There is no known model called {name!r}; choose one of {choices}.")
 
 

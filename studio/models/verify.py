@@ -48,8 +48,14 @@ def _engine_supports(folder: Path) -> bool:
     return True
 
 
-def check_folder(folder: str | Path, hashes: bool = True, onnx: bool = False, cancel=None) -> CheckReport:
-    """Everything we can check without loading weights; stops at the first problem, which names the file."""
+def check_folder(
+    folder: str | Path, hashes: bool = True, onnx: bool = False, cancel=None, family: str | None = None
+) -> CheckReport:
+    """Everything we can check without loading weights; stops at the first problem, which names the file.
+
+    A speech-recognizer folder (family whisper / sensevoice / paraformer, from `family`, the install
+    marker or its config.json) gets `studio.transcribe.model_check` instead of the engine's check.
+    """
     from studio.engine.build import verify_model_folder
     from studio.models.installed import read_marker
 
@@ -81,6 +87,15 @@ def check_folder(folder: str | Path, hashes: bool = True, onnx: bool = False, ca
                 if what != "size"
                 else f"{rel}: {human_size(actual)}, size matches the hub"
             )
+    from studio.transcribe.model_check import check_recognizer_folder, detect_recognizer_family
+
+    asr = detect_recognizer_family(folder, family or (marker or {}).get("family"))
+    if asr is not None:
+        report.family = asr
+        checked, problem = check_recognizer_folder(folder, asr, onnx=onnx)
+        report.checked.extend(checked)
+        report.problem = problem
+        return report
     engine = verify_model_folder(folder, load_onnx=onnx)
     report.family = engine.family
     report.checked.extend(engine.checked)

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Download a model…"), self.download_model)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Import reference clip…"), self.reference.choose_file, "Ctrl+O")
+        self._action(file_menu, self.tr("Ingest recordings…"), self.open_ingest)
         self.export_action = self._action(file_menu, self.tr("Export take…"), self.export_selected, "Ctrl+E")
         file_menu.addSeparator()
         self.serve = ServeToggle(self.ctx, self)  # the speech API on this computer (serve_toggle.py)
@@ -390,6 +391,15 @@ class MainWindow(QMainWindow):
     def _voice_transcript(self, voice_id: int) -> str:
         clips = self.ctx.library.list_clips(voice_id)
         return next((c.transcript for c in clips if c.transcript), "")
+
+    def open_ingest(self):
+        """File → Ingest recordings…: cut long recordings into transcribed, reviewable clips."""
+        from studio.ui.ingest import IngestDialog
+
+        dialog = IngestDialog(self.ctx, self)
+        dialog.finished.connect(lambda _=0: self.voice_list.refresh())
+        dialog.show()
+        return dialog
 
     def synthesize(self) -> TakeRun | None:
         request = self.current_request()

@@ -62,6 +62,8 @@ class QualityView(QWidget):
         if key == "duration":
             return self.tr("{0:.1f} s (3-30 s is best)").format(value)
         if key == "sample_rate":
+            if 8000 <= value < 16000:
+                return self.tr("{0:g} kHz: narrow-band (16 kHz or more is best)").format(value / 1000)
             return self.tr("{0:g} kHz (16 kHz or more)").format(value / 1000)
         if key == "clipping":
             if value <= 0.0:
@@ -94,7 +96,13 @@ class QualityView(QWidget):
                     "duration": self.tr("Use 3 to 30 seconds of speech: trim the clip or record again.")
                     if check.value >= 0.5
                     else self.tr("The clip is too short; the engine needs at least half a second."),
-                    "sample_rate": self.tr("The clip's sample rate is below 16 kHz; use a better recording."),
+                    "sample_rate": self.tr(
+                        "Narrow-band recording (8-16 kHz, like a telephone or old tape): it is used, "
+                        "but the clone will sound muffled like the recording. Use a 16 kHz or better "
+                        "recording if you have one."
+                    )
+                    if check.status == WARN
+                    else self.tr("The clip's sample rate is below 8 kHz; use a better recording."),
                     "silence": self.tr(
                         "Much of the clip is silence; drag the trim handles around the speech."
                     ),

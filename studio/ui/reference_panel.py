@@ -36,6 +36,7 @@ from studio.ui.engine_bridge import save_prepared_voice
 from studio.ui.messages import sentence
 from studio.ui.quality_view import QualityView
 from studio.ui.recording import COUNTDOWN, IDLE, RECORDING, SAVING, RecordingController
+from studio.ui.transcribe_assist import TranscriptAssistant
 from studio.ui.views.level_meter import LevelMeter
 from studio.ui.views.waveform_view import WaveformView
 from studio.ui.voice_dialog import VoiceDetails, VoiceDialog
@@ -140,6 +141,7 @@ class ReferencePanel(QGroupBox):
             self.tr("Store this transcript with the selected voice's clip")
         )
         self.save_transcript_button.clicked.connect(lambda: self.save_transcript())
+        self.transcriber = TranscriptAssistant(self)  # Transcribe button beside the field
         self.save_button = QPushButton(self.tr("Save as voice…"))
         self.save_button.clicked.connect(lambda: self.save_as_voice())
         self.save_status = QLabel()
@@ -154,10 +156,9 @@ class ReferencePanel(QGroupBox):
         layout.addLayout(clip_row)
         layout.addWidget(self.quality, 2)
         layout.addWidget(QLabel(self.tr("Transcript (needed for Clone mode)")))
-        transcript_row = QHBoxLayout()
-        transcript_row.addWidget(self.transcript_edit, 1)
-        transcript_row.addWidget(self.save_transcript_button)
-        layout.addLayout(transcript_row)
+        self.transcriber.row.layout().addWidget(self.save_transcript_button)
+        layout.addWidget(self.transcriber.row)
+        layout.addWidget(self.transcriber.status)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_status, 1)
         save_row.addWidget(self.save_button)
@@ -212,6 +213,7 @@ class ReferencePanel(QGroupBox):
             self.info.setText(self.tr("No clip yet: record one, import a file, or drop it here."))
         self.update_quality()
         self._update_buttons()
+        self.transcriber.clip_changed()
         self.clipChanged.emit()
 
     def show_voice(self, voice_id: int | None) -> None:
@@ -431,6 +433,8 @@ class ReferencePanel(QGroupBox):
             self.ctx.error(
                 self.tr("This clip cannot be used as a voice: {0}").format(self.quality.advice(self.report))
             )
+            return False
+        if not self.transcriber.confirm_transcript():
             return False
         if details is None:
             default = Path(self.clip.name).stem if self.clip.source == "imported" else ""

@@ -85,10 +85,16 @@ def test_silent_audio(cv2_engine, tmp_path):
         cv2_engine.prepare_voice(path)
 
 
-def test_sample_rate_below_16k(cv2_engine, tmp_path):
-    path = write_wav(tmp_path / "phone.wav", speech_like(3, 8000), 8000)
-    with pytest.raises(AudioInputError, match="8000 Hz.*at least 16000 Hz"):
+def test_sample_rate_below_8k(cv2_engine, tmp_path):
+    path = write_wav(tmp_path / "low.wav", speech_like(3, 6000), 6000)
+    with pytest.raises(AudioInputError, match="6000 Hz.*at least 8000 Hz"):
         cv2_engine.prepare_voice(path)
+
+
+def test_narrow_band_8k_is_accepted_and_resampled(cv2_engine, tmp_path):
+    path = write_wav(tmp_path / "phone.wav", speech_like(3, 8000), 8000)
+    voice = cv2_engine.prepare_voice(path, transcript="hi")
+    assert voice.sample_rate == 8000 and voice.speech_tokens.numel() > 0
 
 
 def test_array_without_sample_rate(cv2_engine):

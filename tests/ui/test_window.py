@@ -303,7 +303,10 @@ def test_a_take_cancelled_after_audio_arrived_keeps_that_audio_as_a_partial_take
 def test_choosing_a_voice_warms_its_streaming_prefix_on_the_worker(window, shared_bridge, qtbot):
     voice_id = save_voice(qtbot, window)
     shared_bridge.worker.engine._voice_prefix = None
-    window.voice_list.select_voice(None)
+    # select_voice(None) matches no row and changes nothing; clear the current row so that choosing
+    # the voice again is a real change (otherwise the test passes only if the warm started by saving
+    # the voice happens to finish after the line above)
+    window.voice_list.list.setCurrentRow(-1)
     window.voice_list.select_voice(voice_id)
     wait_until(qtbot, lambda: shared_bridge.worker.engine._voice_prefix is not None, 60)
     _take_id, run = make_take(qtbot, window, "Warm start.", stream=True)

@@ -23,7 +23,8 @@ import torchaudio.transforms as AT
 
 from studio.engine.errors import AudioInputError
 
-MIN_SAMPLE_RATE = 16000
+MIN_SAMPLE_RATE = 8000  # narrow-band (8-16 kHz: telephone, old tape) is accepted and resampled
+WIDE_BAND_RATE = 16000  # below this the clone sounds muffled (the quality report says so)
 PROMPT_MIN_SECONDS = 0.5
 PROMPT_MAX_SECONDS = 30.0
 # Refuse to even decode absurdly long files (a 1-hour clip given as a prompt).
@@ -104,7 +105,7 @@ def load_audio(
     if sr < MIN_SAMPLE_RATE:
         raise AudioInputError(
             f"The {what} is sampled at {sr} Hz; CosyVoice needs at least {MIN_SAMPLE_RATE} Hz "
-            "(record or export it at 16 kHz or more)."
+            "(8-16 kHz works but sounds muffled; record or export it at 16 kHz or more)."
         )
     mono = torch.from_numpy(np.ascontiguousarray(samples)).mean(dim=0).numpy()
     return LoadedAudio(mono.astype(np.float32, copy=False), int(sr), source)

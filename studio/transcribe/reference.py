@@ -1,0 +1,79 @@
+"""Transcripts of reference clips: fill one in, or check the one the user typed.
+
+    verdict = transcribe_reference("me.wav", recognizers)        # agreement.Verdict
+    mismatch = check_transcript("what I typed", verdict)         # None, or what differs
+
+A typed transcript whose error rate against the recognized text is above 0.3 (`MISMATCH_ABOVE`) is a
+mismatch: zero-shot cloning is conditioned on the exact words of the reference, and a wrong transcript
+is the most common reason a clone babbles or repeats itself.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from studio.transcribe.agreement import (
+    MISMATCH_ABOVE,
+    Difference,
+    Verdict,
+    describe_differences,
+    error_rate,
+    word_differences,
+)
+from studio.transcribe.audio import read_16k, to_16k
+from studio.transcribe.base import Recognizer
+from studio.transcribe.errors import RecordingError
+from studio.transcribe.ingest import transcribe_clip
+
+MAX_REFERENCE_S = 30.5
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    error_rate: float
+    heard: str
+    differences: tuple[Difference, ...]
+
+    def describe(self) -> str:
+        return describe_differences(list(self.differences))
+
+
+def transcribe_reference(
+    audio: str | Path | np.ndarray,
+    recognizers: list[Recognizer],
+    *,
+    sample_rate: int | None = None,
+    language: str | None = None,
+    cancel: threading.Event | None = None,
+) -> Verdict:
+    """What is said in a reference clip (a file, or float audio with its `sample_rate`)."""
+    if isinstance(audio, str | Path):
+        data, info = read_16k(audio, cancel=cancel)
+        seconds = info.seconds
+    else:
+        if sample_rate is None:
+            raise RecordingError(
+                "The reference audio was given as an array, so its sample rate must be given."
+            )
+        data = to_16k(audio, sample_rate)
+        seconds = data.size / 16_000
+    if seconds > MAX_REFERENCE_S:
+        raise RecordingError(
+            f"The reference clip is {seconds:.0f} s long; transcribe at most 30 s (trim it first)."
+        )
+    return transcribe_clip(data, recognizers, language=language, cancel=cancel)
+
+
+def check_transcript(typed: str, verdict: Verdict, language: str | None = None) -> Mismatch | None:
+    """A Mismatch when the typed transcript's error rate against the recognized one is above 0.3."""
+    heard = verdict.transcript
+    if not typed.strip() or not heard.strip():
+        return None
+    rate = error_rate(typed, heard, language)
+    if rate <= MISMATCH_ABOVE:
+        return None
+    return Mismatch(rate, heard, tuple(word_differences(typed, heard, language)))

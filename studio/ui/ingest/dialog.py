@@ -1,0 +1,387 @@
+"""Ingest recordings and review the clips: File -> Ingest recordings…
+
+Top: the recordings, the archival metadata (speaker, dialect, region, consent), Start / Cancel with
+progress per file and per clip. The ingest runs on its own thread (`studio.transcribe.ingest`), never on
+the UI thread; Cancel stops after the current clip and what was saved stays saved (Start again resumes).
+Bottom: the review table of every ingested clip (source, span, agreement, state, transcript; clips whose
+recognizers disagree are marked); play a clip, edit its transcript in place, accept or reject, make a
+voice from accepted clips, export accepted clips as a dataset.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+REVIEW_COLOUR = "#e67e22"
+COL_SOURCE, COL_START, COL_END, COL_AGREE, COL_STATE, COL_TEXT = range(6)
+
+
+class _Relay(QObject):
+    event = Signal(object)  # an ingest event, from the ingest thread (queued to the UI thread)
+    ended = Signal(object)  # the IngestSummary or an exception
+
+
+class IngestDialog(QDialog):
+    def __init__(self, ctx, parent=None, recognizers: list | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ingest recordings"))
+        self.resize(1000, 680)
+        self.ctx = ctx
+        self.files: list[Path] = []
+        self._recognizers = recognizers  # None: the installed downloaded ones, loaded on the thread
+        self._cancel: threading.Event | None = None
+        self._thread: threading.Thread | None = None
+        self._relay = _Relay(self)
+        self._relay.event.connect(self._on_event)
+        self._relay.ended.connect(self._on_ended)
+
+        self.add_button = QPushButton(self.tr("Add recordings…"))
+        self.add_button.clicked.connect(self.choose_files)
+        self.files_label = QLabel(self.tr("No recordings chosen (WAV, FLAC, MP3, OGG)."))
+        self.files_label.setWordWrap(True)
+        self.speaker = QLineEdit()
+        self.dialect = QLineEdit()
+        self.region = QLineEdit()
+        self.consent = QLineEdit()
+        self.consent.setPlaceholderText(self.tr("who agreed, for what use"))
+        form = QFormLayout()
+        form.addRow(self.tr("Speaker"), self.speaker)
+        form.addRow(self.tr("Dialect"), self.dialect)
+        form.addRow(self.tr("Region"), self.region)
+        form.addRow(self.tr("Consent"), self.consent)
+        self.recognizer_label = QLabel()
+        self.recognizer_label.setWordWrap(True)
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.file_progress = QProgressBar()
+        self.clip_progress = QProgressBar()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Recording"), self.tr("Start"), self.tr("End"), self.tr("Agreement"), self.tr("State"),
+             self.tr("Transcript")]
+        )  # fmt: skip
+        self.table.horizontalHeader().setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.itemChanged.connect(self._edited)
+        self.table.itemSelectionChanged.connect(self._show_details)
+        for col in (COL_SOURCE, COL_START, COL_END, COL_AGREE, COL_STATE):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.clicked.connect(self.play_selected)
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.accept_button.clicked.connect(lambda: self.set_review("accepted"))
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.reject_button.clicked.connect(lambda: self.set_review("rejected"))
+        self.voice_button = QPushButton(self.tr("Make voice…"))
+        self.voice_button.clicked.connect(self.make_voice)
+        self.export_button = QPushButton(self.tr("Export dataset…"))
+        self.export_button.clicked.connect(self.export_dataset)
+
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addWidget(self.files_label, 1)
+        run = QHBoxLayout()
+        run.addWidget(self.start_button)
+        run.addWidget(self.cancel_button)
+        run.addWidget(QLabel(self.tr("File")))
+        run.addWidget(self.file_progress, 1)
+        run.addWidget(QLabel(self.tr("Clip")))
+        run.addWidget(self.clip_progress, 1)
+        actions = QHBoxLayout()
+        for b in (self.play_button, self.accept_button, self.reject_button, self.voice_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(form)
+        layout.addWidget(self.recognizer_label)
+        layout.addLayout(run)
+        layout.addWidget(self.status)
+        layout.addWidget(
+            QLabel(self.tr("Clips (double-click a transcript to correct it; marked rows need review)"))
+        )
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        layout.addLayout(actions)
+        self._describe_recognizers()
+        self.refresh()
+        self._update()
+
+    # -- running an ingest ---------------------------------------------------------------------
+
+    def _describe_recognizers(self) -> None:
+        from studio.transcribe import recognizers as reg
+
+        names = (
+            [r.name for r in self._recognizers]
+            if self._recognizers is not None
+            else reg.installed(include_builtin=False)[:2]
+        )
+        if names:
+            self.recognizer_label.setText(self.tr("Recognizers: {0}").format(", ".join(names)))
+        else:
+            self.recognizer_label.setText(
+                self.tr(
+                    "No speech recognizer is installed: clips are cut and saved without transcripts. "
+                    "Download one with `voice-studio models download whisper-small` (or sensevoice-small)."
+                )
+            )  # fmt: skip
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Recordings"), "", self.tr("Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)")
+        )
+        if paths:
+            self.set_files(paths)
+
+    def set_files(self, paths) -> None:
+        self.files = [Path(p) for p in paths]
+        self.files_label.setText(", ".join(p.name for p in self.files))
+        self._update()
+
+    def start(self) -> bool:
+        if not self.files or self._thread is not None:
+            return False
+        from studio.transcribe import ingest as ing
+
+        options = ing.IngestOptions(
+            speaker=self.speaker.text().strip(),
+            dialect=self.dialect.text().strip(),
+            region=self.region.text().strip(),
+            consent=self.consent.text().strip(),
+        )
+        self._cancel = threading.Event()
+        files, library, relay, cancel = list(self.files), self.ctx.library, self._relay, self._cancel
+        given = self._recognizers
+
+        def work() -> None:
+            try:
+                if given is None:
+                    from studio.transcribe.cli import load_recognizers
+
+                    recs = load_recognizers(None)
+                else:
+                    recs = given
+                summary = ing.ingest_files(
+                    files, library, recs, options, on_event=relay.event.emit, cancel=cancel
+                )
+                relay.ended.emit(summary)
+            except BaseException as exc:  # shown to the user, never raised into Qt
+                relay.ended.emit(exc)
+
+        self._thread = threading.Thread(target=work, name="studio-ingest", daemon=True)
+        self._thread.start()
+        self.status.setText(self.tr("Starting…"))
+        self._update()
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.status.setText(self.tr("Stopping after the current clip…"))
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def _on_event(self, e) -> None:
+        from studio.transcribe import ingest as ing
+
+        if isinstance(e, ing.FileStarted):
+            self.file_progress.setRange(0, e.count)
+            self.file_progress.setValue(e.index - 1)
+            self.status.setText(
+                self.tr("{0}: {1:.1f} min at {2} Hz").format(e.path.name, e.seconds / 60, e.sample_rate)
+            )
+        elif isinstance(e, ing.Stage):
+            self.clip_progress.setRange(0, 100)
+            self.clip_progress.setValue(round(e.fraction * 100))
+        elif isinstance(e, ing.FilePlanned):
+            self.clip_progress.setRange(0, max(1, e.clips))
+            self.clip_progress.setValue(e.already_saved)
+            self.status.setText(
+                self.tr("{0}: {1} clips ({2} saved earlier)").format(e.path.name, e.clips, e.already_saved)
+            )
+        elif isinstance(e, ing.ClipSaved):
+            self.clip_progress.setValue(self.clip_progress.value() + 1)
+            self._add_row(e.clip)
+        elif isinstance(e, ing.FileFailed):
+            self.ctx.warn(e.message)
+
+    def _on_ended(self, result) -> None:
+        self._thread = None
+        self._cancel = None
+        if isinstance(result, BaseException):
+            self.status.setText(self.tr("Ingest failed: {0}").format(result))
+        else:
+            self.file_progress.setValue(self.file_progress.maximum())
+            text = self.tr("Saved {0} clips.").format(len(result.saved))
+            if result.cancelled:
+                text += " " + self.tr("Cancelled: the saved clips stay saved; Start again to continue.")
+            self.status.setText(text)
+        self.refresh()
+        self._update()
+
+    # -- the review table ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        self.table.blockSignals(False)
+        for item in self.ctx.library.list_ingested():
+            self._add_row(item)
+
+    def _add_row(self, item) -> None:
+        t = self.table
+        t.blockSignals(True)
+        row = t.rowCount()
+        t.insertRow(row)
+        state = {
+            "pending": self.tr("pending"),
+            "accepted": self.tr("accepted"),
+            "rejected": self.tr("rejected"),
+        }
+        cells = [
+            Path(item.source_path).name,
+            f"{item.start_s:.2f}",
+            f"{item.end_s:.2f}",
+            "-" if item.agreement is None else f"{item.agreement:.2f}",
+            state[item.review] + (" ⚑" if item.needs_review else ""),
+            item.transcript,
+        ]
+        for col, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setData(Qt.ItemDataRole.UserRole, item.id)
+            if col != COL_TEXT:
+                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if item.needs_review and item.review == "pending":
+                cell.setForeground(QBrush(QColor(REVIEW_COLOUR)))
+            if col == COL_TEXT and item.recognitions and item.needs_review:
+                recs = item.recognitions.get("recognitions", [])
+                cell.setToolTip("\n".join(f"{r['recognizer']}: {r['text']}" for r in recs))
+            t.setItem(row, col, cell)
+        t.blockSignals(False)
+
+    def _show_details(self) -> None:
+        """The selected clip's recognitions side by side, differing words highlighted, and its quality."""
+        import html
+
+        from studio.ui.transcribe_assist import _diff_html
+
+        ids = self.selected_ids()
+        if not ids:
+            self.details.clear()
+            return
+        item = self.ctx.library.get_ingested(ids[0])
+        recs = (item.recognitions or {}).get("recognitions", [])
+        parts = []
+        if len(recs) >= 2:
+            parts.append(
+                _diff_html(recs[0]["recognizer"], recs[0]["text"], recs[1]["recognizer"], recs[1]["text"])
+            )
+        elif recs:
+            parts.append(f"<b>{html.escape(recs[0]['recognizer'])}</b>: {html.escape(recs[0]['text'])}")
+        quality = item.clip.quality or {}
+        if quality:
+            text = self.tr("Quality: {0}").format(quality.get("overall", "?"))
+            if quality.get("narrow_band"):
+                text += " · " + self.tr("narrow-band ({0} Hz): a clone from it sounds muffled").format(
+                    quality.get("sample_rate")
+                )
+            parts.append(html.escape(text))
+        self.details.setText("<br>".join(parts))
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+
+    def _edited(self, cell: QTableWidgetItem) -> None:
+        if cell.column() != COL_TEXT:
+            return
+        clip_id = cell.data(Qt.ItemDataRole.UserRole)
+        self.ctx.library.review_ingested(clip_id, transcript=cell.text())
+
+    def set_review(self, state: str) -> None:
+        for clip_id in self.selected_ids():
+            self.ctx.library.review_ingested(clip_id, review=state)
+        self.refresh()
+
+    def play_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            audio, rate = self.ctx.library.clip_audio(ids[0])
+            self.ctx.player.play(audio, rate)
+
+    def make_voice(self) -> None:
+        from studio.library import LibraryError
+
+        ids = self.selected_ids()
+        if not ids:
+            self.ctx.warn(self.tr("Select accepted clips to make a voice from."))
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Make voice"), self.tr("Name of the new voice"))
+        if not ok or not name.strip():
+            return
+        try:
+            vid = self.ctx.library.voice_from_ingested(ids, name.strip())
+        except LibraryError as exc:
+            self.ctx.error(str(exc))
+            return
+        self.ctx.info(
+            self.tr("Voice {0} made from {1} clips.").format(self.ctx.library.get_voice(vid).name, len(ids))
+        )
+
+    def export_dataset(self, folder: str | None = None) -> None:
+        from studio.library import LibraryError
+
+        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Export accepted clips to"))
+        if not folder:
+            return
+        try:
+            result = self.ctx.library.export_dataset(folder)
+        except LibraryError as exc:
+            self.ctx.error(str(exc))
+            return
+        self.ctx.info(self.tr("Exported {0} clips to {1}.").format(result["clips"], result["folder"]))
+
+    def _update(self) -> None:
+        busy = self._thread is not None
+        self.start_button.setEnabled(bool(self.files) and not busy)
+        self.cancel_button.setEnabled(busy)
+        self.add_button.setEnabled(not busy)
+
+    def closeEvent(self, event) -> None:
+        self.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,239 @@
+"""The reference panel's Transcribe button, automatic transcription on import, and the warning when a
+typed transcript does not match what the recognizers hear.
+
+Kept out of reference_panel.py: the panel creates one `TranscriptAssistant(panel)`, puts
+`assistant.row` where the transcript field was, calls `clip_changed()` when its clip changes and
+`confirm_transcript()` before saving a voice. Recognition runs on `RecognizerWorker`'s thread, never
+on the UI thread, and is cancellable (the button becomes Cancel; a new clip cancels the old job).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from studio.transcribe.worker import RecognizerWorker
+
+_worker: RecognizerWorker | None = None
+
+
+def shared_worker() -> RecognizerWorker:
+    """One recognizer thread for the whole window (models are loaded once)."""
+    global _worker
+    if _worker is None:
+        _worker = RecognizerWorker()
+    return _worker
+
+
+class TranscriptAssistant(QObject):
+    done = Signal(object, object)  # (job token, Verdict or exception), delivered on the UI thread
+    finished = Signal()  # a transcription ended (filled, failed or cancelled); for tests and the panel
+
+    def __init__(self, panel, worker: RecognizerWorker | None = None) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.worker = worker or shared_worker()
+        self.job = None
+        self.verdict = None  # the last recognition of the current clip
+        self._token = 0
+        self._auto_filled = ""  # the text we put in the field ourselves
+        self.button = QPushButton(self.tr("Transcribe"))
+        self.button.setToolTip(self.tr("Fill the transcript with what a speech recognizer hears in the clip"))
+        self.button.clicked.connect(self._clicked)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.hide()
+        self.row = QWidget()
+        row = QHBoxLayout(self.row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(panel.transcript_edit, 1)
+        row.addWidget(self.button)
+        self.done.connect(self._done)
+        self._update()
+
+    # -- which recognizers ---------------------------------------------------------------------
+
+    def names(self, *, automatic: bool = False) -> list[str]:
+        """Installed downloaded recognizers (two at most, to cross-check); PocketSphinx (basic English)
+        only on a click, never automatically."""
+        from studio.transcribe import recognizers as reg
+
+        names = reg.installed(self.worker.models_dir, include_builtin=False)[:2]
+        if not names and not automatic and reg.POCKETSPHINX in reg.installed(self.worker.models_dir):
+            names = [reg.POCKETSPHINX]
+        return names
+
+    # -- hooks the panel calls -----------------------------------------------------------------
+
+    def clip_changed(self) -> None:
+        self.cancel()
+        self.verdict = None
+        self.status.hide()
+        self._update()
+        if (
+            self.panel.clip is not None
+            and self.panel.clip.source == "imported"
+            and self.names(automatic=True)
+        ):
+            QTimer.singleShot(0, lambda: self.transcribe(automatic=True))
+
+    def confirm_transcript(self) -> bool:
+        """False when the typed transcript disagrees with the recognizers and the user chose to fix it."""
+        from studio.transcribe.reference import check_transcript
+
+        typed = self.panel.transcript_edit.text().strip()
+        if self.verdict is None or not typed:
+            return True
+        mismatch = check_transcript(typed, self.verdict)
+        if mismatch is None:
+            return True
+        box = QMessageBox(self.panel)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("The transcript does not match the clip"))
+        box.setText(
+            self.tr(
+                "The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made "
+                "with a wrong transcript babble or repeat words."
+            ).format(mismatch.error_rate)
+        )
+        box.setInformativeText(
+            self.tr("Heard: {0}\nDiffers: {1}").format(mismatch.heard, mismatch.describe())
+        )
+        keep = box.addButton(self.tr("Use my transcript"), QMessageBox.ButtonRole.AcceptRole)
+        fix = box.addButton(self.tr("Let me fix it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(fix)
+        self.last_warning = box
+        box.exec()
+        return box.clickedButton() is keep
+
+    # -- transcription -------------------------------------------------------------------------
+
+    def _clicked(self) -> None:
+        if self.job is not None:
+            self.cancel()
+            return
+        if not self.names():
+            from studio.transcribe import recognizers as reg
+
+            self.panel.ctx.warn(
+                self.tr("No speech recognizer is installed; {0}.").format(reg.how_to_get_one())
+            )
+            return
+        self.transcribe()
+
+    def transcribe(self, automatic: bool = False) -> bool:
+        from studio.transcribe.reference import transcribe_reference
+
+        clip = self.panel.clip
+        names = self.names(automatic=automatic)
+        if clip is None or not names or self.job is not None:
+            return False
+        audio = self.panel.trimmed_audio().copy()
+        rate = clip.rate
+        self._token += 1
+        token = self._token
+        self.job = self.worker.submit(
+            names, lambda recs, cancel: transcribe_reference(audio, recs, sample_rate=rate, cancel=cancel)
+        )
+        self.job.future.add_done_callback(lambda f, t=token: self.done.emit(t, _outcome(f)))
+        self._show(self.tr("Transcribing with {0}…").format(", ".join(names)))
+        self._update()
+        return True
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+            self._token += 1  # whatever it still delivers is ignored
+            self._show(self.tr("Transcription cancelled."))
+            self._update()
+            self.finished.emit()
+
+    def _done(self, token: int, result) -> None:
+        if token != self._token:
+            return
+        self.job = None
+        self._update()
+        from studio.transcribe.agreement import Verdict
+        from studio.transcribe.errors import Cancelled
+
+        if isinstance(result, Cancelled):
+            self._show(self.tr("Transcription cancelled."))
+        elif isinstance(result, BaseException):
+            self._show(self.tr("Transcription failed: {0}").format(result), error=True)
+        elif isinstance(result, Verdict):
+            self.verdict = result
+            edit = self.panel.transcript_edit
+            typed = edit.text().strip()
+            if result.transcript and (not typed or typed == self._auto_filled):
+                edit.setText(result.transcript)
+                self._auto_filled = result.transcript
+            self._show_verdict(result)
+        self.finished.emit()
+
+    def _show_verdict(self, v) -> None:
+        if not v.transcript:
+            self._show(self.tr("The recognizer heard no words in the clip."), error=True)
+        elif v.agreement is None:
+            self._show(self.tr("Transcribed by {0}; check it before saving.").format(v.chosen))
+        elif not v.needs_review:
+            self._show(self.tr("Two recognizers agree ({0:.0%}).").format(v.agreement))
+        else:
+            a, b = v.recognitions[0], v.recognitions[1]
+            self._show(
+                self.tr("The recognizers disagree ({0:.0%}); check the transcript:").format(v.agreement)
+                + "<br>"
+                + _diff_html(a.recognizer, a.text, b.recognizer, b.text),
+                error=True,
+                rich=True,
+            )
+
+    def _show(self, text: str, error: bool = False, rich: bool = False) -> None:
+        self.status.setTextFormat(
+            self.status.textFormat().RichText if rich else self.status.textFormat().PlainText
+        )
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #c0392b;" if error else "")
+        self.status.show()
+
+    def _update(self) -> None:
+        running = self.job is not None
+        self.button.setText(self.tr("Cancel") if running else self.tr("Transcribe"))
+        self.button.setEnabled(running or self.panel.clip is not None)
+
+
+def _outcome(future):
+    try:
+        return future.result()
+    except BaseException as exc:  # delivered to the UI thread as a value
+        return exc
+
+
+def _diff_html(name_a: str, a: str, name_b: str, b: str) -> str:
+    """Both texts with the words that differ in bold red (normalised word alignment)."""
+    import jiwer
+
+    from studio.transcribe.agreement import normalize
+
+    na, nb = normalize(a), normalize(b)
+    if not na or not nb:
+        return f"<b>{html.escape(name_a)}</b>: {html.escape(a)}<br><b>{html.escape(name_b)}</b>: {html.escape(b)}"
+    out = jiwer.process_words(na, nb)
+    wa, wb = out.references[0], out.hypotheses[0]
+    left, right = [], []
+    for chunk in out.alignments[0]:
+        pa = " ".join(wa[chunk.ref_start_idx : chunk.ref_end_idx])
+        pb = " ".join(wb[chunk.hyp_start_idx : chunk.hyp_end_idx])
+        if chunk.type == "equal":
+            left.append(html.escape(pa))
+            right.append(html.escape(pb))
+        else:
+            if pa:
+                left.append(f"<span style='color:#c0392b'><b>{html.escape(pa)}</b></span>")
+            if pb:
+                right.append(f"<span style='color:#c0392b'><b>{html.escape(pb)}</b></span>")
+    return (
+        f"<b>{html.escape(name_a)}</b>: {' '.join(left)}<br><b>{html.escape(name_b)}</b>: {' '.join(right)}"
+    )
