@@ -5,6 +5,7 @@ voice-studio --self-test MODEL    open the window, make one streaming take, expo
 voice-studio synth ...            one take from the command line
 voice-studio library ...          the voice library (list, show, export, import, check)
 voice-studio models ...           model manager (list, download, verify, remove)
+voice-studio project ...          projects: scripts, dialogues, subtitles rendered block by block
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     from studio.library.cli import register as register_library
     from studio.models.cli import register as register_models
+    from studio.project.cli import register as register_project
     from studio.synth_cli import register as register_synth
 
     register_synth(sub)
     register_library(sub)
     register_models(sub)
+    register_project(sub)
     return parser
 
 
