@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -286,7 +287,7 @@ def _ms(td) -> int:
 
 
 def _check_cues(blocks: list[ImportedBlock], name: str) -> None:
-    for prev, block in zip(blocks, blocks[1:]):
+    for prev, block in itertools.pairwise(blocks):
         if block.cue_start_ms < prev.cue_start_ms:  # type: ignore[operator]
             raise ScriptError(
                 f"{name}: cue {block.cue_index} starts at {_clock(block.cue_start_ms)}, before cue "
