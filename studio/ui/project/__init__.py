@@ -1,0 +1,21 @@
+"""The window's project view: block table, render/cancel/re-roll, whole-render waveform, overruns."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget
+
+from studio.ui.project.view import ProjectView
+
+__all__ = ["ProjectView", "attach_project_view"]
+
+
+def attach_project_view(window, layout, takes_page) -> ProjectView:
+    """Put today's single-take page and the project view side by side as tabs in `layout`."""
+    tabs = QTabWidget()
+    tabs.setDocumentMode(True)
+    tabs.addTab(takes_page, window.tr("Takes"))
+    view = ProjectView(window.ctx)
+    tabs.addTab(view, window.tr("Project"))
+    layout.addWidget(tabs, 1)
+    window.main_tabs = tabs
+    return view

@@ -1,0 +1,106 @@
+"""The window's project view on the golden models: import, render on the worker, re-roll one block,
+reorder, change a block's voice, export every format with subtitles, subtitle overrun report."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import soundfile as sf
+import srt
+import webvtt
+from PySide6.QtCore import QModelIndex, Qt
+
+from tests.ui.conftest import save_voice, wait_until
+
+MARKDOWN = "# One\n\nHello there.\n\n# Two\n\nGood day.\n\n# Three\n\nSee you.\n"
+
+
+def _render(qtbot, view, block_ids=None):
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.render(block_ids) if block_ids is None else True
+    return ended.args[0]
+
+
+def _states(view):
+    return [item.state for item in view.model.items]
+
+
+def test_project_view_renders_rerolls_reorders_and_exports(qtbot, window, tmp_path):
+    narrator = save_voice(qtbot, window, name="Narrator")
+    guest = save_voice(qtbot, window, name="Guest")
+    lib = window.ctx.library
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    script = tmp_path / "story.md"
+    script.write_text(MARKDOWN)
+    assert view.import_script(script, {"": lib.get_voice(narrator).uid})
+    assert view.model.rowCount() == 3 and _states(view) == ["not rendered"] * 3
+    report = _render(qtbot, view)
+    assert report.rendered == 3 and _states(view) == ["rendered"] * 3
+    wait_until(qtbot, lambda: view.mixdown is not None and len(view.mixdown.placements) == 3)
+
+    # re-roll block 2 alone: one new take, the others untouched
+    before = [i.take.id for i in view.model.items]
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.reroll_block(1)
+    assert ended.args[0].rendered == 1 and ended.args[0].reused == 0
+    after = [i.take.id for i in view.model.items]
+    assert after[0] == before[0] and after[2] == before[2] and after[1] != before[1]
+    assert len(view.store.block_takes(view.model.items[1].block.id)) == 2
+
+    # drag block 3 to the top (the model's drop handler), then give it the other voice
+    data = view.model.mimeData([view.model.index(2, 0)])
+    view.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert [i.block.text for i in view.model.items] == ["See you.", "Hello there.", "Good day."]
+    view.set_block_voice(0, lib.get_voice(guest).uid)
+    assert _states(view) == ["stale", "rendered", "rendered"]
+    report = _render(qtbot, view)
+    assert report.rendered == 1 and report.reused == 2
+
+    # export WAV / FLAC / MP3 with SRT and VTT; the subtitles parse back with the block timings
+    wait_until(qtbot, lambda: view.mixdown is not None)
+    for ext, sub in (("wav", "srt"), ("flac", "vtt"), ("mp3", "srt")):
+        with qtbot.waitSignal(view.exported, timeout=60_000) as done:
+            view.export_to(tmp_path / f"out.{ext}", subtitles=tmp_path / f"out-{ext}.{sub}")
+        result = done.args[0]
+        placements = result.files[0].placements
+        if sub == "srt":
+            cues = list(srt.parse((tmp_path / f"out-{ext}.{sub}").read_text()))
+            starts = [c.start.total_seconds() for c in cues]
+        else:
+            cues = list(webvtt.read(str(tmp_path / f"out-{ext}.{sub}")))
+            starts = [sum(float(x) * m for x, m in zip(c.start.split(":"), (3600, 60, 1))) for c in cues]
+        rate = sf.info(str(tmp_path / f"out.{ext}")).samplerate
+        assert np.allclose(starts, [p.start / rate for p in placements], atol=0.001)
+    assert sf.info(str(tmp_path / "out.mp3")).format == "MP3"
+
+
+def test_subtitle_project_reports_overruns_in_the_window(qtbot, window, tmp_path):
+    voice = save_voice(qtbot, window, name="Narrator")
+    view = window.project_view
+    # the second cue is far too short for its text: sped up to 1.25x, still an overrun
+    (tmp_path / "dub.srt").write_text(
+        "1\n00:00:00,500 --> 00:00:04,000\nHello.\n\n"
+        "2\n00:00:04,000 --> 00:00:04,300\nThis sentence cannot fit into a third of a second.\n\n"
+        "3\n00:00:06,000 --> 00:00:09,000\nBye.\n"
+    )
+    assert view.import_script(tmp_path / "dub.srt", {"": window.ctx.library.get_voice(voice).uid})
+    _render(qtbot, view)
+    wait_until(qtbot, lambda: view.mixdown is not None)
+    assert "Cue 2 overruns its slot by" in view.overruns.text()
+    starts = [p.start / view.mixdown.sample_rate for p in view.mixdown.placements]
+    assert np.allclose(starts, [0.5, 4.0, 6.0], atol=0.010)
+    assert view.mixdown.duration_s == pytest.approx(9.0, abs=0.001)
+
+
+def test_a_thousand_block_project_loads_into_the_table(qtbot, window, tmp_path):
+    voice = save_voice(qtbot, window, name="Narrator")
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    (tmp_path / "long.txt").write_text("\n\n".join(f"Line number {i}." for i in range(1000)))
+    assert view.import_script(tmp_path / "long.txt", {"": window.ctx.library.get_voice(voice).uid})
+    assert view.model.rowCount() == 1000
+    view.table.scrollToBottom()
+    qtbot.wait(50)
+    last = view.table.rowAt(view.table.viewport().height() - 2)
+    assert last >= 990
