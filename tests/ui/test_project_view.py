@@ -10,6 +10,7 @@ import srt
 import webvtt
 from PySide6.QtCore import QModelIndex, Qt
 
+from tests.conftest import PROMPT_EN, PROMPT_EN_TEXT
 from tests.ui.conftest import save_voice, wait_until
 
 MARKDOWN = "# One\n\nHello there.\n\n# Two\n\nGood day.\n\n# Three\n\nSee you.\n"
@@ -27,7 +28,7 @@ def _states(view):
 
 def test_project_view_renders_rerolls_reorders_and_exports(qtbot, window, tmp_path):
     narrator = save_voice(qtbot, window, name="Narrator")
-    guest = save_voice(qtbot, window, name="Guest")
+    guest = save_voice(qtbot, window, clip=PROMPT_EN, transcript=PROMPT_EN_TEXT, name="Guest")
     lib = window.ctx.library
     view = window.project_view
     window.main_tabs.setCurrentWidget(view)
