@@ -19,7 +19,7 @@ def test_a_new_library_has_a_wal_catalog_with_foreign_keys_at_the_latest_schema(
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert current_version(conn) == len(MIGRATIONS)
     rows = conn.execute("SELECT version, description FROM schema_version").fetchall()
-    assert rows == [(1, "initial schema")]
+    assert rows == [(m.version, m.description) for m in MIGRATIONS]
 
 
 def test_foreign_keys_are_enforced(lib):
