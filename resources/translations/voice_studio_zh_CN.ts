@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BlockTableModel</name>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="25"/>
+        <source>rendered</source>
+        <translation>已渲染</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="26"/>
+        <source>not rendered</source>
+        <translation>未渲染</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="27"/>
+        <source>stale</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="31"/>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="32"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="33"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="34"/>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="35"/>
+        <source>Take</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="52"/>
+        <source>no voice</source>
+        <translation>无音色</translation>
+    </message>
+</context>
+<context>
     <name>DownloadDialog</name>
     <message>
         <location filename="../../studio/ui/download_dialog.py" line="55"/>
@@ -258,308 +306,308 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="77"/>
+        <location filename="../../studio/ui/main_window.py" line="78"/>
         <source>Voice Studio</source>
         <translation>Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="118"/>
-        <location filename="../../studio/ui/main_window.py" line="284"/>
+        <location filename="../../studio/ui/main_window.py" line="119"/>
+        <location filename="../../studio/ui/main_window.py" line="285"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="182"/>
+        <location filename="../../studio/ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="183"/>
+        <location filename="../../studio/ui/main_window.py" line="184"/>
         <source>Open model folder…</source>
         <translation>打开模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="184"/>
+        <location filename="../../studio/ui/main_window.py" line="185"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="186"/>
+        <location filename="../../studio/ui/main_window.py" line="187"/>
         <source>Import reference clip…</source>
         <translation>导入参考音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="187"/>
+        <location filename="../../studio/ui/main_window.py" line="188"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="189"/>
+        <location filename="../../studio/ui/main_window.py" line="190"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="191"/>
+        <location filename="../../studio/ui/main_window.py" line="192"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="193"/>
+        <location filename="../../studio/ui/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194"/>
+        <location filename="../../studio/ui/main_window.py" line="195"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="196"/>
+        <location filename="../../studio/ui/main_window.py" line="197"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="197"/>
+        <location filename="../../studio/ui/main_window.py" line="198"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199"/>
+        <location filename="../../studio/ui/main_window.py" line="200"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200"/>
+        <location filename="../../studio/ui/main_window.py" line="201"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="201"/>
+        <location filename="../../studio/ui/main_window.py" line="202"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202"/>
+        <location filename="../../studio/ui/main_window.py" line="203"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204"/>
+        <location filename="../../studio/ui/main_window.py" line="205"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205"/>
+        <location filename="../../studio/ui/main_window.py" line="206"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="210"/>
+        <location filename="../../studio/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211"/>
-        <location filename="../../studio/ui/main_window.py" line="841"/>
+        <location filename="../../studio/ui/main_window.py" line="212"/>
+        <location filename="../../studio/ui/main_window.py" line="842"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="236"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="250"/>
+        <location filename="../../studio/ui/main_window.py" line="251"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="264"/>
+        <location filename="../../studio/ui/main_window.py" line="265"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="273"/>
+        <location filename="../../studio/ui/main_window.py" line="274"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="285"/>
+        <location filename="../../studio/ui/main_window.py" line="286"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="306"/>
+        <location filename="../../studio/ui/main_window.py" line="307"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="310"/>
+        <location filename="../../studio/ui/main_window.py" line="311"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="320"/>
+        <location filename="../../studio/ui/main_window.py" line="321"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="325"/>
+        <location filename="../../studio/ui/main_window.py" line="326"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Add it, or use Cross-lingual.</source>
         <translation>克隆模式需要“{0}”参考音频的参考文本。请补充参考文本，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="331"/>
+        <location filename="../../studio/ui/main_window.py" line="332"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="335"/>
+        <location filename="../../studio/ui/main_window.py" line="336"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371"/>
+        <location filename="../../studio/ui/main_window.py" line="372"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="381"/>
+        <location filename="../../studio/ui/main_window.py" line="382"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="413"/>
+        <location filename="../../studio/ui/main_window.py" line="414"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="441"/>
+        <location filename="../../studio/ui/main_window.py" line="442"/>
         <source>Making: {0}</source>
         <translation>正在生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="481"/>
+        <location filename="../../studio/ui/main_window.py" line="482"/>
         <source>Last take: first audio {0:.2f} s · RTF {1:.2f}</source>
         <translation>上一版本：首段音频 {0:.2f} 秒 · RTF {1:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="486"/>
+        <location filename="../../studio/ui/main_window.py" line="487"/>
         <source>Done in {0:.1f} s: {1}</source>
         <translation>用时 {0:.1f} 秒完成：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="492"/>
+        <location filename="../../studio/ui/main_window.py" line="493"/>
         <source>The take failed.</source>
         <translation>版本生成失败。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="493"/>
+        <location filename="../../studio/ui/main_window.py" line="494"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="500"/>
+        <location filename="../../studio/ui/main_window.py" line="501"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="503"/>
+        <location filename="../../studio/ui/main_window.py" line="504"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="569"/>
+        <location filename="../../studio/ui/main_window.py" line="570"/>
         <source>Sentence {0} of take {1} re-rolled.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="573"/>
+        <location filename="../../studio/ui/main_window.py" line="574"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="574"/>
+        <location filename="../../studio/ui/main_window.py" line="575"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="574"/>
+        <location filename="../../studio/ui/main_window.py" line="575"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="582"/>
+        <location filename="../../studio/ui/main_window.py" line="583"/>
         <source>The take could not be stored: {0}</source>
         <translation>无法保存版本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="607"/>
+        <location filename="../../studio/ui/main_window.py" line="608"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="615"/>
+        <location filename="../../studio/ui/main_window.py" line="616"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="647"/>
+        <location filename="../../studio/ui/main_window.py" line="648"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="694"/>
+        <location filename="../../studio/ui/main_window.py" line="695"/>
         <source>Playback stopped: {0}</source>
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="702"/>
+        <location filename="../../studio/ui/main_window.py" line="703"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="712"/>
+        <location filename="../../studio/ui/main_window.py" line="713"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="728"/>
+        <location filename="../../studio/ui/main_window.py" line="729"/>
         <source>Exported take {0} to {1}.</source>
         <translation>已将版本 {0} 导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="735"/>
+        <location filename="../../studio/ui/main_window.py" line="736"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="748"/>
+        <location filename="../../studio/ui/main_window.py" line="749"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="789"/>
+        <location filename="../../studio/ui/main_window.py" line="790"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="799"/>
+        <location filename="../../studio/ui/main_window.py" line="800"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="815"/>
+        <location filename="../../studio/ui/main_window.py" line="816"/>
         <source>The language changes the next time Voice Studio starts.</source>
         <translation>界面语言将在下次启动 Voice Studio 时生效。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="843"/>
+        <location filename="../../studio/ui/main_window.py" line="844"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -583,6 +631,135 @@
         <location filename="../../studio/ui/message_bar.py" line="30"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectView</name>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="134"/>
+        <source>Import script…</source>
+        <translation>导入脚本…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="135"/>
+        <source>Render</source>
+        <translation>渲染</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="136"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="137"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/__init__.py" line="17"/>
+        <source>Takes</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/__init__.py" line="19"/>
+        <location filename="../../studio/ui/project/view.py" line="140"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="167"/>
+        <source>Play from block</source>
+        <translation>从此段播放</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="168"/>
+        <source>Re-roll block</source>
+        <translation>重新生成此段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="169"/>
+        <source>Block voice…</source>
+        <translation>此段音色…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="260"/>
+        <source>Import a script</source>
+        <translation>导入脚本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="277"/>
+        <source>Save a voice first: every speaker of a project needs a voice.</source>
+        <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="285"/>
+        <source>No voice chosen for speaker {0}.</source>
+        <translation>说话人 {0} 还没有选择音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="319"/>
+        <source>Open a model folder before rendering.</source>
+        <translation>渲染前请先打开模型文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="342"/>
+        <source>Render project</source>
+        <translation>渲染项目</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="349"/>
+        <source>Rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="368"/>
+        <source>, {0:.0f} s left</source>
+        <translation>，剩余 {0:.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="370"/>
+        <source>{0}/{1} blocks, {2:.1f} s of audio</source>
+        <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="386"/>
+        <source>Cancelled; {0} of {1} blocks are rendered and kept.</source>
+        <translation>已取消；{1} 段中已渲染的 {0} 段已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="392"/>
+        <source>Rendered {0} blocks, reused {1}.</source>
+        <translation>渲染了 {0} 段，复用 {1} 段。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="425"/>
+        <source>Block voice</source>
+        <translation>此段音色</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="425"/>
+        <source>Voice for this block:</source>
+        <translation>此段使用的音色：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="437"/>
+        <source>Blocks cannot be moved while the project renders.</source>
+        <translation>项目渲染时不能移动段落。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="472"/>
+        <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
+        <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="496"/>
+        <source>Export project</source>
+        <translation>导出项目</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="517"/>
+        <source>Exported {0}.</source>
+        <translation>已导出 {0}。</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1460,19 @@
         <location filename="../../studio/ui/settings_dialog.py" line="199"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerDialog</name>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="52"/>
+        <source>Choose a voice for each speaker</source>
+        <translation>为每个说话人选择音色</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="59"/>
+        <source>(no speaker)</source>
+        <translation>（无说话人）</translation>
     </message>
 </context>
 <context>

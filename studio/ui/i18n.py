@@ -2,7 +2,7 @@
 
 Every user-visible string in studio/ui goes through Qt's tr()/translate(); the Simplified
 Chinese catalogue is resources/translations/voice_studio_zh_CN.ts (source) / .qm (compiled).
-Update it with:  pyside6-lupdate studio/ui/*.py studio/ui/views/*.py -ts resources/translations/voice_studio_zh_CN.ts
+Update it with:  pyside6-lupdate studio/ui/*.py studio/ui/views/*.py studio/ui/project/*.py -ts resources/translations/voice_studio_zh_CN.ts
 then translate, then:  pyside6-lrelease resources/translations/voice_studio_zh_CN.ts
 """
 
