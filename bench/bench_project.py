@@ -24,7 +24,22 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 SHARED = Path(os.environ.get("VOICE_STUDIO_SHARED", REPO.parent / "shared"))
 
-WORDS = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november".split()
+WORDS = [
+    "alpha",
+    "bravo",
+    "charlie",
+    "delta",
+    "echo",
+    "foxtrot",
+    "golf",
+    "hotel",
+    "india",
+    "juliet",
+    "kilo",
+    "lima",
+    "mike",
+    "november",
+]
 
 
 def peak_rss_mb() -> float:
@@ -48,10 +63,12 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-project-"))
     voice = tmp / "v.voice.safetensors"
     engine.prepare_voice(
-        SHARED / "golden" / "audio" / "prompt_en_shared.wav", transcript="Hello, this is a tiny voice cloning test."
+        SHARED / "golden" / "audio" / "prompt_en_shared.wav",
+        transcript="Hello, this is a tiny voice cloning test.",
     ).save(voice)
     text = "\n\n".join(
-        f"{WORDS[i % len(WORDS)].capitalize()} {WORDS[(i * 7) % len(WORDS)]} number {i}." for i in range(args.blocks)
+        f"{WORDS[i % len(WORDS)].capitalize()} {WORDS[(i * 7) % len(WORDS)]} number {i}."
+        for i in range(args.blocks)
     )
     rows: list[dict] = []
     with Library.open(tmp / "lib", check=False, durable=False) as lib:
@@ -77,10 +94,14 @@ def main() -> int:
             last[0], last[1] = now, p.audio_seconds
 
         start = time.perf_counter()
-        render_project(store, project, LocalRenderer(engine), resolver=resolver, model_hash=model_hash, progress=progress)
+        render_project(
+            store, project, LocalRenderer(engine), resolver=resolver, model_hash=model_hash, progress=progress
+        )
         total = time.perf_counter() - start
         t0 = time.perf_counter()
-        export_project(store, store.get_project(project.id), tmp / "out.flac", resolver=resolver, model_hash=model_hash)
+        export_project(
+            store, store.get_project(project.id), tmp / "out.flac", resolver=resolver, model_hash=model_hash
+        )
         export_s = time.perf_counter() - t0
     tenth = max(1, len(rows) // 10)
 
@@ -92,9 +113,13 @@ def main() -> int:
         )
 
     first, last_part = summary(rows[:tenth]), summary(rows[-tenth:])
-    print(f"{args.family}: {len(rows)} blocks in {total:.1f} s ({total / len(rows):.2f} s/block); export {export_s:.1f} s")
+    print(
+        f"{args.family}: {len(rows)} blocks in {total:.1f} s ({total / len(rows):.2f} s/block); export {export_s:.1f} s"
+    )
     print(f"first {tenth} blocks: {first[0]:.3f} s/block, RTF {first[1]:.3f}, peak RSS {first[2]:.0f} MB")
-    print(f"last  {tenth} blocks: {last_part[0]:.3f} s/block, RTF {last_part[1]:.3f}, peak RSS {last_part[2]:.0f} MB")
+    print(
+        f"last  {tenth} blocks: {last_part[0]:.3f} s/block, RTF {last_part[1]:.3f}, peak RSS {last_part[2]:.0f} MB"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     return 0
