@@ -8,6 +8,7 @@ the seed; for a subtitle cue also the cue's length and the speed-up limit, which
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import unicodedata
@@ -20,6 +21,7 @@ def normalize_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # reloading a 1,000-block project recomputes only what changed
 def block_fingerprint(
     *,
     text: str,

@@ -275,13 +275,19 @@ def fingerprint_for(block: Block, voice: ResolvedVoice, model_hash: str, max_spe
 
 
 def make_plan(
-    store: ProjectStore, project: Project, resolver: VoiceResolver | None, model_hash: str
+    store: ProjectStore,
+    project: Project,
+    resolver: VoiceResolver | None,
+    model_hash: str,
+    blocks: Sequence[Block] | None = None,
 ) -> list[PlanItem]:
-    """Each block with its fingerprint and matching take. Without a resolver (no model known), the
-    state only says whether a block has audio at all."""
-    blocks = store.blocks(project.id)
+    """Each block (all of the project's, or `blocks`) with its fingerprint and matching take.
+    Without a resolver (no model known), the state only says whether a block has audio at all."""
+    blocks = store.blocks(project.id) if blocks is None else list(blocks)
     chosen = store.takes_by_id(b.chosen_take_id for b in blocks if b.chosen_take_id)
     max_speed = float(project.setting("max_speed"))
+    by_fingerprint = store.latest_takes_by_fingerprint(project.id) if resolver is not None else {}
+    wanted: dict[int, BlockTake] = {}
     items = []
     for block in blocks:
         current = chosen.get(block.chosen_take_id) if block.chosen_take_id else None
@@ -295,8 +301,11 @@ def make_plan(
             continue
         fp = fingerprint_for(block, voice, model_hash, max_speed)
         take = current if current is not None and current.fingerprint == fp else None
-        if take is None:
-            take = store.take_with_fingerprint(project.id, fp)
+        if take is None and fp in by_fingerprint:
+            take_id = by_fingerprint[fp]
+            if take_id not in wanted:
+                wanted.update(store.takes_by_id([take_id]))
+            take = wanted.get(take_id)
         items.append(PlanItem(block, fp, voice, take, current))
     return items
 

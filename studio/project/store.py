@@ -443,6 +443,14 @@ class ProjectStore:
         )
         return None if row is None else self._take(row)
 
+    def latest_takes_by_fingerprint(self, project_id: int) -> dict[str, int]:
+        """fingerprint -> id of the newest take with it, for the whole project in one query."""
+        rows = self._db.query(
+            "SELECT fingerprint, MAX(id) AS id FROM project_takes WHERE project_id = ? GROUP BY fingerprint",
+            (project_id,),
+        )
+        return {r["fingerprint"]: r["id"] for r in rows}
+
     def choose_take(self, block_id: int, take_id: int) -> None:
         with self._db.transaction() as conn:
             conn.execute("UPDATE project_blocks SET chosen_take_id = ? WHERE id = ?", (take_id, block_id))

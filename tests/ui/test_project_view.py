@@ -35,7 +35,8 @@ def test_project_view_renders_rerolls_reorders_and_exports(qtbot, window, tmp_pa
     script = tmp_path / "story.md"
     script.write_text(MARKDOWN)
     assert view.import_script(script, {"": lib.get_voice(narrator).uid})
-    assert view.model.rowCount() == 3 and _states(view) == ["not rendered"] * 3
+    wait_until(qtbot, lambda: view.model.rowCount() == 3)
+    assert _states(view) == ["not rendered"] * 3
     report = _render(qtbot, view)
     assert report.rendered == 3 and _states(view) == ["rendered"] * 3
     wait_until(qtbot, lambda: view.mixdown is not None and len(view.mixdown.placements) == 3)
@@ -52,7 +53,9 @@ def test_project_view_renders_rerolls_reorders_and_exports(qtbot, window, tmp_pa
     # drag block 3 to the top (the model's drop handler), then give it the other voice
     data = view.model.mimeData([view.model.index(2, 0)])
     view.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
-    assert [i.block.text for i in view.model.items] == ["See you.", "Hello there.", "Good day."]
+    wait_until(
+        qtbot, lambda: [i.block.text for i in view.model.items] == ["See you.", "Hello there.", "Good day."]
+    )
     view.set_block_voice(0, lib.get_voice(guest).uid)
     assert _states(view) == ["stale", "rendered", "rendered"]
     report = _render(qtbot, view)
@@ -86,6 +89,7 @@ def test_subtitle_project_reports_overruns_in_the_window(qtbot, window, tmp_path
         "3\n00:00:06,000 --> 00:00:09,000\nBye.\n"
     )
     assert view.import_script(tmp_path / "dub.srt", {"": window.ctx.library.get_voice(voice).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == 3)
     _render(qtbot, view)
     wait_until(qtbot, lambda: view.mixdown is not None)
     assert "Cue 2 overruns its slot by" in view.overruns.text()
@@ -100,7 +104,10 @@ def test_a_thousand_block_project_loads_into_the_table(qtbot, window, tmp_path):
     window.main_tabs.setCurrentWidget(view)
     (tmp_path / "long.txt").write_text("\n\n".join(f"Line number {i}." for i in range(1000)))
     assert view.import_script(tmp_path / "long.txt", {"": window.ctx.library.get_voice(voice).uid})
-    assert view.model.rowCount() == 1000
+    wait_until(qtbot, lambda: view.model.rowCount() == 1000)
+    # an edit repaints its own row at once; nothing else is re-read
+    view.set_block_voice(500, window.ctx.library.get_voice(voice).uid)
+    assert view.model.items[500].block.voice_uid == window.ctx.library.get_voice(voice).uid
     view.table.scrollToBottom()
     qtbot.wait(50)
     last = view.table.rowAt(view.table.viewport().height() - 2)

@@ -41,6 +41,17 @@ class BlockTableModel(QAbstractTableModel):
         self._rows = [self._row(i) for i in items]
         self.endResetModel()
 
+    def replace_items(self, items: list[PlanItem]) -> None:
+        """Swap in fresh items for blocks already shown (same block ids), repainting only their rows."""
+        rows = {item.block.id: row for row, item in enumerate(self.items)}
+        for item in items:
+            row = rows.get(item.block.id)
+            if row is None:
+                continue
+            self.items[row] = item
+            self._rows[row] = self._row(item)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     def _row(self, item: PlanItem) -> tuple:
         take = item.take or item.chosen
         block = item.block

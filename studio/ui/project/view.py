@@ -117,6 +117,7 @@ class ProjectView(QWidget):
 
     renderEnded = Signal(object)
     exported = Signal(object)
+    reloaded = Signal()
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -127,6 +128,7 @@ class ProjectView(QWidget):
         self._job = None
         self._cancel: threading.Event | None = None
         self._progress: queue.Queue = queue.Queue()
+        self._reload_serial = 0
 
         self.projects = QComboBox()
         self.projects.setMinimumWidth(220)
@@ -227,28 +229,61 @@ class ProjectView(QWidget):
         if project_id is None:
             return
         self.project = self.store.get_project(int(project_id))
-        self.reload()
-        self.rebuild_waveform()
+        self.reload(then=self.rebuild_waveform)
 
-    def _resolver(self):
+    def _resolver(self, project=None):
         from studio.project.render import VoiceResolver
 
-        family = self.ctx.family or (self.project.model_family if self.project else None)
-        return VoiceResolver(self.store, self.project, family) if family else None
+        project = project or self.project
+        family = self.ctx.family or (project.model_family if project else None)
+        return VoiceResolver(self.store, project, family) if family and project else None
 
     def _model_hash(self) -> str:
         return self.ctx.model_hash or (self.project.model_hash if self.project else "")
 
-    def reload(self) -> None:
-        """Re-read the blocks and their states (on the UI thread: indexed queries, no audio)."""
+    def reload(self, then=None) -> None:
+        """Re-read every block and its state on a background thread (a 1,000-block plan takes longer
+        than a frame), then show them; `reloaded` fires and `then()` runs after."""
         from studio.project.render import make_plan
 
         if self.project is None:
             self.model.set_items([])
             return
-        self.project = self.store.get_project(self.project.id)
-        self.model.set_items(make_plan(self.store, self.project, self._resolver(), self._model_hash()))
-        self.refresh_projects()
+        self._reload_serial += 1
+        serial = self._reload_serial
+        store, project_id, resolver_of, model_hash = (
+            self.store,
+            self.project.id,
+            self._resolver,
+            self._model_hash(),
+        )
+
+        def plan():
+            project = store.get_project(project_id)
+            return project, make_plan(store, project, resolver_of(project), model_hash)
+
+        def show(result) -> None:
+            if serial != self._reload_serial:
+                return  # a newer reload is on its way
+            self.project, items = result
+            self.model.set_items(items)
+            self.refresh_projects()
+            self.reloaded.emit()
+            if then is not None:
+                then()
+
+        self.ctx.background.run(plan, show, lambda err: self.ctx.error(str(err)))
+
+    def refresh_blocks(self, block_ids: list[int]) -> None:
+        """Recompute the state of a few blocks now (after an edit) and repaint only their rows."""
+        from studio.project.render import make_plan
+
+        if self.project is None:
+            return
+        blocks = [self.store.get_block(b) for b in block_ids]
+        self.model.replace_items(
+            make_plan(self.store, self.project, self._resolver(), self._model_hash(), blocks)
+        )
 
     def current_row(self) -> int | None:
         index = self.table.currentIndex()
@@ -298,8 +333,7 @@ class ProjectView(QWidget):
         for warning in script.warnings:
             self.ctx.warn(warning)
         self.project = project
-        self.reload()
-        self.projects.setCurrentIndex(max(0, self.projects.findData(project.id)))
+        self.reload(then=lambda: self.projects.setCurrentIndex(max(0, self.projects.findData(project.id))))
         return True
 
     # -- render ------------------------------------------------------------------------------------
@@ -391,15 +425,17 @@ class ProjectView(QWidget):
             self.progress_label.setText(
                 self.tr("Rendered {0} blocks, reused {1}.").format(report.rendered, report.reused)
             )
-        self.reload()
-        self.rebuild_waveform()
-        self.renderEnded.emit(report)
+
+        def shown() -> None:
+            self.rebuild_waveform()
+            self.renderEnded.emit(report)
+
+        self.reload(then=shown)
 
     def _render_failed(self, failure) -> None:
         self._finish()
         self.ctx.error(getattr(failure, "message", str(failure)))
-        self.reload()
-        self.renderEnded.emit(None)
+        self.reload(then=lambda: self.renderEnded.emit(None))
 
     # -- block actions -----------------------------------------------------------------------------
 
@@ -411,7 +447,7 @@ class ProjectView(QWidget):
             return False
         block = self.model.items[row].block
         self.store.update_block(block.id, seed=random.SystemRandom().randrange(2**31))
-        self.reload()
+        self.refresh_blocks([block.id])
         return self.render([block.id])
 
     def choose_block_voice(self) -> None:
@@ -430,15 +466,14 @@ class ProjectView(QWidget):
     def set_block_voice(self, row: int, voice_uid: str | None) -> None:
         block = self.model.items[row].block
         self.store.update_block(block.id, voice_uid=voice_uid, voice_file=None)
-        self.reload()
+        self.refresh_blocks([block.id])
 
     def move_block(self, block_id: int, new_index: int) -> None:
         if self.rendering:
             self.ctx.warn(self.tr("Blocks cannot be moved while the project renders."))
             return
         self.store.move_block(block_id, new_index)
-        self.reload()
-        self.rebuild_waveform()
+        self.reload(then=self.rebuild_waveform)
 
     # -- the whole render --------------------------------------------------------------------------
 
