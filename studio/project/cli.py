@@ -253,9 +253,17 @@ def _import(args) -> int:
             project = store.update_settings(project.id, seed=args.seed)
         with lib.transaction():
             project = store.replace_content(project.id, script, mode=args.mode)
-            _apply_voices(store, project, voices, script)
+            _apply_voices(store, project, voices)
         for warning in script.warnings:
             print(f"warning: {warning}", file=sys.stderr)
+        mapped = store.speakers(project.id)
+        unmapped = [s for s in script.speakers if s not in mapped and "" not in mapped]
+        if unmapped:
+            names = ", ".join(repr(s) if s else "(no speaker)" for s in unmapped)
+            print(
+                f"note: no voice yet for {names}; give one with --voice [SPEAKER=]VOICE here or when rendering",
+                file=sys.stderr,
+            )
         print(
             f"imported {len(script.blocks)} blocks in {len(script.chapters)} chapter(s) into {project.name!r}"
             + (
@@ -330,7 +338,7 @@ def _show(args) -> int:
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
             return 0
-        print(f"{project.name} ({project.kind}, model {project.model_dir or 'not rendered yet'})")
+        print(f"{project.name} ({project.kind}, model {project.model_dir or 'none yet'})")
         for r in rows:
             length = f"{r['seconds']:.2f} s" if r["seconds"] is not None else "-"
             print(
@@ -378,7 +386,7 @@ def _render(args) -> int:
     from studio.library import model_folder_hash
     from studio.project.export import audio_format, export_project, subtitle_format
     from studio.project.importers import FORMATS, read_script
-    from studio.project.render import LocalRenderer, VoiceResolver, prepare_library_voice, render_project
+    from studio.project.render import VoiceResolver, prepare_library_voice, render_project
     from studio.project.store import ProjectStore
 
     out = Path(args.out)
@@ -452,7 +460,7 @@ def _render(args) -> int:
             report = render_project(
                 store,
                 project,
-                LocalRenderer(engine),
+                make_renderer(args, engine),
                 resolver=resolver,
                 model_hash=model_hash,
                 progress=progress,
@@ -486,6 +494,14 @@ def _render(args) -> int:
         )
         _print_result(result, report)
     return 0
+
+
+def make_renderer(args, engine):
+    """The BlockRenderer for `project render`: the loaded engine in this process. (The seam where a
+    cluster backend is chosen instead, e.g. by a `--ray` option.)"""
+    from studio.project.render import LocalRenderer
+
+    return LocalRenderer(engine)
 
 
 def _main_thread() -> bool:

@@ -364,3 +364,97 @@ def _project(library, text, voice_files, engine, fmt="markdown"):
     model_hash = model_folder_hash(MODELS[engine.family])
     project = store.set_model(project.id, str(MODELS[engine.family]), engine.family, model_hash)
     return store, project, VoiceResolver(store, project, engine.family), model_hash
+
+
+def test_cli_new_import_show_render_list_export(cli, tmp_path, voice_files, capsys):
+    v = voice_files["cosyvoice2"]
+    (tmp_path / "talk.csv").write_text(CSV)
+    lib = ["--library", tmp_path / "lib"]
+    assert cli("project", "new", "demo", "--seed", 3, *lib) == 0
+    assert cli("project", "import", "demo", tmp_path / "talk.csv", *lib) == 0
+    captured = capsys.readouterr()
+    assert "imported 3 blocks" in captured.out and "no voice yet for 'Alice', 'Bob'" in captured.err
+    assert cli("project", "show", "demo", *lib) == 0
+    assert capsys.readouterr().out.count("not rendered") == 3
+    assert (
+        cli(
+            "project",
+            "render",
+            "demo",
+            "--model",
+            MODELS["cosyvoice2"],
+            "--voice",
+            f"Alice={v['en']}",
+            "--voice",
+            f"Bob={v['zh']}",
+            "--out",
+            tmp_path / "demo.wav",
+            "--subtitles",
+            tmp_path / "demo.srt",
+            "--subtitle-units",
+            "sentences",
+            *lib,
+        )
+        == 0
+    )
+    assert len(cli.counters[-1].calls) == 3
+    assert "wrote" in capsys.readouterr().out
+    assert cli("project", "show", "demo", "--json", *lib) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["state"] for r in rows] == ["rendered"] * 3 and all(r["seconds"] > 0 for r in rows)
+    assert cli("project", "list", "--json", *lib) == 0
+    assert [(p["name"], p["blocks"]) for p in json.loads(capsys.readouterr().out)] == [("demo", 3)]
+    assert (
+        cli(
+            "project",
+            "export",
+            "demo",
+            "--out",
+            tmp_path / "again.flac",
+            "--subtitles",
+            tmp_path / "again.vtt",
+            "--loudness",
+            "broadcast",
+            *lib,
+        )
+        == 0
+    )
+    assert "-23.0 LUFS" in capsys.readouterr().out
+    sidecar = json.loads((tmp_path / "again.flac.json").read_text())
+    sentences = [s for b in sidecar["blocks"] for s in b["sentences"]]
+    cues = list(srt.parse((tmp_path / "demo.srt").read_text()))
+    assert [c.content for c in cues] == [s["text"] for s in sentences]
+    assert [(b["speaker"]) for b in sidecar["blocks"]] == ["Alice", "Bob", "Alice"]
+    assert sidecar["loudness"]["target_lufs"] == -23.0
+
+
+def test_a_cue_too_long_for_its_slot_is_sped_up_then_reported(cli, tmp_path, voice_files, capsys):
+    (tmp_path / "dub.srt").write_text(
+        "1\n00:00:00,500 --> 00:00:05,000\nHi.\n\n"
+        "2\n00:00:05,000 --> 00:00:05,200\nThis is far too long for two tenths of a second.\n\n"
+        "3\n00:00:08,000 --> 00:00:12,000\nBye.\n"
+    )
+    assert (
+        cli(
+            "project",
+            "render",
+            tmp_path / "dub.srt",
+            "--model",
+            MODELS["cosyvoice2"],
+            "--voice",
+            voice_files["cosyvoice2"]["en"],
+            "--out",
+            tmp_path / "dub.wav",
+            "--library",
+            tmp_path / "lib",
+        )
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert "overrun: cue 2 is" in err and "(at 1.25x)" in err
+    # the re-fit is one more engine call for cue 2 only
+    assert cli.counters[-1].calls.count("This is far too long for two tenths of a second.") == 2
+    blocks = json.loads((tmp_path / "dub.wav.json").read_text())["blocks"]
+    assert blocks[1]["speed"] == 1.25 and blocks[1]["overrun_s"] > 0
+    assert [b["start_s"] for b in blocks] == [0.5, 5.0, 8.0]
+    assert sf.info(str(tmp_path / "dub.wav")).duration == pytest.approx(12.0, abs=0.001)
