@@ -112,3 +112,34 @@ def test_a_thousand_block_project_loads_into_the_table(qtbot, window, tmp_path):
     qtbot.wait(50)
     last = view.table.rowAt(view.table.viewport().height() - 2)
     assert last >= 990
+
+
+def test_fun_cosyvoice3_dialogue_project_in_the_window(qtbot, make_window, shared_bridge_v3, alsa, tmp_path):
+    from studio.ui.project.view import SpeakerDialog
+
+    window = make_window(bridge=shared_bridge_v3, ui__autoplay=False)
+    alice = save_voice(qtbot, window, name="Alice")
+    bob = save_voice(qtbot, window, clip=PROMPT_EN, transcript=PROMPT_EN_TEXT, name="Bob")
+    lib = window.ctx.library
+    # the dialog that maps the script's speakers to library voices
+    dialog = SpeakerDialog(["Alice", "Bob"], lib.list_voices())
+    qtbot.addWidget(dialog)
+    dialog.combos["Bob"].setCurrentIndex(dialog.combos["Bob"].findText("Bob"))
+    dialog.combos["Alice"].setCurrentIndex(dialog.combos["Alice"].findText("Alice"))
+    mapping = dialog.mapping()
+    assert mapping == {"Alice": lib.get_voice(alice).uid, "Bob": lib.get_voice(bob).uid}
+    view = window.project_view
+    (tmp_path / "talk.csv").write_text("speaker,text\nAlice,Hello Bob.\nBob,Hi Alice.\nAlice,Bye now.\n")
+    assert view.import_script(tmp_path / "talk.csv", mapping)
+    wait_until(qtbot, lambda: view.model.rowCount() == 3)
+    report = _render(qtbot, view)
+    assert report.rendered == 3 and _states(view) == ["rendered"] * 3
+    with qtbot.waitSignal(view.exported, timeout=60_000) as done:
+        view.export_to(tmp_path / "talk.mp3", subtitles=tmp_path / "talk.vtt")
+    assert done.args[0].files[0].audio.name == "talk.mp3"
+    assert [c.text for c in webvtt.read(str(tmp_path / "talk.vtt"))] == [
+        "Hello Bob.",
+        "Hi Alice.",
+        "Bye now.",
+    ]
+    assert window.ctx.family == "cosyvoice3"
