@@ -22,7 +22,7 @@ MARKDOWN = "# One\n\nHello there.\n\n# Two\n\nGood day.\n\nA second line.\n\n# T
 CSV = "speaker,text\nAlice,Hello Bob.\nBob,Hi Alice.\nAlice,Bye now.\n"
 
 
-def make_srt(n: int = 20, slot_ms: int = 2600, gap_ms: int = 400) -> str:
+def make_srt(n: int = 20, slot_ms: int = 4000, gap_ms: int = 500) -> str:
     cues = []
     for i in range(n):
         start = 500 + i * (slot_ms + gap_ms)

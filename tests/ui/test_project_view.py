@@ -16,6 +16,12 @@ from tests.ui.conftest import save_voice, wait_until
 MARKDOWN = "# One\n\nHello there.\n\n# Two\n\nGood day.\n\n# Three\n\nSee you.\n"
 
 
+def _td(ms):
+    from datetime import timedelta
+
+    return timedelta(milliseconds=ms)
+
+
 def _render(qtbot, view, block_ids=None):
     with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
         assert view.render(block_ids) if block_ids is None else True
@@ -40,6 +46,11 @@ def test_project_view_renders_rerolls_reorders_and_exports(qtbot, window, tmp_pa
     report = _render(qtbot, view)
     assert report.rendered == 3 and _states(view) == ["rendered"] * 3
     wait_until(qtbot, lambda: view.mixdown is not None and len(view.mixdown.placements) == 3)
+    # play from block 2: the player gets the render from that block's start to the end
+    view.play_from(1)
+    mix = view.mixdown
+    assert window.ctx.player.received == len(mix.audio) - mix.placements[1].start
+    window.ctx.player.stop()
 
     # re-roll block 2 alone: one new take, the others untouched
     before = [i.take.id for i in view.model.items]
@@ -82,20 +93,26 @@ def test_project_view_renders_rerolls_reorders_and_exports(qtbot, window, tmp_pa
 def test_subtitle_project_reports_overruns_in_the_window(qtbot, window, tmp_path):
     voice = save_voice(qtbot, window, name="Narrator")
     view = window.project_view
-    # the second cue is far too short for its text: sped up to 1.25x, still an overrun
+    # 20 cues; the second is far too short for its text: sped up to 1.25x, still an overrun
+    cues = [(500 + i * 4500, 500 + i * 4500 + 4000, f"Line {i + 1}.") for i in range(20)]
+    cues[1] = (5000, 5300, "This sentence cannot fit into a third of a second.")
     (tmp_path / "dub.srt").write_text(
-        "1\n00:00:00,500 --> 00:00:04,000\nHello.\n\n"
-        "2\n00:00:04,000 --> 00:00:04,300\nThis sentence cannot fit into a third of a second.\n\n"
-        "3\n00:00:06,000 --> 00:00:09,000\nBye.\n"
+        srt.compose([srt.Subtitle(i + 1, _td(a), _td(b), t) for i, (a, b, t) in enumerate(cues)])
     )
     assert view.import_script(tmp_path / "dub.srt", {"": window.ctx.library.get_voice(voice).uid})
-    wait_until(qtbot, lambda: view.model.rowCount() == 3)
+    wait_until(qtbot, lambda: view.model.rowCount() == 20)
     _render(qtbot, view)
     wait_until(qtbot, lambda: view.mixdown is not None)
     assert "Cue 2 overruns its slot by" in view.overruns.text()
     starts = [p.start / view.mixdown.sample_rate for p in view.mixdown.placements]
-    assert np.allclose(starts, [0.5, 4.0, 6.0], atol=0.010)
-    assert view.mixdown.duration_s == pytest.approx(9.0, abs=0.001)
+    assert np.allclose(starts, [a / 1000 for a, _b, _t in cues], atol=0.010)
+    assert view.mixdown.duration_s == pytest.approx(cues[-1][1] / 1000, abs=0.001)
+    for ext in ("wav", "flac", "mp3"):
+        with qtbot.waitSignal(view.exported, timeout=60_000):
+            view.export_to(tmp_path / f"dub.{ext}", subtitles=tmp_path / f"dub-{ext}.srt")
+        out = list(srt.parse((tmp_path / f"dub-{ext}.srt").read_text()))
+        assert len(out) == 20
+        assert all(abs(c.start.total_seconds() - a / 1000) <= 0.010 for c, (a, _b, _t) in zip(out, cues))
 
 
 def test_a_thousand_block_project_loads_into_the_table(qtbot, window, tmp_path):
