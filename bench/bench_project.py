@@ -92,6 +92,12 @@ def main() -> int:
                 }
             )
             last[0], last[1] = now, p.audio_seconds
+            if p.done % 10 == 0:
+                r = rows[-1]
+                print(
+                    f"block {p.done}: {r['seconds']:.2f} s, {r['audio_s']:.2f} s of audio, peak RSS {r['peak_rss_mb']:.0f} MB",
+                    flush=True,
+                )
 
         start = time.perf_counter()
         render_project(
