@@ -46,6 +46,15 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def rss_mb() -> float:
+    """Resident set size now (Linux /proc), to tell a leak from a high-water mark."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return float("nan")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--blocks", type=int, default=200)
@@ -75,6 +84,9 @@ def main() -> int:
         store = ProjectStore(lib)
         project = store.create_project("bench", seed=1)
         project = store.replace_content(project.id, parse_script(text, "text"))
+        with lib.transaction():
+            for n, block in enumerate(store.blocks(project.id)):
+                store.update_block(block.id, seed=1000 + n)
         store.set_speaker_voice(project.id, "", voice_file=str(voice))
         model_hash = model_folder_hash(model)
         project = store.set_model(project.id, str(model), engine.family, model_hash)
@@ -89,13 +101,15 @@ def main() -> int:
                     "seconds": now - last[0],
                     "audio_s": p.audio_seconds - last[1],
                     "peak_rss_mb": peak_rss_mb(),
+                    "rss_mb": rss_mb(),
                 }
             )
             last[0], last[1] = now, p.audio_seconds
             if p.done % 10 == 0:
                 r = rows[-1]
                 print(
-                    f"block {p.done}: {r['seconds']:.2f} s, {r['audio_s']:.2f} s of audio, peak RSS {r['peak_rss_mb']:.0f} MB",
+                    f"block {p.done}: {r['seconds']:.2f} s, {r['audio_s']:.2f} s of audio, RSS {r['rss_mb']:.0f} MB, "
+                    f"peak RSS {r['peak_rss_mb']:.0f} MB",
                     flush=True,
                 )
 
@@ -111,21 +125,22 @@ def main() -> int:
         export_s = time.perf_counter() - t0
     tenth = max(1, len(rows) // 10)
 
-    def summary(part: list[dict]) -> tuple[float, float, float]:
+    def summary(part: list[dict]) -> tuple[float, float, float, float]:
         return (
             statistics.mean(r["seconds"] for r in part),
             statistics.mean(r["seconds"] / max(r["audio_s"], 1e-6) for r in part),
             max(r["peak_rss_mb"] for r in part),
+            statistics.mean(r["rss_mb"] for r in part),
         )
 
     first, last_part = summary(rows[:tenth]), summary(rows[-tenth:])
     print(
         f"{args.family}: {len(rows)} blocks in {total:.1f} s ({total / len(rows):.2f} s/block); export {export_s:.1f} s"
     )
-    print(f"first {tenth} blocks: {first[0]:.3f} s/block, RTF {first[1]:.3f}, peak RSS {first[2]:.0f} MB")
-    print(
-        f"last  {tenth} blocks: {last_part[0]:.3f} s/block, RTF {last_part[1]:.3f}, peak RSS {last_part[2]:.0f} MB"
-    )
+    for label, f in (("first", first), ("last ", last_part)):
+        print(
+            f"{label} {tenth} blocks: {f[0]:.3f} s/block, RTF {f[1]:.3f}, RSS {f[3]:.0f} MB, peak RSS {f[2]:.0f} MB"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     return 0

@@ -135,16 +135,36 @@ class LoudnessReport:
     note: str = ""
 
 
-def true_peak_dbtp(audio: np.ndarray, sample_rate: int) -> float:
-    """True peak (dBTP) by 4x oversampling, as BS.1770-4 Annex 2 describes (polyphase FIR)."""
+_CHUNK = 1 << 18  # samples per oversampling pass: bounded memory for hour-long renders
+_PAD = 64  # input samples of context on each side (the polyphase filter reaches ~10)
+
+
+def oversampled_peaks(audio: np.ndarray, factor: int = 4) -> np.ndarray:
+    """Per input sample, the largest |value| among its `factor` oversampled values (and itself).
+
+    Oversampling is scipy's polyphase FIR (`resample_poly`), done in chunks with context so memory
+    stays bounded; shape (n,) float64.
+    """
     from scipy.signal import resample_poly
 
     audio = np.asarray(audio, dtype=np.float64)
-    if audio.size == 0:
+    n = len(audio)
+    out = np.abs(audio).copy()
+    for start in range(0, n, _CHUNK):
+        stop = min(n, start + _CHUNK)
+        lo, hi = max(0, start - _PAD), min(n, stop + _PAD)
+        up = np.abs(resample_poly(audio[lo:hi], factor, 1))
+        up = up[(start - lo) * factor : (start - lo + stop - start) * factor]
+        up = np.pad(up, (0, (stop - start) * factor - len(up)))
+        np.maximum(out[start:stop], up.reshape(stop - start, factor).max(axis=1), out=out[start:stop])
+    return out
+
+
+def true_peak_dbtp(audio: np.ndarray, sample_rate: int) -> float:
+    """True peak (dBTP) by 4x oversampling, as ITU-R BS.1770-4 Annex 2 describes (2x above 96 kHz)."""
+    if len(audio) == 0:
         return -np.inf
-    factor = 4 if sample_rate < 96000 else 2
-    peak = float(np.max(np.abs(resample_poly(audio, factor, 1))))
-    peak = max(peak, float(np.max(np.abs(audio))))
+    peak = float(np.max(oversampled_peaks(audio, 4 if sample_rate < 96000 else 2)))
     return 20 * np.log10(peak) if peak > 0 else -np.inf
 
 
@@ -162,17 +182,12 @@ def integrated_loudness(audio: np.ndarray, sample_rate: int) -> float | None:
 def _limit(audio: np.ndarray, sample_rate: int, ceiling_dbtp: float) -> np.ndarray:
     """A look-ahead peak limiter: a smooth gain that keeps the 4x-oversampled peak under the ceiling."""
     from scipy.ndimage import minimum_filter1d, uniform_filter1d
-    from scipy.signal import resample_poly
 
     ceiling = 10 ** (ceiling_dbtp / 20) * 0.995
-    over = np.abs(resample_poly(audio.astype(np.float64), 4, 1))
-    n = len(audio)
-    peaks = np.max(np.pad(over, (0, max(0, 4 * n - len(over))))[: 4 * n].reshape(n, 4), axis=1)
-    peaks = np.maximum(peaks, np.abs(audio))
-    need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
+    need = np.minimum(1.0, ceiling / np.maximum(oversampled_peaks(audio), 1e-12))
     window = max(3, round(sample_rate * 0.005))  # 5 ms attack/release
-    gain = minimum_filter1d(need, size=2 * window + 1)
-    gain = uniform_filter1d(gain, size=window)
+    # min over +-window then a mean over `window`: every gain at a peak is <= what the peak needs
+    gain = uniform_filter1d(minimum_filter1d(need, size=2 * window + 1), size=window)
     return (audio * gain).astype(np.float32)
 
 
