@@ -430,9 +430,8 @@ def _render(args) -> int:
                 print(f"warning: {warning}", file=sys.stderr)
         else:
             _apply_voices(store, project, voices)
-            if args.seed is not None:
-                for block in store.blocks(project.id):
-                    store.update_block(block.id, seed=args.seed)
+        if args.seed is not None:
+            store.set_all_seeds(project.id, args.seed)
         for number in args.reroll:
             block = store.block_at(project.id, number)
             store.update_block(block.id, seed=random.SystemRandom().randrange(2**31))

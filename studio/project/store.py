@@ -20,6 +20,7 @@ from studio.library.audio_files import read_audio
 from studio.library.base import PROJECT_BLOCKS_DIR, new_uid
 from studio.library.timeutil import from_db, now_utc, to_db
 from studio.project.errors import ProjectError
+from studio.project.fingerprint import normalize_text
 from studio.project.importers import ImportedScript
 from studio.project.model import (
     DEFAULT_PAUSE_MS,
@@ -210,7 +211,8 @@ class ProjectStore:
         """Replace the project's chapters and blocks by `script` in one transaction.
 
         Rendered takes stay (keyed by fingerprint), so blocks whose inputs did not change keep their
-        audio. Block seeds are the project's seed; the project kind follows the script.
+        audio. New lines get the project's seed; a line still in the script (same speaker and text)
+        keeps its own seed and voice (a re-roll survives a re-import). The kind follows the script.
         """
         if mode not in MODES:
             raise ProjectError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
@@ -218,6 +220,14 @@ class ProjectStore:
         seed = int(project.settings.get("seed", 0))
         now = to_db(now_utc())
         position = 0
+        # A line that is still in the script keeps what was chosen for it (a re-rolled seed, its own voice).
+        kept: dict[tuple[str, str, int], tuple[int, str | None, str | None]] = {}
+        seen: dict[tuple[str, str], int] = {}
+        for old in self.blocks(project_id):
+            key = (old.speaker, normalize_text(old.text))
+            seen[key] = seen.get(key, 0) + 1
+            kept[(*key, seen[key])] = (old.seed, old.voice_uid, old.voice_file)
+        seen.clear()
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM project_blocks WHERE project_id = ?", (project_id,))
             conn.execute("DELETE FROM project_chapters WHERE project_id = ?", (project_id,))
@@ -231,6 +241,9 @@ class ProjectStore:
                 for block in chapter.blocks:
                     block_mode = "instruct" if block.instruction else mode
                     pause = block.pause_ms if block.pause_ms is not None else DEFAULT_PAUSE_MS
+                    key = (block.speaker, normalize_text(block.text))
+                    seen[key] = seen.get(key, 0) + 1
+                    block_seed, voice_uid, voice_file = kept.get((*key, seen[key]), (seed, None, None))
                     rows.append(
                         (
                             project_id,
@@ -240,19 +253,21 @@ class ProjectStore:
                             block.text,
                             block_mode,
                             block.instruction,
-                            seed,
+                            block_seed,
                             pause,
                             block.cue_index,
                             block.cue_start_ms,
                             block.cue_end_ms,
+                            voice_uid,
+                            voice_file,
                             now,
                         )
                     )
                     position += 1
                 conn.executemany(
                     "INSERT INTO project_blocks (project_id, chapter_id, position, speaker, text, mode,"
-                    " instruction, seed, pause_ms, cue_index, cue_start_ms, cue_end_ms, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " instruction, seed, pause_ms, cue_index, cue_start_ms, cue_end_ms, voice_uid, voice_file,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
             conn.execute(
@@ -307,6 +322,14 @@ class ProjectStore:
                 (*changes.values(), to_db(now_utc()), block_id),
             )
         return self.get_block(block_id)
+
+    def set_all_seeds(self, project_id: int, seed: int) -> None:
+        """Every block of the project gets `seed` (what `--seed N` on the command line means)."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE project_blocks SET seed = ?, updated_at = ? WHERE project_id = ? AND seed != ?",
+                (int(seed), to_db(now_utc()), project_id, int(seed)),
+            )
 
     def move_block(self, block_id: int, new_index: int) -> list[Block]:
         """Move a block to 0-based `new_index` in the project's order; returns the new order."""

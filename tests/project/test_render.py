@@ -458,3 +458,19 @@ def test_a_cue_too_long_for_its_slot_is_sped_up_then_reported(cli, tmp_path, voi
     assert blocks[1]["speed"] == 1.25 and blocks[1]["overrun_s"] > 0
     assert [b["start_s"] for b in blocks] == [0.5, 5.0, 8.0]
     assert sf.info(str(tmp_path / "dub.wav")).duration == pytest.approx(12.0, abs=0.001)
+
+
+def test_reimport_keeps_a_rerolled_seed_and_a_block_voice(library, voice_files):
+    engine = engine_for("cosyvoice2")
+    store, project, _resolver, _hash = _project(library, MARKDOWN, voice_files, engine)
+    blocks = store.blocks(project.id)
+    store.update_block(blocks[1].id, seed=99)
+    store.update_block(blocks[2].id, voice_file=str(voice_files["cosyvoice2"]["zh"]))
+    store.replace_content(
+        project.id, parse_script(MARKDOWN.replace("Hello there.", "Hello you."), "markdown")
+    )
+    after = store.blocks(project.id)
+    assert [b.seed for b in after] == [11, 99, 11, 11]
+    assert after[2].voice_file == str(voice_files["cosyvoice2"]["zh"]) and after[0].voice_file is None
+    store.set_all_seeds(project.id, 5)
+    assert {b.seed for b in store.blocks(project.id)} == {5}
