@@ -71,6 +71,12 @@ def test_project_view_renders_rerolls_reorders_and_exports(qtbot, window, tmp_pa
     assert _states(view) == ["stale", "rendered", "rendered"]
     report = _render(qtbot, view)
     assert report.rendered == 1 and report.reused == 2
+    # edit one block's text in the table: that block alone is rendered again
+    assert view.model.setData(view.model.index(2, 2), "Good evening.", Qt.ItemDataRole.EditRole)
+    assert _states(view) == ["rendered", "rendered", "stale"]
+    report = _render(qtbot, view)
+    assert report.rendered == 1 and report.reused == 2
+    assert [i.block.text for i in view.model.items][2] == "Good evening."
 
     # export WAV / FLAC / MP3 with SRT and VTT; the subtitles parse back with the block timings
     wait_until(qtbot, lambda: view.mixdown is not None)

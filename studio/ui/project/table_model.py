@@ -16,6 +16,7 @@ class BlockTableModel(QAbstractTableModel):
     """`moveRequested(block_id, new_index)` when a row is dropped somewhere else."""
 
     moveRequested = Signal(int, int)
+    textEdited = Signal(int, str)  # block id, new text (the Text column is editable)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -84,6 +85,8 @@ class BlockTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.EditRole and index.column() == 2:
+            return self.items[index.row()].block.text
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self._rows[index.row()][index.column()]
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -94,6 +97,16 @@ class BlockTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != 2 or not index.isValid():
+            return False
+        text = " ".join(str(value).split())
+        item = self.items[index.row()]
+        if not text or text == item.block.text:
+            return False
+        self.textEdited.emit(item.block.id, text)  # the view stores it and refreshes this row
+        return True
+
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
@@ -102,7 +115,8 @@ class BlockTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.isValid():
-            return base | Qt.ItemFlag.ItemIsDragEnabled
+            editable = Qt.ItemFlag.ItemIsEditable if index.column() == 2 else Qt.ItemFlag.NoItemFlags
+            return base | Qt.ItemFlag.ItemIsDragEnabled | editable
         return base | Qt.ItemFlag.ItemIsDropEnabled
 
     def supportedDropActions(self):

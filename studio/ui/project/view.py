@@ -165,6 +165,10 @@ class ProjectView(QWidget):
             lambda cur, _prev: self.waveform_select(cur.row())
         )
         self.model.moveRequested.connect(self.move_block)
+        self.model.textEdited.connect(self.set_block_text)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+        )
 
         self.play_button = QPushButton(self.tr("Play from block"))
         self.reroll_button = QPushButton(self.tr("Re-roll block"))
@@ -467,6 +471,15 @@ class ProjectView(QWidget):
         block = self.model.items[row].block
         self.store.update_block(block.id, voice_uid=voice_uid, voice_file=None)
         self.refresh_blocks([block.id])
+
+    def set_block_text(self, block_id: int, text: str) -> None:
+        """Edit a block's text; it becomes stale (rendered again on the next render), nothing else."""
+        try:
+            self.store.update_block(block_id, text=text)
+        except ProjectError as err:
+            self.ctx.error(str(err))
+            return
+        self.refresh_blocks([block_id])
 
     def move_block(self, block_id: int, new_index: int) -> None:
         if self.rendering:
