@@ -10,6 +10,7 @@ voice-studio serve ...            the local speech API (OpenAI /v1/audio/speech)
 voice-studio ingest FILE...       long recordings -> transcribed clips in the library
 voice-studio transcribe FILE...   what is said in a clip
 voice-studio ingested ...         review ingested clips, make voices, export a dataset
+voice-studio project ...          projects: scripts, dialogues, subtitles rendered block by block
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     from studio.library.cli import register as register_library
     from studio.models.cli import register as register_models
     from studio.normalize_cli import register as register_normalize
+    from studio.project.cli import register as register_project
     from studio.server.cli import register as register_serve
     from studio.synth_cli import register as register_synth
     from studio.transcribe.cli import register as register_transcribe
@@ -44,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_serve(sub)
     register_normalize(sub)
     register_transcribe(sub)
+    register_project(sub)
     return parser
 
 

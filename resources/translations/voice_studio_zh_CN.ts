@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BlockTableModel</name>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="26"/>
+        <source>rendered</source>
+        <translation>已渲染</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="27"/>
+        <source>not rendered</source>
+        <translation>未渲染</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="28"/>
+        <source>stale</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="32"/>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="33"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="34"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="35"/>
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="36"/>
+        <source>Take</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="64"/>
+        <source>no voice</source>
+        <translation>无音色</translation>
+    </message>
+</context>
+<context>
     <name>DownloadDialog</name>
     <message>
         <location filename="../../studio/ui/download_dialog.py" line="55"/>
@@ -661,300 +709,300 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="84"/>
+        <location filename="../../studio/ui/main_window.py" line="85"/>
         <source>Voice Studio</source>
         <translation>Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="126"/>
-        <location filename="../../studio/ui/main_window.py" line="312"/>
+        <location filename="../../studio/ui/main_window.py" line="127"/>
+        <location filename="../../studio/ui/main_window.py" line="313"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="193"/>
+        <location filename="../../studio/ui/main_window.py" line="194"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194"/>
+        <location filename="../../studio/ui/main_window.py" line="195"/>
         <source>Open model folder…</source>
         <translation>打开模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="195"/>
+        <location filename="../../studio/ui/main_window.py" line="196"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="197"/>
+        <location filename="../../studio/ui/main_window.py" line="198"/>
         <source>Import reference clip…</source>
         <translation>导入参考音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="198"/>
+        <location filename="../../studio/ui/main_window.py" line="199"/>
         <source>Ingest recordings…</source>
         <translation>导入长录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199"/>
+        <location filename="../../studio/ui/main_window.py" line="200"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="203"/>
+        <location filename="../../studio/ui/main_window.py" line="204"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205"/>
+        <location filename="../../studio/ui/main_window.py" line="206"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="208"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208"/>
-        <location filename="../../studio/ui/main_window.py" line="938"/>
+        <location filename="../../studio/ui/main_window.py" line="209"/>
+        <location filename="../../studio/ui/main_window.py" line="939"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212"/>
+        <location filename="../../studio/ui/main_window.py" line="213"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213"/>
+        <location filename="../../studio/ui/main_window.py" line="214"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215"/>
+        <location filename="../../studio/ui/main_window.py" line="216"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="217"/>
+        <location filename="../../studio/ui/main_window.py" line="218"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218"/>
+        <location filename="../../studio/ui/main_window.py" line="219"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219"/>
+        <location filename="../../studio/ui/main_window.py" line="220"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220"/>
+        <location filename="../../studio/ui/main_window.py" line="221"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230"/>
+        <location filename="../../studio/ui/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="231"/>
+        <location filename="../../studio/ui/main_window.py" line="232"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236"/>
+        <location filename="../../studio/ui/main_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237"/>
+        <location filename="../../studio/ui/main_window.py" line="238"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="238"/>
-        <location filename="../../studio/ui/main_window.py" line="957"/>
+        <location filename="../../studio/ui/main_window.py" line="239"/>
+        <location filename="../../studio/ui/main_window.py" line="958"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="262"/>
+        <location filename="../../studio/ui/main_window.py" line="263"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="277"/>
+        <location filename="../../studio/ui/main_window.py" line="278"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="291"/>
+        <location filename="../../studio/ui/main_window.py" line="292"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="356"/>
+        <location filename="../../studio/ui/main_window.py" line="357"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="503"/>
+        <location filename="../../studio/ui/main_window.py" line="504"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="548"/>
+        <location filename="../../studio/ui/main_window.py" line="549"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="554"/>
+        <location filename="../../studio/ui/main_window.py" line="555"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="653"/>
+        <location filename="../../studio/ui/main_window.py" line="654"/>
         <source>Segment {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 段已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="667"/>
+        <location filename="../../studio/ui/main_window.py" line="668"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="821"/>
+        <location filename="../../studio/ui/main_window.py" line="822"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="824"/>
+        <location filename="../../studio/ui/main_window.py" line="825"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="913"/>
+        <location filename="../../studio/ui/main_window.py" line="914"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="938"/>
+        <location filename="../../studio/ui/main_window.py" line="939"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="945"/>
+        <location filename="../../studio/ui/main_window.py" line="946"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="945"/>
+        <location filename="../../studio/ui/main_window.py" line="946"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="300"/>
+        <location filename="../../studio/ui/main_window.py" line="301"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="313"/>
+        <location filename="../../studio/ui/main_window.py" line="314"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="334"/>
+        <location filename="../../studio/ui/main_window.py" line="335"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="339"/>
+        <location filename="../../studio/ui/main_window.py" line="340"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="351"/>
+        <location filename="../../studio/ui/main_window.py" line="352"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="365"/>
+        <location filename="../../studio/ui/main_window.py" line="366"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372"/>
+        <location filename="../../studio/ui/main_window.py" line="373"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="420"/>
+        <location filename="../../studio/ui/main_window.py" line="421"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="430"/>
+        <location filename="../../studio/ui/main_window.py" line="431"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="462"/>
+        <location filename="../../studio/ui/main_window.py" line="463"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="565"/>
+        <location filename="../../studio/ui/main_window.py" line="566"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="576"/>
+        <location filename="../../studio/ui/main_window.py" line="577"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="579"/>
+        <location filename="../../studio/ui/main_window.py" line="580"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="658"/>
+        <location filename="../../studio/ui/main_window.py" line="659"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="659"/>
+        <location filename="../../studio/ui/main_window.py" line="660"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="659"/>
+        <location filename="../../studio/ui/main_window.py" line="660"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="692"/>
+        <location filename="../../studio/ui/main_window.py" line="693"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="700"/>
+        <location filename="../../studio/ui/main_window.py" line="701"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="732"/>
+        <location filename="../../studio/ui/main_window.py" line="733"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="776"/>
+        <location filename="../../studio/ui/main_window.py" line="777"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -969,41 +1017,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="791"/>
+        <location filename="../../studio/ui/main_window.py" line="792"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="801"/>
+        <location filename="../../studio/ui/main_window.py" line="802"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="832"/>
+        <location filename="../../studio/ui/main_window.py" line="833"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="845"/>
+        <location filename="../../studio/ui/main_window.py" line="846"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="886"/>
+        <location filename="../../studio/ui/main_window.py" line="887"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="896"/>
+        <location filename="../../studio/ui/main_window.py" line="897"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="959"/>
+        <location filename="../../studio/ui/main_window.py" line="960"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1027,6 +1075,135 @@
         <location filename="../../studio/ui/message_bar.py" line="35"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectView</name>
+    <message>
+        <location filename="../../studio/ui/project/__init__.py" line="17"/>
+        <source>Takes</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/__init__.py" line="19"/>
+        <location filename="../../studio/ui/project/view.py" line="142"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="136"/>
+        <source>Import script…</source>
+        <translation>导入脚本…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="137"/>
+        <source>Render</source>
+        <translation>渲染</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="138"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="139"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="173"/>
+        <source>Play from block</source>
+        <translation>从此段播放</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="174"/>
+        <source>Re-roll block</source>
+        <translation>重新生成此段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="175"/>
+        <source>Block voice…</source>
+        <translation>此段音色…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="299"/>
+        <source>Import a script</source>
+        <translation>导入脚本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="316"/>
+        <source>Save a voice first: every speaker of a project needs a voice.</source>
+        <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="324"/>
+        <source>No voice chosen for speaker {0}.</source>
+        <translation>说话人 {0} 还没有选择音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="357"/>
+        <source>Open a model folder before rendering.</source>
+        <translation>渲染前请先打开模型文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="380"/>
+        <source>Render project</source>
+        <translation>渲染项目</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="387"/>
+        <source>Rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="406"/>
+        <source>, {0:.0f} s left</source>
+        <translation>，剩余 {0:.0f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="408"/>
+        <source>{0}/{1} blocks, {2:.1f} s of audio</source>
+        <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="424"/>
+        <source>Cancelled; {0} of {1} blocks are rendered and kept.</source>
+        <translation>已取消；{1} 段中已渲染的 {0} 段已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="430"/>
+        <source>Rendered {0} blocks, reused {1}.</source>
+        <translation>渲染了 {0} 段，复用 {1} 段。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="465"/>
+        <source>Block voice</source>
+        <translation>此段音色</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="465"/>
+        <source>Voice for this block:</source>
+        <translation>此段使用的音色：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="486"/>
+        <source>Blocks cannot be moved while the project renders.</source>
+        <translation>项目渲染时不能移动段落。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="520"/>
+        <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
+        <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="544"/>
+        <source>Export project</source>
+        <translation>导出项目</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="565"/>
+        <source>Exported {0}.</source>
+        <translation>已导出 {0}。</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +2103,19 @@
         <location filename="../../studio/ui/shortcuts_dialog.py" line="53"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerDialog</name>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="52"/>
+        <source>Choose a voice for each speaker</source>
+        <translation>为每个说话人选择音色</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="59"/>
+        <source>(no speaker)</source>
+        <translation>（无说话人）</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,8 @@ CLIPS_DIR = "audio/clips"
 TAKES_DIR = "audio/takes"
 SEGMENTS_DIR = "audio/segments"
 PROMPTS_DIR = "prompts"
-STORED_DIRS = (CLIPS_DIR, TAKES_DIR, SEGMENTS_DIR, PROMPTS_DIR)
+PROJECT_BLOCKS_DIR = "audio/project-blocks"  # rendered project blocks (studio/project)
+STORED_DIRS = (CLIPS_DIR, TAKES_DIR, SEGMENTS_DIR, PROMPTS_DIR, PROJECT_BLOCKS_DIR)
 MAX_INT64 = 2**63 - 1
 
 

@@ -15,7 +15,7 @@ from studio.library.records import PendingRecording
 
 @dataclass(frozen=True)
 class MissingFile:
-    kind: str  # "clip", "take", "segment" or "prompt"
+    kind: str  # "clip", "take", "segment", "prompt" or "project block take"
     record_id: str  # e.g. "12" or "12#3" for segment 3 of take 12
     path: Path
 
@@ -78,6 +78,8 @@ def referenced_files(db: Catalog) -> dict[str, tuple[str, str]]:
             refs[rel] = ("segment", f"{tid}#{idx}")
         for rel, vid, family in conn.execute("SELECT file, voice_id, family FROM prepared_prompts"):
             refs[rel] = ("prompt", f"voice {vid} {family}")
+        for rel, rid in conn.execute("SELECT audio_file, id FROM project_takes"):
+            refs[rel] = ("project block take", str(rid))
     return refs
 
 

@@ -166,6 +166,82 @@ CREATE INDEX ingested_by_review ON ingested_clips(review, needs_review, clip_id)
 """
 
 MIGRATIONS = (*MIGRATIONS, Migration(len(MIGRATIONS) + 1, "ingested clips", _statements(INGEST_SCHEMA)))
+# Projects (studio/project/): ordered blocks in chapters, the speaker -> voice map, and the rendered
+# takes of each block keyed by their content fingerprint. Kept as its own constant so its number can
+# move when other branches append migrations.
+PROJECTS_SCHEMA = """
+CREATE TABLE projects (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind TEXT NOT NULL DEFAULT 'script' CHECK (kind IN ('script', 'subtitles')),
+    source_name TEXT NOT NULL DEFAULT '',
+    model_dir TEXT NOT NULL DEFAULT '',
+    model_family TEXT NOT NULL DEFAULT '',
+    model_hash TEXT NOT NULL DEFAULT '',
+    settings_json TEXT,
+    timeline_ms INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE project_speakers (
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    speaker TEXT NOT NULL,
+    voice_uid TEXT,
+    voice_file TEXT,
+    PRIMARY KEY (project_id, speaker)
+) WITHOUT ROWID;
+CREATE TABLE project_chapters (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX project_chapters_by_project ON project_chapters(project_id, position);
+CREATE TABLE project_blocks (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    chapter_id INTEGER REFERENCES project_chapters(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL,
+    speaker TEXT NOT NULL DEFAULT '',
+    voice_uid TEXT,
+    voice_file TEXT,
+    text TEXT NOT NULL,
+    mode TEXT NOT NULL DEFAULT 'zero_shot',
+    instruction TEXT NOT NULL DEFAULT '',
+    speed REAL NOT NULL DEFAULT 1.0,
+    seed INTEGER NOT NULL DEFAULT 0,
+    pause_ms INTEGER NOT NULL DEFAULT 400,
+    cue_index INTEGER,
+    cue_start_ms INTEGER,
+    cue_end_ms INTEGER,
+    chosen_take_id INTEGER,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX project_blocks_by_project ON project_blocks(project_id, position);
+CREATE TABLE project_takes (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    block_id INTEGER REFERENCES project_blocks(id) ON DELETE SET NULL,
+    fingerprint TEXT NOT NULL,
+    audio_file TEXT NOT NULL UNIQUE,
+    sample_rate INTEGER NOT NULL,
+    frames INTEGER NOT NULL,
+    seed INTEGER NOT NULL,
+    speed_used REAL NOT NULL DEFAULT 1.0,
+    sentences_json TEXT,
+    render_seconds REAL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX project_takes_by_fingerprint ON project_takes(project_id, fingerprint, id);
+CREATE INDEX project_takes_by_block ON project_takes(block_id, id)
+"""
+PROJECTS_MIGRATION_DESCRIPTION = "projects: blocks, chapters, speakers and block takes"
+
+MIGRATIONS = (
+    *MIGRATIONS,
+    Migration(len(MIGRATIONS) + 1, PROJECTS_MIGRATION_DESCRIPTION, _statements(PROJECTS_SCHEMA)),
+)
 
 
 def current_version(conn: sqlite3.Connection) -> int:

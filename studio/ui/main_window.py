@@ -42,6 +42,7 @@ from studio.ui.engine_bridge import Job, load_voice_file, save_prepared_voice
 from studio.ui.live_panel import LivePanel
 from studio.ui.message_bar import MessageBar
 from studio.ui.messages import resolve_when_supplied, warn_playback_failed
+from studio.ui.project import attach_project_view
 from studio.ui.reference_panel import ReferencePanel
 from studio.ui.script_panel import MODES, ScriptPanel, SourceClip, random_seed
 from studio.ui.serve_toggle import ServeToggle
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.message_bar)
-        layout.addWidget(self.splitter, 1)
+        self.project_view = attach_project_view(self, layout, self.splitter)  # studio/ui/project
         self.setCentralWidget(body)
 
         # status bar: model, device, last take -------------------------------------------------

@@ -131,7 +131,7 @@ def test_catalogue_covers_every_string_in_the_sources(tmp_path):
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "voice_studio_zh_CN.ts"
     shutil.copy(TS, fresh)
-    # every window module, including the capability folders (studio/ui/ingest/, ...)
+    # every window module, including the capability folders (studio/ui/ingest/, studio/ui/project/, ...)
     sources = sorted(str(p) for p in (REPO / "studio" / "ui").rglob("*.py"))
     subprocess.run([lupdate, "-no-obsolete", *sources, "-ts", str(fresh)], check=True, capture_output=True)
     root = ET.parse(fresh).getroot()

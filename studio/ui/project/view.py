@@ -1,0 +1,568 @@
+"""The project view: a project's blocks in a table, rendered on the engine worker block by block.
+
+Rendering runs `studio.project.render_project` on the worker thread (through `EngineBridge.call`),
+with a LocalRenderer on the loaded engine; progress comes back through a queue drained by a timer,
+so the UI thread only updates a label and a bar. The whole render's waveform (with block
+boundaries) and the subtitle overruns are rebuilt on a background thread after each render.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.project.errors import ProjectError
+from studio.project.store import ProjectStore
+from studio.ui.project.table_model import BlockTableModel
+from studio.ui.views.style import apply_plot_style
+from studio.ui.views.waveform_view import envelope
+
+SCRIPT_FILTER = "Scripts (*.txt *.md *.csv *.tsv *.srt *.vtt)"
+
+
+class SpeakerDialog(QDialog):
+    """Map each speaker of an imported script to a library voice."""
+
+    def __init__(self, speakers: list[str], voices: list[Any], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Choose a voice for each speaker"))
+        form = QFormLayout(self)
+        self.combos: dict[str, QComboBox] = {}
+        for speaker in speakers:
+            combo = QComboBox()
+            for voice in voices:
+                combo.addItem(voice.name, voice.uid)
+            form.addRow(speaker or self.tr("(no speaker)"), combo)
+            self.combos[speaker] = combo
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def mapping(self) -> dict[str, str]:
+        return {speaker: combo.currentData() for speaker, combo in self.combos.items()}
+
+
+class ProjectWaveform(QWidget):
+    """The whole render (min/max envelope) with a line at every block start; one plot item each."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.hideAxis("left")
+        self.plot.setLabel("bottom", "s")
+        apply_plot_style(self.plot_widget, [self.plot], dark=False)
+        self.curve = self.plot.plot(pen=pg.mkPen("#3b7dd8", width=1))
+        self.bounds = self.plot.plot(pen=pg.mkPen("#d8843b", width=1), connect="pairs")
+        self.selected = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(60, 125, 216, 40))
+        self.selected.setVisible(False)
+        self.plot.addItem(self.selected)
+        self.plot.setYRange(-1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+        self.starts: list[tuple[float, float]] = []
+
+    def set_render(self, x: np.ndarray, y: np.ndarray, spans: list[tuple[float, float]]) -> None:
+        self.curve.setData(x, y)
+        self.starts = spans
+        if spans:
+            xs = np.repeat([a for a, _ in spans], 2)
+            ys = np.tile([-1.0, 1.0], len(spans))
+            self.bounds.setData(xs, ys)
+        else:
+            self.bounds.setData([], [])
+        self.plot.setXRange(0, max(float(x[-1]) if len(x) else 1.0, 0.1), padding=0)
+
+    def select(self, row: int | None) -> None:
+        if row is None or not 0 <= row < len(self.starts):
+            self.selected.setVisible(False)
+            return
+        self.selected.setRegion(self.starts[row])
+        self.selected.setVisible(True)
+
+
+class ProjectView(QWidget):
+    """`renderEnded(report or None)` after each render; `exported(result)` after an export."""
+
+    renderEnded = Signal(object)
+    exported = Signal(object)
+    reloaded = Signal()
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = ProjectStore(ctx.library)
+        self.project = None
+        self.mixdown = None
+        self._job = None
+        self._cancel: threading.Event | None = None
+        self._progress: queue.Queue = queue.Queue()
+        self._reload_serial = 0
+
+        self.projects = QComboBox()
+        self.projects.setMinimumWidth(220)
+        self.projects.activated.connect(lambda _i: self.open_project(self.projects.currentData()))
+        self.import_button = QPushButton(self.tr("Import script…"))
+        self.render_button = QPushButton(self.tr("Render"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.cancel_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Project")))
+        top.addWidget(self.projects, 1)
+        for b in (self.import_button, self.render_button, self.cancel_button, self.export_button):
+            top.addWidget(b)
+
+        self.model = BlockTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 64), (1, 120), (3, 90), (4, 70), (5, 60)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda index: self.play_from(index.row()))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.waveform_select(cur.row())
+        )
+        self.model.moveRequested.connect(self.move_block)
+        self.model.textEdited.connect(self.set_block_text)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+
+        self.play_button = QPushButton(self.tr("Play from block"))
+        self.reroll_button = QPushButton(self.tr("Re-roll block"))
+        self.voice_button = QPushButton(self.tr("Block voice…"))
+        row = QHBoxLayout()
+        for b in (self.play_button, self.reroll_button, self.voice_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_label = QLabel("")
+        row.addWidget(self.progress_label)
+        row.addWidget(self.progress_bar)
+
+        self.waveform = ProjectWaveform()
+        self.overruns = QLabel("")
+        self.overruns.setWordWrap(True)
+        self.overruns.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.waveform, 1)
+        bl.addWidget(self.overruns)
+
+        upper = QWidget()
+        ul = QVBoxLayout(upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        ul.addLayout(top)
+        ul.addWidget(self.table, 1)
+        ul.addLayout(row)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(bottom)
+        split.setSizes([520, 220])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+        self.import_button.clicked.connect(self.choose_script)
+        self.render_button.clicked.connect(lambda: self.render())
+        self.cancel_button.clicked.connect(self.cancel_render)
+        self.export_button.clicked.connect(self.choose_export)
+        self.play_button.clicked.connect(lambda: self.play_from(self.current_row()))
+        self.reroll_button.clicked.connect(lambda: self.reroll_block(self.current_row()))
+        self.voice_button.clicked.connect(self.choose_block_voice)
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._drain_progress)
+        self.refresh_projects()
+
+    # -- projects --------------------------------------------------------------------------------
+
+    def refresh_projects(self) -> None:
+        current = self.project.id if self.project else None
+        self.projects.clear()
+        for p in self.store.list_projects():
+            self.projects.addItem(f"{p.name} ({p.block_count})", p.id)
+        if current is not None:
+            self.projects.setCurrentIndex(max(0, self.projects.findData(current)))
+
+    def open_project(self, project_id: int | None) -> None:
+        if project_id is None:
+            return
+        self.project = self.store.get_project(int(project_id))
+        self.reload(then=self.rebuild_waveform)
+
+    def _resolver(self, project=None):
+        from studio.project.render import VoiceResolver
+
+        project = project or self.project
+        family = self.ctx.family or (project.model_family if project else None)
+        return VoiceResolver(self.store, project, family) if family and project else None
+
+    def _model_hash(self) -> str:
+        return self.ctx.model_hash or (self.project.model_hash if self.project else "")
+
+    def reload(self, then=None) -> None:
+        """Re-read every block and its state on a background thread (a 1,000-block plan takes longer
+        than a frame), then show them; `reloaded` fires and `then()` runs after."""
+        from studio.project.render import make_plan
+
+        if self.project is None:
+            self.model.set_items([])
+            return
+        self._reload_serial += 1
+        serial = self._reload_serial
+        store, project_id, resolver_of, model_hash = (
+            self.store,
+            self.project.id,
+            self._resolver,
+            self._model_hash(),
+        )
+
+        def plan():
+            project = store.get_project(project_id)
+            return project, make_plan(store, project, resolver_of(project), model_hash)
+
+        def show(result) -> None:
+            if serial != self._reload_serial:
+                return  # a newer reload is on its way
+            self.project, items = result
+            self.model.set_items(items)
+            self.refresh_projects()
+            self.reloaded.emit()
+            if then is not None:
+                then()
+
+        self.ctx.background.run(plan, show, lambda err: self.ctx.error(str(err)))
+
+    def refresh_blocks(self, block_ids: list[int]) -> None:
+        """Recompute the state of a few blocks now (after an edit) and repaint only their rows."""
+        from studio.project.render import make_plan
+
+        if self.project is None:
+            return
+        blocks = [self.store.get_block(b) for b in block_ids]
+        self.model.replace_items(
+            make_plan(self.store, self.project, self._resolver(), self._model_hash(), blocks)
+        )
+
+    def current_row(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else None
+
+    # -- import ------------------------------------------------------------------------------------
+
+    def choose_script(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a script"), "", SCRIPT_FILTER)
+        if path:
+            self.import_script(path)
+
+    def import_script(self, path: str | Path, voices: dict[str, str] | None = None) -> bool:
+        """Import a script as a new project; `voices` maps speaker -> library voice uid (else a dialog asks)."""
+        from studio.project.importers import read_script
+
+        path = Path(path)
+        try:
+            script = read_script(path)
+        except ProjectError as err:
+            self.ctx.error(str(err))
+            return False
+        if voices is None:
+            library_voices = self.ctx.library.list_voices()
+            if not library_voices:
+                self.ctx.error(self.tr("Save a voice first: every speaker of a project needs a voice."))
+                return False
+            dialog = SpeakerDialog(script.speakers, library_voices, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            voices = dialog.mapping()
+        missing = [s for s in script.speakers if s not in voices and "" not in voices]
+        if missing:
+            self.ctx.error(self.tr("No voice chosen for speaker {0}.").format(missing[0] or "—"))
+            return False
+        try:
+            with self.ctx.library.transaction():
+                project = self.store.create_project(
+                    self.store.unique_name(path.stem), source_name=str(path.resolve())
+                )
+                self.store.replace_content(project.id, script)
+                for speaker, uid in voices.items():
+                    self.store.set_speaker_voice(project.id, speaker, voice_uid=uid)
+        except ProjectError as err:
+            self.ctx.error(str(err))
+            return False
+        for warning in script.warnings:
+            self.ctx.warn(warning)
+        self.project = project
+        self.reload(then=lambda: self.projects.setCurrentIndex(max(0, self.projects.findData(project.id))))
+        return True
+
+    # -- render ------------------------------------------------------------------------------------
+
+    @property
+    def rendering(self) -> bool:
+        return self._job is not None
+
+    def render(self, block_ids: list[int] | None = None) -> bool:
+        """Render what is missing (or only `block_ids`) on the engine worker."""
+        from studio.project.render import LocalRenderer, VoiceResolver, prepare_library_voice, render_project
+
+        if self.project is None or self.rendering:
+            return False
+        loaded = self.ctx.bridge.loaded
+        if loaded is None:
+            self.ctx.error(self.tr("Open a model folder before rendering."))
+            return False
+        store, model_hash = self.store, self._model_hash()
+        project = store.set_model(self.project.id, str(loaded.folder), loaded.family, model_hash)
+        cancel = threading.Event()
+        progress = self._progress
+
+        def run(engine):
+            resolver = VoiceResolver(
+                store, project, engine.family, prepare=prepare_library_voice(store, engine)
+            )
+            return render_project(
+                store,
+                project,
+                LocalRenderer(engine),
+                resolver=resolver,
+                model_hash=model_hash,
+                progress=progress.put,
+                cancel=cancel,
+                block_ids=block_ids,
+            )
+
+        self._cancel = cancel
+        self._job = self.ctx.bridge.call(run, label=self.tr("Render project"))
+        self._job.done.connect(self._render_done)
+        self._job.failed.connect(self._render_failed)
+        self._job.cancelled.connect(lambda _reason: self._render_done(None))
+        self.render_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress_bar.setValue(0)
+        self.progress_label.setText(self.tr("Rendering…"))
+        self._timer.start()
+        return True
+
+    def cancel_render(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def _drain_progress(self) -> None:
+        last = None
+        while True:
+            try:
+                last = self._progress.get_nowait()
+            except queue.Empty:
+                break
+        if last is None:
+            return
+        self.progress_bar.setMaximum(max(1, last.total))
+        self.progress_bar.setValue(last.done)
+        eta = "" if last.eta_s is None else self.tr(", {0:.0f} s left").format(last.eta_s)
+        self.progress_label.setText(
+            self.tr("{0}/{1} blocks, {2:.1f} s of audio").format(last.done, last.total, last.audio_seconds)
+            + eta
+        )
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        self._drain_progress()
+        self._job = None
+        self._cancel = None
+        self.render_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _render_done(self, report) -> None:
+        self._finish()
+        if report is not None and getattr(report, "cancelled", False):
+            self.progress_label.setText(
+                self.tr("Cancelled; {0} of {1} blocks are rendered and kept.").format(
+                    report.rendered + report.reused, report.total
+                )
+            )
+        elif report is not None:
+            self.progress_label.setText(
+                self.tr("Rendered {0} blocks, reused {1}.").format(report.rendered, report.reused)
+            )
+
+        def shown() -> None:
+            self.rebuild_waveform()
+            self.renderEnded.emit(report)
+
+        self.reload(then=shown)
+
+    def _render_failed(self, failure) -> None:
+        self._finish()
+        self.ctx.error(getattr(failure, "message", str(failure)))
+        self.reload(then=lambda: self.renderEnded.emit(None))
+
+    # -- block actions -----------------------------------------------------------------------------
+
+    def reroll_block(self, row: int | None) -> bool:
+        """A new seed for the block, then render it alone; its earlier takes are kept."""
+        import random
+
+        if row is None or self.rendering or not 0 <= row < len(self.model.items):
+            return False
+        block = self.model.items[row].block
+        self.store.update_block(block.id, seed=random.SystemRandom().randrange(2**31))
+        self.refresh_blocks([block.id])
+        return self.render([block.id])
+
+    def choose_block_voice(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        voices = self.ctx.library.list_voices()
+        if not voices:
+            return
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Block voice"), self.tr("Voice for this block:"), [v.name for v in voices], 0, False
+        )
+        if ok:
+            self.set_block_voice(row, next(v for v in voices if v.name == name).uid)
+
+    def set_block_voice(self, row: int, voice_uid: str | None) -> None:
+        block = self.model.items[row].block
+        self.store.update_block(block.id, voice_uid=voice_uid, voice_file=None)
+        self.refresh_blocks([block.id])
+
+    def set_block_text(self, block_id: int, text: str) -> None:
+        """Edit a block's text; it becomes stale (rendered again on the next render), nothing else."""
+        try:
+            self.store.update_block(block_id, text=text)
+        except ProjectError as err:
+            self.ctx.error(str(err))
+            return
+        self.refresh_blocks([block_id])
+
+    def move_block(self, block_id: int, new_index: int) -> None:
+        if self.rendering:
+            self.ctx.warn(self.tr("Blocks cannot be moved while the project renders."))
+            return
+        self.store.move_block(block_id, new_index)
+        self.reload(then=self.rebuild_waveform)
+
+    # -- the whole render --------------------------------------------------------------------------
+
+    def rebuild_waveform(self) -> None:
+        """Assemble the rendered blocks on a background thread and show the waveform and overruns."""
+        from studio.project.export import build_mixdown
+
+        items = [i for i in self.model.items if (i.take or i.chosen) is not None]
+        if self.project is None or not items or len(items) != len(self.model.items):
+            self.mixdown = None
+            self.waveform.set_render(np.zeros(0), np.zeros(0), [])
+            self.overruns.setText("")
+            return
+        for item in items:
+            item.take = item.take or item.chosen
+        store, project = self.store, self.project
+
+        def build():
+            mix = build_mixdown(store, project, items)
+            x, y = envelope(mix.audio, mix.sample_rate)
+            return mix, x, y
+
+        self.ctx.background.run(build, self._show_mixdown, lambda err: self.ctx.error(str(err)))
+
+    def _show_mixdown(self, result) -> None:
+        mix, x, y = result
+        self.mixdown = mix
+        rate = mix.sample_rate
+        self.waveform.set_render(x, y, [(p.start / rate, p.end / rate) for p in mix.placements])
+        lines = [
+            self.tr("Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).").format(
+                p.block.cue_index, p.overrun_s, p.take.speed_used
+            )
+            for p in mix.placements
+            if p.overrun_s > 0
+        ]
+        self.overruns.setText("\n".join(lines))
+        self.waveform_select(self.current_row())
+
+    def waveform_select(self, row: int | None) -> None:
+        self.waveform.select(row if row is not None and row >= 0 else None)
+
+    def play_from(self, row: int | None) -> None:
+        if self.mixdown is None or row is None or not 0 <= row < len(self.mixdown.placements):
+            return
+        start = self.mixdown.placements[row].start
+        self.ctx.player.play(self.mixdown.audio[start:], self.mixdown.sample_rate)
+
+    # -- export ------------------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        if self.project is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export project"), f"{self.project.name}.wav", "Audio (*.wav *.flac *.mp3)"
+        )
+        if path:
+            self.export_to(path, subtitles=str(Path(path).with_suffix(".srt")))
+
+    def export_to(self, path: str | Path, subtitles: str | Path | None = None, **options) -> None:
+        """Export on a background thread; `exported(result)` when written, an error message otherwise."""
+        from studio.project.export import export_project
+
+        if self.project is None:
+            return
+        store, project, resolver, model_hash = self.store, self.project, self._resolver(), self._model_hash()
+
+        def run():
+            return export_project(
+                store, project, path, resolver=resolver, model_hash=model_hash, subtitles=subtitles, **options
+            )
+
+        def done(result) -> None:
+            for warning in result.warnings:
+                self.ctx.warn(warning)
+            self.ctx.info(self.tr("Exported {0}.").format(", ".join(str(f.audio) for f in result.files)))
+            self.exported.emit(result)
+
+        self.ctx.background.run(run, done, lambda err: self.ctx.error(str(err)))

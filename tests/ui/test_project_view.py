@@ -1,0 +1,168 @@
+"""The window's project view on the golden models: import, render on the worker, re-roll one block,
+reorder, change a block's voice, export every format with subtitles, subtitle overrun report."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import soundfile as sf
+import srt
+import webvtt
+from PySide6.QtCore import QModelIndex, Qt
+
+from tests.conftest import PROMPT_EN, PROMPT_EN_TEXT
+from tests.ui.conftest import save_voice, wait_until
+
+MARKDOWN = "# One\n\nHello there.\n\n# Two\n\nGood day.\n\n# Three\n\nSee you.\n"
+
+
+def _td(ms):
+    from datetime import timedelta
+
+    return timedelta(milliseconds=ms)
+
+
+def _render(qtbot, view, block_ids=None):
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.render(block_ids) if block_ids is None else True
+    return ended.args[0]
+
+
+def _states(view):
+    return [item.state for item in view.model.items]
+
+
+def test_project_view_renders_rerolls_reorders_and_exports(qtbot, window, tmp_path):
+    narrator = save_voice(qtbot, window, name="Narrator")
+    guest = save_voice(qtbot, window, clip=PROMPT_EN, transcript=PROMPT_EN_TEXT, name="Guest")
+    lib = window.ctx.library
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    script = tmp_path / "story.md"
+    script.write_text(MARKDOWN)
+    assert view.import_script(script, {"": lib.get_voice(narrator).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == 3)
+    assert _states(view) == ["not rendered"] * 3
+    report = _render(qtbot, view)
+    assert report.rendered == 3 and _states(view) == ["rendered"] * 3
+    wait_until(qtbot, lambda: view.mixdown is not None and len(view.mixdown.placements) == 3)
+    # play from block 2: the player gets the render from that block's start to the end
+    view.play_from(1)
+    mix = view.mixdown
+    assert window.ctx.player.received == len(mix.audio) - mix.placements[1].start
+    window.ctx.player.stop()
+
+    # re-roll block 2 alone: one new take, the others untouched
+    before = [i.take.id for i in view.model.items]
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.reroll_block(1)
+    assert ended.args[0].rendered == 1 and ended.args[0].reused == 0
+    after = [i.take.id for i in view.model.items]
+    assert after[0] == before[0] and after[2] == before[2] and after[1] != before[1]
+    assert len(view.store.block_takes(view.model.items[1].block.id)) == 2
+
+    # drag block 3 to the top (the model's drop handler), then give it the other voice
+    data = view.model.mimeData([view.model.index(2, 0)])
+    view.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    wait_until(
+        qtbot, lambda: [i.block.text for i in view.model.items] == ["See you.", "Hello there.", "Good day."]
+    )
+    view.set_block_voice(0, lib.get_voice(guest).uid)
+    assert _states(view) == ["stale", "rendered", "rendered"]
+    report = _render(qtbot, view)
+    assert report.rendered == 1 and report.reused == 2
+    # edit one block's text in the table: that block alone is rendered again
+    assert view.model.setData(view.model.index(2, 2), "Good evening.", Qt.ItemDataRole.EditRole)
+    assert _states(view) == ["rendered", "rendered", "stale"]
+    report = _render(qtbot, view)
+    assert report.rendered == 1 and report.reused == 2
+    assert [i.block.text for i in view.model.items][2] == "Good evening."
+
+    # export WAV / FLAC / MP3 with SRT and VTT; the subtitles parse back with the block timings
+    wait_until(qtbot, lambda: view.mixdown is not None)
+    for ext, sub in (("wav", "srt"), ("flac", "vtt"), ("mp3", "srt")):
+        with qtbot.waitSignal(view.exported, timeout=60_000) as done:
+            view.export_to(tmp_path / f"out.{ext}", subtitles=tmp_path / f"out-{ext}.{sub}")
+        result = done.args[0]
+        placements = result.files[0].placements
+        if sub == "srt":
+            cues = list(srt.parse((tmp_path / f"out-{ext}.{sub}").read_text()))
+            starts = [c.start.total_seconds() for c in cues]
+        else:
+            cues = list(webvtt.read(str(tmp_path / f"out-{ext}.{sub}")))
+            starts = [sum(float(x) * m for x, m in zip(c.start.split(":"), (3600, 60, 1))) for c in cues]
+        rate = sf.info(str(tmp_path / f"out.{ext}")).samplerate
+        assert np.allclose(starts, [p.start / rate for p in placements], atol=0.001)
+    assert sf.info(str(tmp_path / "out.mp3")).format == "MP3"
+
+
+def test_subtitle_project_reports_overruns_in_the_window(qtbot, window, tmp_path):
+    voice = save_voice(qtbot, window, name="Narrator")
+    view = window.project_view
+    # 20 cues; the second is far too short for its text: sped up to 1.25x, still an overrun
+    cues = [(500 + i * 4500, 500 + i * 4500 + 4000, f"Line {i + 1}.") for i in range(20)]
+    cues[1] = (5000, 5300, "This sentence cannot fit into a third of a second.")
+    (tmp_path / "dub.srt").write_text(
+        srt.compose([srt.Subtitle(i + 1, _td(a), _td(b), t) for i, (a, b, t) in enumerate(cues)])
+    )
+    assert view.import_script(tmp_path / "dub.srt", {"": window.ctx.library.get_voice(voice).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == 20)
+    _render(qtbot, view)
+    wait_until(qtbot, lambda: view.mixdown is not None)
+    assert "Cue 2 overruns its slot by" in view.overruns.text()
+    starts = [p.start / view.mixdown.sample_rate for p in view.mixdown.placements]
+    assert np.allclose(starts, [a / 1000 for a, _b, _t in cues], atol=0.010)
+    assert view.mixdown.duration_s == pytest.approx(cues[-1][1] / 1000, abs=0.001)
+    for ext in ("wav", "flac", "mp3"):
+        with qtbot.waitSignal(view.exported, timeout=60_000):
+            view.export_to(tmp_path / f"dub.{ext}", subtitles=tmp_path / f"dub-{ext}.srt")
+        out = list(srt.parse((tmp_path / f"dub-{ext}.srt").read_text()))
+        assert len(out) == 20
+        assert all(abs(c.start.total_seconds() - a / 1000) <= 0.010 for c, (a, _b, _t) in zip(out, cues))
+
+
+def test_a_thousand_block_project_loads_into_the_table(qtbot, window, tmp_path):
+    voice = save_voice(qtbot, window, name="Narrator")
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    (tmp_path / "long.txt").write_text("\n\n".join(f"Line number {i}." for i in range(1000)))
+    assert view.import_script(tmp_path / "long.txt", {"": window.ctx.library.get_voice(voice).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == 1000)
+    # an edit repaints its own row at once; nothing else is re-read
+    view.set_block_voice(500, window.ctx.library.get_voice(voice).uid)
+    assert view.model.items[500].block.voice_uid == window.ctx.library.get_voice(voice).uid
+    view.table.scrollToBottom()
+    qtbot.wait(50)
+    last = view.table.rowAt(view.table.viewport().height() - 2)
+    assert last >= 990
+
+
+def test_fun_cosyvoice3_dialogue_project_in_the_window(qtbot, make_window, shared_bridge_v3, alsa, tmp_path):
+    from studio.ui.project.view import SpeakerDialog
+
+    window = make_window(bridge=shared_bridge_v3, ui__autoplay=False)
+    alice = save_voice(qtbot, window, name="Alice")
+    bob = save_voice(qtbot, window, clip=PROMPT_EN, transcript=PROMPT_EN_TEXT, name="Bob")
+    lib = window.ctx.library
+    # the dialog that maps the script's speakers to library voices
+    dialog = SpeakerDialog(["Alice", "Bob"], lib.list_voices())
+    qtbot.addWidget(dialog)
+    dialog.combos["Bob"].setCurrentIndex(dialog.combos["Bob"].findText("Bob"))
+    dialog.combos["Alice"].setCurrentIndex(dialog.combos["Alice"].findText("Alice"))
+    mapping = dialog.mapping()
+    assert mapping == {"Alice": lib.get_voice(alice).uid, "Bob": lib.get_voice(bob).uid}
+    view = window.project_view
+    (tmp_path / "talk.csv").write_text("speaker,text\nAlice,Hello Bob.\nBob,Hi Alice.\nAlice,Bye now.\n")
+    assert view.import_script(tmp_path / "talk.csv", mapping)
+    wait_until(qtbot, lambda: view.model.rowCount() == 3)
+    report = _render(qtbot, view)
+    assert report.rendered == 3 and _states(view) == ["rendered"] * 3
+    with qtbot.waitSignal(view.exported, timeout=60_000) as done:
+        view.export_to(tmp_path / "talk.mp3", subtitles=tmp_path / "talk.vtt")
+    assert done.args[0].files[0].audio.name == "talk.mp3"
+    assert [c.text for c in webvtt.read(str(tmp_path / "talk.vtt"))] == [
+        "Hello Bob.",
+        "Hi Alice.",
+        "Bye now.",
+    ]
+    assert window.ctx.family == "cosyvoice3"
