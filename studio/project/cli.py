@@ -110,6 +110,15 @@ def register(subparsers) -> None:
     q.add_argument("--no-sidecar", action="store_true", help="do not write the .json sidecar")
     q.add_argument("--device", help="cpu, cuda or cuda:N")
     q.add_argument("--normalizer", default="wetext", choices=["wetext", "rules", "none"])
+    q.add_argument(
+        "--ray",
+        nargs="?",
+        const="",
+        metavar="ADDRESS",
+        help="render the blocks on a Ray cluster (ADDRESS: 'auto', 'ray://HOST:10001'; none: a local Ray); "
+        "needs pip install 'voice-studio[cluster]'",
+    )
+    q.add_argument("--ray-actors", type=int, metavar="N", help="engines to start on the cluster")
     common(q)
     q.set_defaults(func=cmd_render)
 
@@ -496,8 +505,12 @@ def _render(args) -> int:
 
 
 def make_renderer(args, engine):
-    """The BlockRenderer for `project render`: the loaded engine in this process. (The seam where a
-    cluster backend is chosen instead, e.g. by a `--ray` option.)"""
+    """The BlockRenderer for `project render`: the loaded engine in this process, or with `--ray` a
+    pool of engines on a Ray cluster (studio/project/cluster_renderer.py)."""
+    if getattr(args, "ray", None) is not None:
+        from studio.project.cluster_renderer import make_ray_renderer
+
+        return make_ray_renderer(args)
     from studio.project.render import LocalRenderer
 
     return LocalRenderer(engine)
