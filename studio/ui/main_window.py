@@ -346,6 +346,18 @@ class MainWindow(QMainWindow):
         except LibraryError as err:
             ctx.error(str(err))
             return None
+        reference = self.reference
+        if reference.clip is not None and reference.voice_id is None:
+            # The panel shows a clip the user just imported or recorded; a take speaks in a saved voice,
+            # so going ahead would silently use the selected voice instead of the clip on screen.
+            ctx.error(
+                self.tr(
+                    "The reference clip {0} is not saved as a voice, so a take cannot speak in it. "
+                    "Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice."
+                ).format(reference.clip.name, voice.name),
+                key="request:unsaved-clip",
+            )
+            return None
         mode = script.mode
         text = script.text.strip()
         if mode != "vc" and not text:

@@ -85,6 +85,25 @@ def test_a_new_clip_starts_with_an_empty_transcript(window, qtbot):
     assert panel.transcript_edit.text() == ""
 
 
+def test_a_take_never_silently_uses_another_voice_than_the_clip_on_screen(window, qtbot):
+    """Found on a new user's tour: with a voice selected, importing another clip and pressing
+    Synthesize made a take in the selected voice, not the clip shown. A take speaks in a saved voice,
+    so the window says so and starts nothing until the clip is saved or a voice is chosen."""
+    save_voice(qtbot, window)
+    voice_id = window.voice_list.selected_id()
+    window.script.set_text("Hello there.")
+    assert window.reference.load_file(CROSS)
+    assert window.voice_list.selected_id() == voice_id  # still selected in the list
+    assert window.synthesize() is None
+    text = window.message_bar.text()
+    assert "not saved as a voice" in text and CROSS.name in text and "Save as voice" in text
+    assert window.ctx.library.list_takes() == []
+    window.reference.show_voice(None)
+    window.reference.show_voice(voice_id)  # choosing the voice again shows its own clip
+    assert window.reference.voice_id == voice_id
+    assert window.current_request() is not None
+
+
 # -- 3. "random" stays random ------------------------------------------------------------------
 
 
