@@ -12,6 +12,7 @@ every request and nothing about a request is kept on the engine.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 import re
@@ -44,6 +45,7 @@ from studio.engine.frontend.text import TextNormalizer
 from studio.engine.frontend.tokenizer import ENDOFPROMPT, PRONUNCIATION_UNITS, Tokenizer
 from studio.engine.lm import RasSampler, Sampler, length_limits
 from studio.engine.model_dir import ModelSpec, read_model_folder
+from studio.engine.presets import Preset, apply_lm_preset, resolve_preset
 from studio.engine.voice import Voice
 
 MODES = ("zero_shot", "cross_lingual", "instruct", "vc")
@@ -89,6 +91,8 @@ class Engine:
         text_normalizer: str = "wetext",
         progress: Callable[[str, float], None] | None = None,
         precision: str = "fp32",
+        preset: str = "exact",
+        flow_steps: int | None = None,
     ):
         if precision not in PRECISIONS:
             raise RequestError(f"Precision must be one of {', '.join(PRECISIONS)}, not {precision!r}.")
@@ -97,6 +101,14 @@ class Engine:
                 "fp16 needs a CUDA GPU; on the CPU use fp32 (exact) or bf16 (faster, approximate)."
             )
         report = progress or (lambda stage, fraction: None)
+        # The preset (studio/engine/presets.py): "exact" is the model folder as released; "fast"
+        # changes the flow's step count (through the spec, so every solver and streaming state
+        # sees it), the LM's linear layers (int8 on CPUs) or the precision (CUDA).
+        self.preset: Preset = resolve_preset(preset, spec.cfm.n_timesteps, device, flow_steps, precision)
+        if self.preset.flow_steps != spec.cfm.n_timesteps:
+            spec = dataclasses.replace(spec, cfm=dataclasses.replace(spec.cfm, n_timesteps=self.preset.flow_steps))
+        if self.preset.dtype_override:
+            precision = self.preset.dtype_override
         self.spec = spec
         self.family = spec.family
         self.sample_rate = spec.sample_rate
@@ -111,7 +123,7 @@ class Engine:
         report("language model", 0.15)
         self.precision = precision
         dtype = PRECISIONS[precision]
-        self.lm = build_lm(spec).to(device=device, dtype=dtype)
+        self.lm = apply_lm_preset(build_lm(spec).to(device=device, dtype=dtype), self.preset)
         report("flow", 0.75)
         self.flow = build_flow(spec).to(device=device, dtype=dtype)
         report("vocoder", 0.92)
@@ -389,6 +401,8 @@ class Engine:
             lm_seconds=stats.lm,
             flow_seconds=stats.flow,
             vocoder_seconds=stats.vocoder,
+            preset=self.preset.name,
+            flow_steps=self.preset.flow_steps,
         )
 
     def _lm_tokens(self, mi: ModelInput, sampler, cancel, stats) -> Iterator[int]:
@@ -705,12 +719,17 @@ def load_model(
     text_normalizer: str = "wetext",
     progress: Callable[[str, float], None] | None = None,
     precision: str = "fp32",
+    preset: str = "exact",
+    flow_steps: int | None = None,
 ) -> Engine:
     """Load an official CosyVoice model folder onto `device` (None: CUDA if available, else CPU).
 
     `text_normalizer`: "wetext" (default), "rules" (the official code without ttsfrd/wetext) or
     "none" (text is spoken as written). `progress(stage, fraction)` reports loading steps.
     `precision`: "fp32" (default, official numerics), "fp16" (CUDA) or "bf16" for the LM and flow.
+    `preset`: "exact" (default; bit-for-bit what the parity harness checks) or "fast" (int8 LM on
+    CPUs, bf16/fp16 on CUDA, `flow_steps` Euler steps, default `presets.FAST_FLOW_STEPS`); see
+    `studio.engine.presets`. Raises RequestError for an unknown preset or step count.
     """
     spec = read_model_folder(model_dir)
-    return Engine(spec, resolve_device(device), text_normalizer, progress, precision)
+    return Engine(spec, resolve_device(device), text_normalizer, progress, precision, preset, flow_steps)
