@@ -106,7 +106,9 @@ class Engine:
         # sees it), the LM's linear layers (int8 on CPUs) or the precision (CUDA).
         self.preset: Preset = resolve_preset(preset, spec.cfm.n_timesteps, device, flow_steps, precision)
         if self.preset.flow_steps != spec.cfm.n_timesteps:
-            spec = dataclasses.replace(spec, cfm=dataclasses.replace(spec.cfm, n_timesteps=self.preset.flow_steps))
+            spec = dataclasses.replace(
+                spec, cfm=dataclasses.replace(spec.cfm, n_timesteps=self.preset.flow_steps)
+            )
         if self.preset.dtype_override:
             precision = self.preset.dtype_override
         self.spec = spec
