@@ -125,7 +125,9 @@ class Engine:
         report("language model", 0.15)
         self.precision = precision
         dtype = PRECISIONS[precision]
-        self.lm = apply_lm_preset(build_lm(spec).to(device=device, dtype=dtype), self.preset)
+        # int8 reads each fp32 layer once while converting it: no need to fault every page in first.
+        lm = build_lm(spec, prefault_pages=self.preset.lm_quantization is None)
+        self.lm = apply_lm_preset(lm.to(device=device, dtype=dtype), self.preset)
         report("flow", 0.75)
         self.flow = build_flow(spec).to(device=device, dtype=dtype)
         report("vocoder", 0.92)

@@ -132,8 +132,43 @@ def quantize_linear_int8(module: nn.Module, skip: tuple[str, ...] = ()) -> nn.Mo
 
 
 def apply_lm_preset(lm: nn.Module, preset: Preset) -> nn.Module:
-    """The LM as `preset` runs it (in place where possible)."""
+    """The LM as `preset` runs it (in place).
+
+    int8: only the Qwen2 layers (the speech head decides every token and costs 1/40 of the layers),
+    one layer at a time; each layer's fp32 pages are handed back to the kernel once its int8 copy
+    exists, so the memory-mapped llm.pt never has to be resident as a whole (peak RSS stays below
+    the exact preset's).
+    """
     if preset.lm_quantization == "int8-dynamic":
-        # Only the Qwen2 layers: the speech head decides every token and costs 1/40 of the layers.
-        quantize_linear_int8(lm.backbone.layers)
+        for layer in lm.backbone.layers:
+            old = [m.weight for m in layer.modules() if isinstance(m, nn.Linear)]
+            quantize_linear_int8(layer)
+            for weight in old:
+                release_pages(weight)
+            del old
     return lm
+
+
+def release_pages(tensor: torch.Tensor) -> None:
+    """Tell the kernel that the whole pages inside a CPU tensor's own storage are no longer needed.
+
+    For the memory-mapped checkpoint tensors this drops them from the resident set (they are
+    re-read from the file if ever touched again). Only for a tensor that is about to be dropped and
+    owns its storage (no view of a larger pool); a no-op elsewhere (non-Linux, CUDA).
+    """
+    import ctypes
+    import mmap
+    import sys
+
+    if not sys.platform.startswith("linux") or tensor.device.type != "cpu":
+        return
+    storage = tensor.untyped_storage()
+    nbytes = tensor.numel() * tensor.element_size()
+    if storage.nbytes() != nbytes or storage.data_ptr() != tensor.data_ptr():
+        return
+    page = mmap.PAGESIZE
+    start = -(-tensor.data_ptr() // page) * page
+    end = (tensor.data_ptr() + nbytes) // page * page
+    if end > start:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.madvise(ctypes.c_void_p(start), ctypes.c_size_t(end - start), 4)  # MADV_DONTNEED
