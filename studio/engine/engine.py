@@ -45,7 +45,7 @@ from studio.engine.frontend.text import TextNormalizer
 from studio.engine.frontend.tokenizer import ENDOFPROMPT, PRONUNCIATION_UNITS, Tokenizer
 from studio.engine.lm import RasSampler, Sampler, length_limits
 from studio.engine.model_dir import ModelSpec, read_model_folder
-from studio.engine.presets import Preset, apply_lm_preset, resolve_preset
+from studio.engine.presets import Preset, apply_flow_preset, apply_lm_preset, resolve_preset
 from studio.engine.voice import Voice
 
 MODES = ("zero_shot", "cross_lingual", "instruct", "vc")
@@ -104,7 +104,9 @@ class Engine:
         # The preset (studio/engine/presets.py): "exact" is the model folder as released; "fast"
         # changes the flow's step count (through the spec, so every solver and streaming state
         # sees it), the LM's linear layers (int8 on CPUs) or the precision (CUDA).
-        self.preset: Preset = resolve_preset(preset, spec.cfm.n_timesteps, device, flow_steps, precision)
+        self.preset: Preset = resolve_preset(
+            preset, spec.cfm.n_timesteps, device, flow_steps, precision, spec.flow_kind
+        )
         if self.preset.flow_steps != spec.cfm.n_timesteps:
             spec = dataclasses.replace(
                 spec, cfm=dataclasses.replace(spec.cfm, n_timesteps=self.preset.flow_steps)
@@ -129,7 +131,7 @@ class Engine:
         lm = build_lm(spec, prefault_pages=self.preset.lm_quantization is None)
         self.lm = apply_lm_preset(lm.to(device=device, dtype=dtype), self.preset)
         report("flow", 0.75)
-        self.flow = build_flow(spec).to(device=device, dtype=dtype)
+        self.flow = apply_flow_preset(build_flow(spec).to(device=device, dtype=dtype), self.preset)
         report("vocoder", 0.92)
         self.hift = build_hift(spec).to(device)
         report("ready", 1.0)
