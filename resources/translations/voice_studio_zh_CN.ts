@@ -219,12 +219,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../studio/ui/engine_bridge.py" line="293"/>
+        <location filename="../../studio/ui/engine_bridge.py" line="300"/>
         <source>CPU, 1 thread</source>
         <translation>CPU，1 个线程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/engine_bridge.py" line="294"/>
+        <location filename="../../studio/ui/engine_bridge.py" line="301"/>
         <source>CPU, {0} threads</source>
         <translation>CPU，{0} 个线程</translation>
     </message>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="118"/>
-        <location filename="../../studio/ui/main_window.py" line="284"/>
+        <location filename="../../studio/ui/main_window.py" line="286"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -360,206 +360,206 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="211"/>
-        <location filename="../../studio/ui/main_window.py" line="841"/>
+        <location filename="../../studio/ui/main_window.py" line="846"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="237"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="250"/>
+        <location filename="../../studio/ui/main_window.py" line="252"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="264"/>
+        <location filename="../../studio/ui/main_window.py" line="266"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="273"/>
+        <location filename="../../studio/ui/main_window.py" line="275"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="285"/>
+        <location filename="../../studio/ui/main_window.py" line="287"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="306"/>
+        <location filename="../../studio/ui/main_window.py" line="308"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="310"/>
+        <location filename="../../studio/ui/main_window.py" line="312"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="320"/>
+        <location filename="../../studio/ui/main_window.py" line="322"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="325"/>
+        <location filename="../../studio/ui/main_window.py" line="327"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Add it, or use Cross-lingual.</source>
         <translation>克隆模式需要“{0}”参考音频的参考文本。请补充参考文本，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="331"/>
+        <location filename="../../studio/ui/main_window.py" line="333"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="335"/>
+        <location filename="../../studio/ui/main_window.py" line="337"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371"/>
+        <location filename="../../studio/ui/main_window.py" line="373"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="381"/>
+        <location filename="../../studio/ui/main_window.py" line="383"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="413"/>
+        <location filename="../../studio/ui/main_window.py" line="415"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="441"/>
+        <location filename="../../studio/ui/main_window.py" line="443"/>
         <source>Making: {0}</source>
         <translation>正在生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="481"/>
+        <location filename="../../studio/ui/main_window.py" line="483"/>
         <source>Last take: first audio {0:.2f} s · RTF {1:.2f}</source>
         <translation>上一版本：首段音频 {0:.2f} 秒 · RTF {1:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="486"/>
+        <location filename="../../studio/ui/main_window.py" line="488"/>
         <source>Done in {0:.1f} s: {1}</source>
         <translation>用时 {0:.1f} 秒完成：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="492"/>
+        <location filename="../../studio/ui/main_window.py" line="494"/>
         <source>The take failed.</source>
         <translation>版本生成失败。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="493"/>
+        <location filename="../../studio/ui/main_window.py" line="495"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="500"/>
+        <location filename="../../studio/ui/main_window.py" line="502"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="503"/>
+        <location filename="../../studio/ui/main_window.py" line="505"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="569"/>
+        <location filename="../../studio/ui/main_window.py" line="573"/>
         <source>Sentence {0} of take {1} re-rolled.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="573"/>
+        <location filename="../../studio/ui/main_window.py" line="577"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="574"/>
+        <location filename="../../studio/ui/main_window.py" line="578"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="574"/>
+        <location filename="../../studio/ui/main_window.py" line="578"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="582"/>
+        <location filename="../../studio/ui/main_window.py" line="586"/>
         <source>The take could not be stored: {0}</source>
         <translation>无法保存版本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="607"/>
+        <location filename="../../studio/ui/main_window.py" line="611"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="615"/>
+        <location filename="../../studio/ui/main_window.py" line="619"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="647"/>
+        <location filename="../../studio/ui/main_window.py" line="651"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="694"/>
+        <location filename="../../studio/ui/main_window.py" line="698"/>
         <source>Playback stopped: {0}</source>
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="702"/>
+        <location filename="../../studio/ui/main_window.py" line="706"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="712"/>
+        <location filename="../../studio/ui/main_window.py" line="716"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="728"/>
+        <location filename="../../studio/ui/main_window.py" line="732"/>
         <source>Exported take {0} to {1}.</source>
         <translation>已将版本 {0} 导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="735"/>
+        <location filename="../../studio/ui/main_window.py" line="739"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="748"/>
+        <location filename="../../studio/ui/main_window.py" line="752"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="789"/>
+        <location filename="../../studio/ui/main_window.py" line="793"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="799"/>
+        <location filename="../../studio/ui/main_window.py" line="803"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="815"/>
+        <location filename="../../studio/ui/main_window.py" line="819"/>
         <source>The language changes the next time Voice Studio starts.</source>
         <translation>界面语言将在下次启动 Voice Studio 时生效。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="843"/>
+        <location filename="../../studio/ui/main_window.py" line="848"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1129,7 +1129,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/settings_dialog.py" line="66"/>
-        <location filename="../../studio/ui/settings_dialog.py" line="122"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="140"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1164,123 +1164,148 @@
         <translation>仅对 CUDA 生效：CPU 始终以 fp32 计算。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="95"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="85"/>
+        <source>Exact (the official numerics)</source>
+        <translation>精确（官方数值）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="86"/>
+        <source>Fast (int8 LM on CPUs, fewer flow steps)</source>
+        <translation>快速（CPU 上 int8 语言模型，更少的流匹配步数）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="90"/>
+        <source>Fast is quicker and approximates the model (see the README for measured figures): judge its quality by ear. Every take records which preset made it.</source>
+        <translation>快速预设更快，但只是近似模型（实测数据见 README）：请用耳朵判断音质。每条录音都会记录生成它的预设。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="97"/>
+        <source> flow steps</source>
+        <translation> 步流匹配</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="113"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="101"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="119"/>
         <source>{0} (not connected)</source>
         <translation>{0}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="107"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="125"/>
         <source>No input device found.</source>
         <translation>未找到输入设备。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="109"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="127"/>
         <source>No output device found.</source>
         <translation>未找到输出设备。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="115"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="133"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="117"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="135"/>
         <source>Play streaming takes while they are made</source>
         <translation>流式生成时边生成边播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="127"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="145"/>
         <source>WAV, 24-bit</source>
         <translation>WAV，24 位</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="128"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="146"/>
         <source>WAV, 16-bit</source>
         <translation>WAV，16 位</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="129"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="147"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="133"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="151"/>
         <source>Write a .json file with the take&apos;s provenance next to the audio</source>
         <translation>在音频旁另存一个记录版本来源信息的 .json 文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="138"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="156"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="139"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="157"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="142"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="160"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="148"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="166"/>
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="149"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="167"/>
         <source>Device</source>
         <translation>计算设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="150"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="168"/>
         <source>Precision on CUDA</source>
         <translation>CUDA 精度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="151"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="169"/>
+        <source>Speed preset</source>
+        <translation>速度预设</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="170"/>
         <source>Input device</source>
         <translation>输入设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="152"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="171"/>
         <source>Output device</source>
         <translation>输出设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="154"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="173"/>
         <source>Recording countdown</source>
         <translation>录音倒计时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="156"/>
-        <location filename="../../studio/ui/settings_dialog.py" line="205"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="175"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="226"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="157"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="176"/>
         <source>Export format</source>
         <translation>导出格式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="159"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="178"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="160"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="179"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="199"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="220"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>

@@ -228,6 +228,8 @@ class MainWindow(QMainWindow):
             device=settings.device,
             precision=settings.get("model/precision"),
             cuda_only_precision=True,
+            preset=settings.preset,
+            flow_steps=settings.flow_steps,
         )
 
     def ask_model_folder(self) -> str:
@@ -521,6 +523,8 @@ class MainWindow(QMainWindow):
             lm_seconds=0.0,
             flow_seconds=0.0,
             vocoder_seconds=0.0,
+            preset=loaded.preset if loaded else "exact",
+            flow_steps=loaded.flow_steps if loaded else 10,
         )
         self._store(run, finished, partial=why)
 
@@ -813,7 +817,8 @@ class MainWindow(QMainWindow):
             self.ctx.player.device = settings.get("audio/output_device") or None
         if "ui/language" in changed:
             self.ctx.info(self.tr("The language changes the next time Voice Studio starts."))
-        if changed & {"model/folder", "model/device", "model/precision"} and settings.model_folder:
+        reload_keys = {"model/folder", "model/device", "model/precision", "model/preset", "model/flow_steps"}
+        if changed & reload_keys and settings.model_folder:
             self.load_model(settings.model_folder)
 
     def set_theme(self, name: str) -> None:

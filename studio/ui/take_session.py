@@ -127,6 +127,8 @@ class TakeAssembler:
             "token_count": finished.token_count,
             "stream": self.request.stream,
             "device": device,
+            "preset": getattr(finished, "preset", "exact"),
+            "flow_steps": getattr(finished, "flow_steps", None),
         }
         if self.request.mode == "vc":
             timings["source_clip_id"] = self.request.source_clip_id
