@@ -41,7 +41,9 @@ def test_precision_and_device_changes_reload_the_model_on_the_chosen_device(make
     assert bridge.loaded.device == "cpu"
 
 
-def test_the_fast_preset_setting_reloads_the_model_and_every_take_records_its_preset(make_window, alsa, qtbot):
+def test_the_fast_preset_setting_reloads_the_model_and_every_take_records_its_preset(
+    make_window, alsa, qtbot
+):
     from studio.ui.engine_bridge import EngineBridge
     from tests.conftest import CV2_MODEL
 
