@@ -27,6 +27,7 @@ import torch
 import torch.nn.functional as F
 
 from studio.engine.build import build_flow, build_hift, build_lm
+from studio.engine.cuda_graphs import GraphedEstimator, graphs_enabled
 from studio.engine.errors import RequestError, TextInputError
 from studio.engine.events import AudioChunk, Cancelled, Event, Finished, MelFrames, Segment, SpeechTokens
 from studio.engine.flow.cfm import NOISE_FRAMES
@@ -122,8 +123,8 @@ class Engine:
         self.normalizer = TextNormalizer(text_normalizer, self.tokenizer.encode)
         self.normalizer.warm_up()  # inflect / WeText FSTs load here, not in the first take
         report("speech tokenizer and speaker encoder", 0.08)
-        self.speech_tokenizer = SpeechTokenizer(spec.path(spec.speech_tokenizer))
-        self.speaker_encoder = SpeakerEncoder(spec.path("campplus.onnx"))
+        self.speech_tokenizer = SpeechTokenizer(spec.path(spec.speech_tokenizer), device)
+        self.speaker_encoder = SpeakerEncoder(spec.path("campplus.onnx"), device)
         report("language model", 0.15)
         self.precision = precision
         dtype = PRECISIONS[precision]
@@ -132,6 +133,9 @@ class Engine:
         self.lm = apply_lm_preset(lm.to(device=device, dtype=dtype), self.preset)
         report("flow", 0.75)
         self.flow = apply_flow_preset(build_flow(spec).to(device=device, dtype=dtype), self.preset)
+        if graphs_enabled(device):
+            # One CUDA graph per estimator input shape (see studio.engine.cuda_graphs).
+            self.flow.decoder.estimator = GraphedEstimator(self.flow.decoder.estimator)
         report("vocoder", 0.92)
         self.hift = build_hift(spec).to(device)
         report("ready", 1.0)
