@@ -27,7 +27,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-PROMPT = REPO.parent / "shared" / "golden" / "audio" / "prompt_en_shared.wav"
+SHARED = Path(os.environ.get("VOICE_STUDIO_SHARED", REPO.parent / "shared"))  # as tests/conftest.py
+PROMPT = SHARED / "golden" / "audio" / "prompt_en_shared.wav"
 PROMPT_TEXT = "Hello, this is a tiny voice cloning test."
 TEXT = "The quick brown fox jumps over the lazy dog while the studio records every word of it."
 

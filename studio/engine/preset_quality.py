@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,12 @@ import numpy as np
 import torch
 
 REPO = Path(__file__).resolve().parents[2]
-PROMPT = REPO.parent / "shared" / "golden" / "audio" / "prompt_en_shared.wav"
+PROMPT = (
+    Path(os.environ.get("VOICE_STUDIO_SHARED", REPO.parent / "shared"))
+    / "golden"
+    / "audio"
+    / "prompt_en_shared.wav"
+)
 PROMPT_TEXT = "Hello, this is a tiny voice cloning test."
 TEXT = "The quick brown fox jumps over the lazy dog while the studio records every word of it."
 
