@@ -104,6 +104,9 @@ def test_quality_guard_cosyvoice3():
     result = compare(exact, fast, voice, voice, text=TEXT, tokens=60)
     assert result.mel_rel_l2 <= MEL_REL_L2_MAX, result
     assert result.lm_agreement >= LM_AGREEMENT_MIN, result
+    # the int8 DiT also streams (chunk caches through the quantized linears)
+    finished = list(fast.synthesize("Hello there.", voice, stream=True, seed=1))[-1]
+    assert isinstance(finished, Finished) and finished.num_samples > 0 and finished.preset == "fast"
 
 
 def test_release_pages_keeps_other_memory_and_ignores_views():
