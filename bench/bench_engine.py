@@ -124,6 +124,7 @@ def main() -> None:
     parser.add_argument("--flow-steps", type=int, help="Euler steps of the fast preset (default: its own)")
     parser.add_argument("--only", choices=["stream", "nonstream"])
     parser.add_argument("--json", type=Path, help="write the rows as a JSON list to this file")
+    parser.add_argument("--skip-warm", action="store_true", help="leave out the stream-warm rows")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--stream", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
@@ -154,6 +155,8 @@ def main() -> None:
     rows = []
     for stream, warm in ((False, False), (True, False), (True, True)):
         if args.only and args.only != ("stream" if stream else "nonstream"):
+            continue
+        if warm and args.skip_warm:
             continue
         for preset in presets:
             cmd = (
