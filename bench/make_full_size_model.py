@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ import torch
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-SHARED = REPO.parent / "shared" / "golden"
+SHARED = Path(os.environ.get("VOICE_STUDIO_SHARED", REPO.parent / "shared")) / "golden"
 
 # Convs the official HiFT wraps in weight norm (saved as parametrizations.weight.original0/1).
 WEIGHT_NORM_PREFIXES = (

@@ -51,6 +51,18 @@ def register(subparsers) -> None:
     p.add_argument("--speed", type=float, default=1.0, help="speaking rate, 0.25-4 (non-streaming only)")
     p.add_argument("--device", help="cpu, cuda or cuda:N (default: CUDA if available)")
     p.add_argument(
+        "--preset",
+        default="exact",
+        choices=["exact", "fast"],
+        help="exact (default: the official numerics) or fast (int8 LM on CPUs, bf16 on CUDA, fewer flow steps; "
+        "judge its quality by ear)",
+    )
+    p.add_argument(
+        "--flow-steps",
+        type=int,
+        help="flow Euler steps of the fast preset (3 to the model's 10; default 5)",
+    )
+    p.add_argument(
         "--normalizer",
         default="wetext",
         choices=["wetext", "rules", "none"],
@@ -170,6 +182,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--mode vc needs --source (the speech to convert)")
     if not args.ref:
         return _fail("--ref is required (a reference clip of the voice)")
+    if args.flow_steps is not None and args.preset != "fast":
+        return _fail("--flow-steps needs --preset fast (the exact preset keeps the model's own step count)")
     tty = sys.stderr.isatty()
     if not args.ref.endswith(".safetensors") and (
         args.ref_text == "auto" or (args.ref_text and args.mode == "zero_shot")
@@ -194,6 +208,8 @@ def run(args: argparse.Namespace) -> int:
             device=args.device,
             text_normalizer=args.normalizer,
             progress=lambda stage, f: status(f"loading model: {stage} ({f:.0%})"),
+            preset=args.preset,
+            flow_steps=args.flow_steps,
         )
         ref = Path(args.ref)
         if ref.name.endswith(".safetensors"):
@@ -260,6 +276,6 @@ def run(args: argparse.Namespace) -> int:
     assert finished is not None
     print(
         f"wrote {out} ({finished.audio_seconds:.2f} s, {finished.segments} segment(s), seed {finished.seed}, "
-        f"first audio {finished.first_audio_latency:.2f} s, RTF {finished.rtf:.2f})"
+        f"first audio {finished.first_audio_latency:.2f} s, RTF {finished.rtf:.2f}, preset {engine.preset.label})"
     )
     return 0

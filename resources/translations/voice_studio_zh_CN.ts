@@ -302,12 +302,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../studio/ui/engine_bridge.py" line="304"/>
+        <location filename="../../studio/ui/engine_bridge.py" line="311"/>
         <source>CPU, 1 thread</source>
         <translation>CPU，1 个线程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/engine_bridge.py" line="305"/>
+        <location filename="../../studio/ui/engine_bridge.py" line="312"/>
         <source>CPU, {0} threads</source>
         <translation>CPU，{0} 个线程</translation>
     </message>
@@ -715,7 +715,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="127"/>
-        <location filename="../../studio/ui/main_window.py" line="313"/>
+        <location filename="../../studio/ui/main_window.py" line="315"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -766,7 +766,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="209"/>
-        <location filename="../../studio/ui/main_window.py" line="951"/>
+        <location filename="../../studio/ui/main_window.py" line="956"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
@@ -827,187 +827,187 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="239"/>
-        <location filename="../../studio/ui/main_window.py" line="970"/>
+        <location filename="../../studio/ui/main_window.py" line="975"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263"/>
+        <location filename="../../studio/ui/main_window.py" line="265"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="278"/>
+        <location filename="../../studio/ui/main_window.py" line="280"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="292"/>
+        <location filename="../../studio/ui/main_window.py" line="294"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="355"/>
+        <location filename="../../studio/ui/main_window.py" line="357"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="369"/>
+        <location filename="../../studio/ui/main_window.py" line="371"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="516"/>
+        <location filename="../../studio/ui/main_window.py" line="518"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="561"/>
+        <location filename="../../studio/ui/main_window.py" line="563"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="567"/>
+        <location filename="../../studio/ui/main_window.py" line="569"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="666"/>
+        <location filename="../../studio/ui/main_window.py" line="670"/>
         <source>Segment {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 段已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="680"/>
+        <location filename="../../studio/ui/main_window.py" line="684"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="834"/>
+        <location filename="../../studio/ui/main_window.py" line="838"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="837"/>
+        <location filename="../../studio/ui/main_window.py" line="841"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="926"/>
+        <location filename="../../studio/ui/main_window.py" line="930"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="951"/>
+        <location filename="../../studio/ui/main_window.py" line="956"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="958"/>
+        <location filename="../../studio/ui/main_window.py" line="963"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="958"/>
+        <location filename="../../studio/ui/main_window.py" line="963"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="301"/>
+        <location filename="../../studio/ui/main_window.py" line="303"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="314"/>
+        <location filename="../../studio/ui/main_window.py" line="316"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="335"/>
+        <location filename="../../studio/ui/main_window.py" line="337"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="340"/>
+        <location filename="../../studio/ui/main_window.py" line="342"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364"/>
+        <location filename="../../studio/ui/main_window.py" line="366"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="378"/>
+        <location filename="../../studio/ui/main_window.py" line="380"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="385"/>
+        <location filename="../../studio/ui/main_window.py" line="387"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="433"/>
+        <location filename="../../studio/ui/main_window.py" line="435"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="443"/>
+        <location filename="../../studio/ui/main_window.py" line="445"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="475"/>
+        <location filename="../../studio/ui/main_window.py" line="477"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="578"/>
+        <location filename="../../studio/ui/main_window.py" line="580"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="589"/>
+        <location filename="../../studio/ui/main_window.py" line="591"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="592"/>
+        <location filename="../../studio/ui/main_window.py" line="594"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="671"/>
+        <location filename="../../studio/ui/main_window.py" line="675"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="672"/>
+        <location filename="../../studio/ui/main_window.py" line="676"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="672"/>
+        <location filename="../../studio/ui/main_window.py" line="676"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="705"/>
+        <location filename="../../studio/ui/main_window.py" line="709"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="713"/>
+        <location filename="../../studio/ui/main_window.py" line="717"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="745"/>
+        <location filename="../../studio/ui/main_window.py" line="749"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="789"/>
+        <location filename="../../studio/ui/main_window.py" line="793"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -1022,41 +1022,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="804"/>
+        <location filename="../../studio/ui/main_window.py" line="808"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="814"/>
+        <location filename="../../studio/ui/main_window.py" line="818"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="845"/>
+        <location filename="../../studio/ui/main_window.py" line="849"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="858"/>
+        <location filename="../../studio/ui/main_window.py" line="862"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="899"/>
+        <location filename="../../studio/ui/main_window.py" line="903"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="909"/>
+        <location filename="../../studio/ui/main_window.py" line="913"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="972"/>
+        <location filename="../../studio/ui/main_window.py" line="977"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1926,7 +1926,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/settings_dialog.py" line="66"/>
-        <location filename="../../studio/ui/settings_dialog.py" line="122"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="140"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1961,128 +1961,153 @@
         <translation>仅对 CUDA 生效：CPU 始终以 fp32 计算。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="95"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="85"/>
+        <source>Exact (the official numerics)</source>
+        <translation>精确（官方数值）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="86"/>
+        <source>Fast (int8 LM on CPUs, fewer flow steps)</source>
+        <translation>快速（CPU 上 int8 语言模型，更少的流匹配步数）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="90"/>
+        <source>Fast is quicker and approximates the model (see the README for measured figures): judge its quality by ear. Every take records which preset made it.</source>
+        <translation>快速预设更快，但只是近似模型（实测数据见 README）：请用耳朵判断音质。每条录音都会记录生成它的预设。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="97"/>
+        <source> flow steps</source>
+        <translation> 步流匹配</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="113"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="101"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="119"/>
         <source>{0} (not connected)</source>
         <translation>{0}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="107"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="125"/>
         <source>No input device found.</source>
         <translation>未找到输入设备。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="109"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="127"/>
         <source>No output device found.</source>
         <translation>未找到输出设备。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="115"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="133"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="117"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="135"/>
         <source>Play streaming takes while they are made</source>
         <translation>流式生成时边生成边播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="127"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="145"/>
         <source>WAV, 24-bit</source>
         <translation>WAV，24 位</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="128"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="146"/>
         <source>WAV, 16-bit</source>
         <translation>WAV，16 位</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="129"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="147"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="133"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="151"/>
         <source>Write a .json file with the take&apos;s provenance next to the audio</source>
         <translation>在音频旁另存一个记录版本来源信息的 .json 文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="138"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="156"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="139"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="157"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="142"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="160"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="148"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="166"/>
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="149"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="167"/>
         <source>Device</source>
         <translation>计算设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="150"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="168"/>
         <source>Precision on CUDA</source>
         <translation>CUDA 精度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="151"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="169"/>
+        <source>Speed preset</source>
+        <translation>速度预设</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/settings_dialog.py" line="170"/>
         <source>Input device</source>
         <translation>输入设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="152"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="171"/>
         <source>Output device</source>
         <translation>输出设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="154"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="173"/>
         <source>Recording countdown</source>
         <translation>录音倒计时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="156"/>
-        <location filename="../../studio/ui/settings_dialog.py" line="208"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="175"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="229"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="157"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="176"/>
         <source>Export format</source>
         <translation>导出格式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="159"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="178"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="160"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="179"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="161"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="180"/>
         <source>A new language takes effect when Voice Studio starts again.</source>
         <translation>新的界面语言将在 Voice Studio 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="202"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="223"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>

@@ -75,9 +75,11 @@ def new_lm_module(spec: ModelSpec) -> SpeechLM:
         return SpeechLM(spec.lm, backbone)
 
 
-def build_lm(spec: ModelSpec) -> SpeechLM:
+def build_lm(spec: ModelSpec, prefault_pages: bool = True) -> SpeechLM:
     lm = new_lm_module(spec)
-    load_into(lm, read_state_dict(spec.path("llm.pt")), f"llm.pt in {spec.folder}", _llm_rename)
+    load_into(
+        lm, read_state_dict(spec.path("llm.pt")), f"llm.pt in {spec.folder}", _llm_rename, prefault_pages
+    )
     return lm.eval()
 
 

@@ -123,11 +123,14 @@ def load_into(
     sd: dict[str, torch.Tensor],
     file_label: str,
     rename: Callable[[str], str | None] = lambda k: k,
+    prefault_pages: bool = True,
 ) -> None:
     """Strictly load `sd` (after renaming; rename -> None drops a key) into `module`.
 
     Tensors are made contiguous float copies only where needed (views into shared pools, or
     non-float32 storage); contiguous float32 tensors are assigned as they are (mmap-backed).
+    `prefault_pages=False` leaves memory-mapped pages to be read on first use (the fast preset
+    converts the LM layer by layer and never reads most fp32 pages twice).
     """
     expected = module.state_dict()
     mapped = match_state_dict(expected, sd, file_label, rename)
@@ -138,7 +141,8 @@ def load_into(
             v = v.to(target_dtype).contiguous().clone()
         ready[k] = v
     module.load_state_dict(ready, strict=True, assign=True)
-    prefault(module)
+    if prefault_pages:
+        prefault(module)
 
 
 def prefault(module: nn.Module) -> None:

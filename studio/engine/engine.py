@@ -12,6 +12,7 @@ every request and nothing about a request is kept on the engine.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
 import re
@@ -26,6 +27,7 @@ import torch
 import torch.nn.functional as F
 
 from studio.engine.build import build_flow, build_hift, build_lm
+from studio.engine.cuda_graphs import GraphedEstimator, graphs_enabled
 from studio.engine.errors import RequestError, TextInputError
 from studio.engine.events import (
     AudioChunk,
@@ -53,6 +55,7 @@ from studio.engine.frontend.text import Lexicon, TextNormalizer, check_language
 from studio.engine.frontend.tokenizer import ENDOFPROMPT, PRONUNCIATION_UNITS, Tokenizer
 from studio.engine.lm import RasSampler, Sampler, length_limits
 from studio.engine.model_dir import ModelSpec, read_model_folder
+from studio.engine.presets import Preset, apply_flow_preset, apply_lm_preset, resolve_preset
 from studio.engine.voice import Voice
 
 MODES = ("zero_shot", "cross_lingual", "instruct", "vc")
@@ -223,6 +226,8 @@ class Engine(TextFrontend):
         text_normalizer: str = "wetext",
         progress: Callable[[str, float], None] | None = None,
         precision: str = "fp32",
+        preset: str = "exact",
+        flow_steps: int | None = None,
     ):
         if precision not in PRECISIONS:
             raise RequestError(f"Precision must be one of {', '.join(PRECISIONS)}, not {precision!r}.")
@@ -231,6 +236,18 @@ class Engine(TextFrontend):
                 "fp16 needs a CUDA GPU; on the CPU use fp32 (exact) or bf16 (faster, approximate)."
             )
         report = progress or (lambda stage, fraction: None)
+        # The preset (studio/engine/presets.py): "exact" is the model folder as released; "fast"
+        # changes the flow's step count (through the spec, so every solver and streaming state
+        # sees it), the LM's linear layers (int8 on CPUs) or the precision (CUDA).
+        self.preset: Preset = resolve_preset(
+            preset, spec.cfm.n_timesteps, device, flow_steps, precision, spec.flow_kind
+        )
+        if self.preset.flow_steps != spec.cfm.n_timesteps:
+            spec = dataclasses.replace(
+                spec, cfm=dataclasses.replace(spec.cfm, n_timesteps=self.preset.flow_steps)
+            )
+        if self.preset.dtype_override:
+            precision = self.preset.dtype_override
         self.spec = spec
         self.family = spec.family
         self.sample_rate = spec.sample_rate
@@ -239,14 +256,19 @@ class Engine(TextFrontend):
         TextFrontend.__init__(self, spec.family, Tokenizer(spec.qwen_dir, spec.family), text_normalizer)
         self.normalizer.warm_up()  # inflect / WeText FSTs load here, not in the first take
         report("speech tokenizer and speaker encoder", 0.08)
-        self.speech_tokenizer = SpeechTokenizer(spec.path(spec.speech_tokenizer))
-        self.speaker_encoder = SpeakerEncoder(spec.path("campplus.onnx"))
+        self.speech_tokenizer = SpeechTokenizer(spec.path(spec.speech_tokenizer), device)
+        self.speaker_encoder = SpeakerEncoder(spec.path("campplus.onnx"), device)
         report("language model", 0.15)
         self.precision = precision
         dtype = PRECISIONS[precision]
-        self.lm = build_lm(spec).to(device=device, dtype=dtype)
+        # int8 reads each fp32 layer once while converting it: no need to fault every page in first.
+        lm = build_lm(spec, prefault_pages=self.preset.lm_quantization is None)
+        self.lm = apply_lm_preset(lm.to(device=device, dtype=dtype), self.preset)
         report("flow", 0.75)
-        self.flow = build_flow(spec).to(device=device, dtype=dtype)
+        self.flow = apply_flow_preset(build_flow(spec).to(device=device, dtype=dtype), self.preset)
+        if graphs_enabled(device):
+            # One CUDA graph per estimator input shape (see studio.engine.cuda_graphs).
+            self.flow.decoder.estimator = GraphedEstimator(self.flow.decoder.estimator)
         report("vocoder", 0.92)
         self.hift = build_hift(spec).to(device)
         report("ready", 1.0)
@@ -500,6 +522,8 @@ class Engine(TextFrontend):
             lm_seconds=stats.lm,
             flow_seconds=stats.flow,
             vocoder_seconds=stats.vocoder,
+            preset=self.preset.name,
+            flow_steps=self.preset.flow_steps,
         )
 
     def _lm_tokens(self, mi: ModelInput, sampler, cancel, stats) -> Iterator[int]:
@@ -821,6 +845,8 @@ def load_model(
     precision: str = "fp32",
     language: str | None = None,
     lexicon: Lexicon | None = None,
+    preset: str = "exact",
+    flow_steps: int | None = None,
 ) -> Engine:
     """Load an official CosyVoice model folder onto `device` (None: CUDA if available, else CPU).
 
@@ -829,12 +855,15 @@ def load_model(
     steps. `precision`: "fp32" (default, official numerics), "fp16" (CUDA) or "bf16" for the LM and
     flow. `language` (ISO 639 code, None = detect) and `lexicon` (pronunciation dictionary) are the
     defaults of every take (`engine.language`, `engine.lexicon`; a take's own arguments win).
+    `preset`: "exact" (default; bit-for-bit what the parity harness checks) or "fast" (fewer flow
+    Euler steps, `flow_steps`, default `presets.FAST_FLOW_STEPS`; bf16/fp16 on CUDA); see
+    `studio.engine.presets`. Raises RequestError for an unknown preset or step count.
     """
     try:
         language = check_language(language)
     except ValueError as exc:
         raise RequestError(str(exc)) from None
     spec = read_model_folder(model_dir)
-    engine = Engine(spec, resolve_device(device), text_normalizer, progress, precision)
+    engine = Engine(spec, resolve_device(device), text_normalizer, progress, precision, preset, flow_steps)
     engine.language, engine.lexicon = language, lexicon
     return engine

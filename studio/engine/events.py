@@ -62,6 +62,8 @@ class Finished:
     lm_seconds: float
     flow_seconds: float
     vocoder_seconds: float
+    preset: str = "exact"  # the engine's speed preset (studio.engine.presets): "exact" | "fast"
+    flow_steps: int = 10  # Euler steps the flow took
 
     @property
     def audio_seconds(self) -> float:

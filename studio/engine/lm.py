@@ -170,6 +170,16 @@ class SpeechLM(nn.Module):
 
     # -- decoding --------------------------------------------------------------------------
 
+    def graph_decoder(self):
+        """The CUDA-graph decoder of this LM (made on first use; see studio.engine.cuda_graphs)."""
+        from studio.engine.cuda_graphs import GraphDecoder
+
+        decoder = self.__dict__.get("_graph_decoder")
+        if decoder is None:
+            decoder = GraphDecoder(self)
+            self.__dict__["_graph_decoder"] = decoder
+        return decoder
+
     @torch.inference_mode()
     def generate(
         self,
@@ -181,18 +191,27 @@ class SpeechLM(nn.Module):
     ) -> Iterator[int]:
         """Yield speech tokens until a stop id or max_len, exactly as the official loop.
 
-        `sampler(logprobs, history)` gets the (vocab_out,) log-probabilities (the masked id set
-        to -inf while fewer than min_len tokens exist) and the tokens so far; it returns an id.
+        `sampler(logprobs, history)` gets the (vocab_out,) float32 CPU log-probabilities (the
+        masked id set to -inf while fewer than min_len tokens exist) and the tokens so far; it
+        returns an id. On CUDA the steps after the prefix replay a CUDA graph (`graph_decoder`).
         """
-        cache = self.new_cache(prefix.shape[1] + max_len + 1)
+        from studio.engine.cuda_graphs import graphs_enabled
+
+        decoder = self.graph_decoder() if graphs_enabled(prefix.device) else None
+        cache = self.new_cache(prefix.shape[1] + max_len + 1) if decoder is None else None
         history: list[int] = []
         embeds = prefix
         stop_ids = self.cfg.stop_ids
         for step in range(max_len):
             if cancel is not None and cancel.is_set():
                 return
-            hidden = self.forward_step(embeds, cache)
-            logp = self.logprobs(hidden).squeeze(0)
+            if decoder is None:
+                hidden = self.forward_step(embeds, cache)
+                logp = self.logprobs(hidden).squeeze(0)
+            else:
+                logp = decoder.start(prefix, max_len) if step == 0 else decoder.step(history[-1])
+            if logp.device.type != "cpu":
+                logp = logp.cpu()  # the samplers are the official CPU ones (the one read-back per token)
             if step < min_len:
                 logp[self.cfg.min_len_masked_id] = -float("inf")
             token = int(sampler(logp, history))
@@ -200,7 +219,67 @@ class SpeechLM(nn.Module):
                 return
             yield token
             history.append(token)
-            embeds = self.token_embedding(token)
+            if decoder is None:
+                embeds = self.token_embedding(token)
+
+
+class StaticDecodeStep:
+    """A one-token decode step whose tensor shapes never change (what a CUDA graph can capture).
+
+    The KV cache has a fixed length `positions`; the step writes its key/value at `position` (a
+    device tensor) with `index_copy_`, attends over the whole cache with the positions not yet
+    written masked out, embeds `token` (a device tensor) itself and advances `position`, so
+    nothing in it depends on a host-side value. Same numbers as `SpeechLM.forward_step` up to
+    float rounding of the masked softmax.
+    """
+
+    def __init__(self, lm: SpeechLM, positions: int):
+        self.lm = lm
+        self.cache = lm.new_cache(positions)
+        device = self.cache.k[0].device
+        self.positions = positions
+        self.position = torch.zeros(1, dtype=torch.long, device=device)
+        self.token = torch.zeros(1, dtype=torch.long, device=device)
+        self.index = torch.arange(positions, device=device).view(1, 1, 1, -1)
+
+    def reset_after_warmup(self) -> None:
+        self.position.zero_()
+        self.cache.length = 0
+
+    def prefill(self, prefix: torch.Tensor) -> torch.Tensor:
+        """Run the (1, L, D) prefix from position 0; (vocab_out,) log-probs of the next token."""
+        if prefix.shape[1] >= self.positions:
+            raise ValueError(f"a {prefix.shape[1]}-position prefix does not fit a {self.positions} cache")
+        self.cache.length = 0
+        hidden = self.lm.forward_step(prefix, self.cache)
+        self.position.fill_(self.cache.length)
+        return self.lm.logprobs(hidden).squeeze(0)
+
+    def step(self) -> torch.Tensor:
+        """Embed `token` at `position`, run all layers, advance; (vocab_out,) log-probs."""
+        from transformers.models.qwen2.modeling_qwen2 import apply_rotary_pos_emb
+
+        lm = self.lm
+        bb = lm.backbone
+        x = lm.speech_embedding(self.token).view(1, 1, -1)
+        cos, sin = bb.rotary_emb(x, self.position.view(1, 1))
+        visible = self.index <= self.position
+        for i, layer in enumerate(bb.layers):
+            attn = layer.self_attn
+            h = layer.input_layernorm(x)
+            q = attn.q_proj(h).view(1, 1, -1, attn.head_dim).transpose(1, 2)
+            k = attn.k_proj(h).view(1, 1, -1, attn.head_dim).transpose(1, 2)
+            v = attn.v_proj(h).view(1, 1, -1, attn.head_dim).transpose(1, 2)
+            q, k = apply_rotary_pos_emb(q, k, cos, sin)
+            self.cache.k[i].index_copy_(2, self.position, k)
+            self.cache.v[i].index_copy_(2, self.position, v)
+            o = F.scaled_dot_product_attention(
+                q, self.cache.k[i], self.cache.v[i], attn_mask=visible, scale=attn.scaling, enable_gqa=True
+            )
+            x = x + attn.o_proj(o.transpose(1, 2).reshape(1, 1, -1))
+            x = x + layer.mlp(layer.post_attention_layernorm(x))
+        self.position.add_(1)
+        return lm.logprobs(bb.norm(x[:, -1])).squeeze(0)
 
 
 def length_limits(cfg: LMConfig, num_text_tokens: int) -> tuple[int, int]:

@@ -638,12 +638,14 @@ def discover(golden_dir: Path) -> list[GoldenFamily]:
     return found
 
 
-def run_family(golden: GoldenFamily, print_fn=print, only: list[str] | None = None) -> list[CaseResult]:
+def run_family(
+    golden: GoldenFamily, print_fn=print, only: list[str] | None = None, device: str = "cpu"
+) -> list[CaseResult]:
     from studio.engine import load_model
     from studio.engine.errors import UnsupportedModelError
 
     try:
-        engine = load_model(golden.model_dir, device="cpu", text_normalizer="rules")
+        engine = load_model(golden.model_dir, device=device, text_normalizer="rules")
     except UnsupportedModelError as exc:
         res = CaseResult(golden.family, "(all cases)", ok=False, error=f"family refused: {exc}")
         print_fn(res.line())
@@ -672,6 +674,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--case", action="append", help="run only cases whose name contains this (repeatable)"
     )
+    parser.add_argument(
+        "--device",
+        default="cpu",
+        help="cpu (default; the tolerances above hold) or cuda: same cases, worst differences reported",
+    )
     args = parser.parse_args(argv)
     torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
     if not args.golden_dir.is_dir():
@@ -688,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     results: list[CaseResult] = []
     for fam in families:
-        results.extend(run_family(fam, only=args.case))
+        results.extend(run_family(fam, only=args.case, device=args.device))
     failed = [r for r in results if not r.ok]
     print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0

@@ -39,6 +39,8 @@ class Loaded:
     device: str
     sample_rate: int
     folder: str
+    preset: str = "exact"  # the speed preset the model was loaded with
+    flow_steps: int = 10
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,11 @@ class EngineWorker:
         text_normalizer: str = "wetext",
         precision: str = "fp32",
         cuda_only_precision: bool = False,
+        preset: str = "exact",
+        flow_steps: int | None = None,
     ) -> Request:
-        """`cuda_only_precision`: use `precision` when the model lands on CUDA, fp32 otherwise."""
+        """`cuda_only_precision`: use `precision` when the model lands on CUDA, fp32 otherwise.
+        `preset`/`flow_steps`: the speed preset (`studio.engine.presets`)."""
         return self._submit(
             "load",
             model_dir=model_dir,
@@ -144,6 +149,8 @@ class EngineWorker:
             text_normalizer=text_normalizer,
             precision=precision,
             cuda_only_precision=cuda_only_precision,
+            preset=preset,
+            flow_steps=flow_steps,
         )
 
     def synthesize(self, **kwargs) -> Request:
@@ -214,9 +221,20 @@ class EngineWorker:
                 text_normalizer=p.get("text_normalizer", "wetext"),
                 progress=lambda stage, fraction: req.put(Progress(stage, fraction)),
                 precision=precision,
+                preset=p.get("preset", "exact"),
+                flow_steps=p.get("flow_steps"),
             )
             self.engine = engine
-            req.put(Loaded(engine.family, str(engine.device), engine.sample_rate, str(engine.spec.folder)))
+            req.put(
+                Loaded(
+                    engine.family,
+                    str(engine.device),
+                    engine.sample_rate,
+                    str(engine.spec.folder),
+                    engine.preset.name,
+                    engine.preset.flow_steps,
+                )
+            )
             return
         if self.engine is None:
             raise EngineError("No model is loaded; open a model folder first.")

@@ -144,12 +144,19 @@ class EngineBridge(QObject):
         device: str | None = None,
         precision: str = "fp32",
         cuda_only_precision: bool = False,
+        preset: str = "exact",
+        flow_steps: int | None = None,
     ) -> Job:
         folder = str(folder)
         self.loading = True
         self.loaded = None  # the worker drops the current model before loading the next
         request = self.worker.load(
-            folder, device=device, precision=precision, cuda_only_precision=cuda_only_precision
+            folder,
+            device=device,
+            precision=precision,
+            cuda_only_precision=cuda_only_precision,
+            preset=preset,
+            flow_steps=flow_steps,
         )
         job = self._add(request, "load", Path(folder).name)
         self.modelLoading.emit(folder)

@@ -256,6 +256,8 @@ class MainWindow(QMainWindow):
             device=settings.device,
             precision=settings.get("model/precision"),
             cuda_only_precision=True,
+            preset=settings.preset,
+            flow_steps=settings.flow_steps,
         )
 
     def ask_model_folder(self) -> str:
@@ -614,6 +616,8 @@ class MainWindow(QMainWindow):
             lm_seconds=0.0,
             flow_seconds=0.0,
             vocoder_seconds=0.0,
+            preset=loaded.preset if loaded else "exact",
+            flow_steps=loaded.flow_steps if loaded else 10,
         )
         self._store(run, finished, partial=why)
 
@@ -926,7 +930,8 @@ class MainWindow(QMainWindow):
                 self.tr("The language changes when Voice Studio starts again: quit and reopen it."),
                 key="language",
             )
-        if changed & {"model/folder", "model/device", "model/precision"} and settings.model_folder:
+        reload_keys = {"model/folder", "model/device", "model/precision", "model/preset", "model/flow_steps"}
+        if changed & reload_keys and settings.model_folder:
             self.load_model(settings.model_folder)
 
     def set_theme(self, name: str) -> None:

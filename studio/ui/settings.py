@@ -17,6 +17,7 @@ APPLICATION = "Voice Studio"
 
 DEVICES = ("auto", "cpu", "cuda")  # plus "cuda:N"
 PRECISIONS = ("fp32", "fp16", "bf16")
+SPEED_PRESETS = ("exact", "fast")  # studio.engine.presets
 THEMES = ("light", "dark")
 LANGUAGES = ("system", "en", "zh_CN")
 EXPORT_FORMATS = ("wav16", "wav24", "flac")
@@ -25,6 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "model/folder": "",
     "model/device": "auto",
     "model/precision": "fp16",
+    "model/preset": "exact",
+    "model/flow_steps": 5,
     "audio/input_device": "",
     "audio/output_device": "",
     "audio/countdown_s": 3,
@@ -95,6 +98,16 @@ class StudioSettings:
         """For load_model: None means CUDA if available, else CPU."""
         value = self.get("model/device")
         return None if value in ("", "auto") else value
+
+    @property
+    def preset(self) -> str:
+        value = self.get("model/preset")
+        return value if value in SPEED_PRESETS else "exact"
+
+    @property
+    def flow_steps(self) -> int | None:
+        """Flow Euler steps for the fast preset (None for exact: the model's own)."""
+        return min(10, max(3, self.get("model/flow_steps"))) if self.preset == "fast" else None
 
     @property
     def theme(self) -> str:

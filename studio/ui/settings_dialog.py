@@ -81,6 +81,24 @@ class SettingsDialog(QDialog):
             self.precision.addItem(label, value)
         _select(self.precision, settings.get("model/precision"))
         self.precision.setToolTip(self.tr("Applies on CUDA only: the CPU always computes in fp32."))
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("Exact (the official numerics)"), "exact")
+        self.preset.addItem(self.tr("Fast (int8 LM on CPUs, fewer flow steps)"), "fast")
+        _select(self.preset, settings.get("model/preset"))
+        self.preset.setToolTip(
+            self.tr(
+                "Fast is quicker and approximates the model (see the README for measured figures): "
+                "judge its quality by ear. Every take records which preset made it."
+            )
+        )
+        self.flow_steps = QSpinBox()
+        self.flow_steps.setRange(3, 10)
+        self.flow_steps.setValue(min(10, max(3, settings.get("model/flow_steps"))))
+        self.flow_steps.setSuffix(self.tr(" flow steps"))
+        self.flow_steps.setEnabled(self.preset.currentData() == "fast")
+        self.preset.currentIndexChanged.connect(
+            lambda: self.flow_steps.setEnabled(self.preset.currentData() == "fast")
+        )
 
         # audio -------------------------------------------------------------------------------
         self.input_device = QComboBox()
@@ -148,6 +166,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Model folder"), model_row)
         form.addRow(self.tr("Device"), self.device)
         form.addRow(self.tr("Precision on CUDA"), self.precision)
+        form.addRow(self.tr("Speed preset"), _row(self.preset, self.flow_steps))
         form.addRow(self.tr("Input device"), self.input_device)
         form.addRow(self.tr("Output device"), self.output_device)
         form.addRow("", self.audio_note)
@@ -176,6 +195,8 @@ class SettingsDialog(QDialog):
             "model/folder": self.model_folder.text().strip(),
             "model/device": self.device.currentData(),
             "model/precision": self.precision.currentData(),
+            "model/preset": self.preset.currentData(),
+            "model/flow_steps": self.flow_steps.value(),
             "audio/input_device": self.input_device.currentData(),
             "audio/output_device": self.output_device.currentData(),
             "audio/countdown_s": self.countdown.value(),

@@ -131,6 +131,8 @@ class TakeAssembler:
             "token_count": finished.token_count,
             "stream": self.request.stream,
             "device": device,
+            "preset": getattr(finished, "preset", "exact"),
+            "flow_steps": getattr(finished, "flow_steps", None),
         }
         if self.request.extra.get("text_frontend"):
             timings["text_frontend"] = self.request.extra["text_frontend"]

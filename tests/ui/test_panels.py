@@ -41,6 +41,33 @@ def test_precision_and_device_changes_reload_the_model_on_the_chosen_device(make
     assert bridge.loaded.device == "cpu"
 
 
+def test_the_fast_preset_setting_reloads_the_model_and_every_take_records_its_preset(
+    make_window, alsa, qtbot
+):
+    from studio.ui.engine_bridge import EngineBridge
+    from tests.conftest import CV2_MODEL
+
+    bridge = EngineBridge()
+    window = make_window(bridge=bridge, ui__autoplay=False)
+    window.ctx.settings.set("model/folder", str(CV2_MODEL))
+    window.ctx.settings.set("model/device", "cpu")
+    dialog = SettingsDialog(window.ctx.settings, window)
+    qtbot.addWidget(dialog)
+    assert dialog.preset.currentData() == "exact" and not dialog.flow_steps.isEnabled()
+    dialog.preset.setCurrentIndex(dialog.preset.findData("fast"))
+    assert dialog.flow_steps.isEnabled()
+    dialog.flow_steps.setValue(4)
+    assert dialog.changed_keys() == {"model/preset", "model/flow_steps"}
+    dialog.accept()
+    window.apply_settings(dialog.changed_keys())
+    wait_until(qtbot, lambda: bridge.loaded is not None, 120)
+    assert (bridge.loaded.preset, bridge.loaded.flow_steps) == ("fast", 4)
+    save_voice(qtbot, window)
+    take_id, _ = make_take(qtbot, window, text="Hello there.", stream=False)
+    take = window.ctx.library.get_take(take_id)
+    assert take.timings["preset"] == "fast" and take.timings["flow_steps"] == 4
+
+
 def test_a_tag_is_inserted_at_the_cursor_and_a_pair_wraps_the_selection(window):
     from studio.ui import presets
 

@@ -19,11 +19,26 @@ import torch
 from studio.engine.errors import ModelFolderError
 
 
-def _session(path: Path) -> ort.InferenceSession:
+def providers_for(device: torch.device | str | None) -> list:
+    """ONNX Runtime execution providers for `device`: CUDA's first when the model runs on a CUDA
+    device and this onnxruntime has the CUDA provider (onnxruntime-gpu), the CPU's otherwise."""
+    device = torch.device(device) if device is not None else torch.device("cpu")
+    if device.type == "cuda" and "CUDAExecutionProvider" in ort.get_available_providers():
+        return [("CUDAExecutionProvider", {"device_id": device.index or 0}), "CPUExecutionProvider"]
+    return ["CPUExecutionProvider"]
+
+
+def _session(path: Path, device: torch.device | str | None = None) -> ort.InferenceSession:
     options = ort.SessionOptions()
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.intra_op_num_threads = 1
     options.log_severity_level = 3
+    providers = providers_for(device)
+    if len(providers) > 1:
+        try:
+            return ort.InferenceSession(str(path), sess_options=options, providers=providers)
+        except Exception:  # CUDA libraries missing or mismatched: the CPU provider below still works
+            pass
     try:
         return ort.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"])
     except Exception as exc:
@@ -34,9 +49,9 @@ def _session(path: Path) -> ort.InferenceSession:
 
 
 class SpeechTokenizer:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, device: torch.device | str | None = None):
         self.path = path
-        self.session = _session(path)
+        self.session = _session(path, device)
         inputs = self.session.get_inputs()
         if len(inputs) < 2:
             raise ModelFolderError(
@@ -54,9 +69,9 @@ class SpeechTokenizer:
 
 
 class SpeakerEncoder:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, device: torch.device | str | None = None):
         self.path = path
-        self.session = _session(path)
+        self.session = _session(path, device)
         self._input_name = self.session.get_inputs()[0].name
 
     def __call__(self, fbank: torch.Tensor) -> torch.Tensor:
