@@ -38,7 +38,9 @@ def parse_rows(text: str, source: str = "the dictionary") -> list[tuple[str, str
         if number == 1 and [c.strip().lower() for c in row[:2]] == HEADER:
             continue
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
-            raise LibraryError(f"Line {number} of {source} needs a term and a replacement: `term,replacement`.")
+            raise LibraryError(
+                f"Line {number} of {source} needs a term and a replacement: `term,replacement`."
+            )
         if len(row) > 2 and any(c.strip() for c in row[2:]):
             raise LibraryError(
                 f"Line {number} of {source} has {len(row)} columns; put a term with commas in double quotes."

@@ -13,7 +13,11 @@ def test_global_and_voice_dictionaries_round_trip(tmp_path):
     write_rows(lexicon_path(tmp_path), [("nginx", "engine x"), ("a, b", 'say "ab"')])
     write_rows(lexicon_path(tmp_path, 7), [("nginx", "en-jin-ex")])
     assert read_rows(lexicon_path(tmp_path)) == [("nginx", "engine x"), ("a, b", 'say "ab"')]
-    assert effective_rows(tmp_path, 7) == [("nginx", "engine x"), ("a, b", 'say "ab"'), ("nginx", "en-jin-ex")]
+    assert effective_rows(tmp_path, 7) == [
+        ("nginx", "engine x"),
+        ("a, b", 'say "ab"'),
+        ("nginx", "en-jin-ex"),
+    ]
     assert effective_rows(tmp_path, None) == read_rows(lexicon_path(tmp_path))
     assert lexicon_path(tmp_path, 7).read_text(encoding="utf-8").startswith("term,replacement\n")
 
