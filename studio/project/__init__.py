@@ -10,18 +10,30 @@ loudness-matched file. No Qt here; the window's view is studio/ui/project/.
 """
 
 from studio.project.errors import ProjectError, ScriptError
-from studio.project.render import (
-    BlockFailed,
-    BlockRenderer,
-    CallableRenderer,
-    LocalRenderer,
-    RenderProgress,
-    RenderReport,
-    VoiceResolver,
-    make_plan,
-    render_project,
-)
-from studio.project.store import ProjectStore
+
+# The render and store modules pull in the engine (torch) and the library; load them on first use so
+# `voice-studio --help` and the argument parser stay light (tests/test_cli_normalize.py).
+_LAZY = {
+    "BlockFailed": "studio.project.render",
+    "BlockRenderer": "studio.project.render",
+    "CallableRenderer": "studio.project.render",
+    "LocalRenderer": "studio.project.render",
+    "RenderProgress": "studio.project.render",
+    "RenderReport": "studio.project.render",
+    "VoiceResolver": "studio.project.render",
+    "make_plan": "studio.project.render",
+    "render_project": "studio.project.render",
+    "ProjectStore": "studio.project.store",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'studio.project' has no attribute {name!r}")
+
 
 __all__ = [
     "BlockFailed",

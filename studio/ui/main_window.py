@@ -348,6 +348,11 @@ class MainWindow(QMainWindow):
         except LibraryError as err:
             ctx.error(str(err))
             return None
+        mode = script.mode
+        text = script.text.strip()
+        if mode != "vc" and not text:
+            ctx.error(self.tr("Type the script to speak first."), key="request:text")
+            return None
         reference = self.reference
         if reference.clip is not None and reference.voice_id is None:
             # The panel shows a clip the user just imported or recorded; a take speaks in a saved voice,
@@ -359,11 +364,6 @@ class MainWindow(QMainWindow):
                 ).format(reference.clip.name, voice.name),
                 key="request:unsaved-clip",
             )
-            return None
-        mode = script.mode
-        text = script.text.strip()
-        if mode != "vc" and not text:
-            ctx.error(self.tr("Type the script to speak first."), key="request:text")
             return None
         if mode == "zero_shot" and not self._voice_transcript(voice_id):
             ctx.error(
