@@ -94,6 +94,9 @@ def make_window(qtbot, shared_bridge, tmp_path, monkeypatch):
     from studio.ui.settings import StudioSettings
 
     monkeypatch.setenv("VOICE_STUDIO_SETTINGS", str(tmp_path / "settings.ini"))
+    # an empty models folder of its own: a recognizer another test installed would transcribe every
+    # imported clip and ask (modally) about transcripts it disagrees with
+    monkeypatch.setenv("VOICE_STUDIO_MODELS", str(tmp_path / "models"))
     made = []
 
     def make(bridge=shared_bridge, **settings_values):

@@ -311,21 +311,3 @@ def test_choosing_a_voice_warms_its_streaming_prefix_on_the_worker(window, share
     wait_until(qtbot, lambda: shared_bridge.worker.engine._voice_prefix is not None, 60)
     _take_id, run = make_take(qtbot, window, "Warm start.", stream=True)
     assert run.assembler.samples > 0
-
-
-@pytest.mark.parametrize("mode", MODES)
-def test_fun_cosyvoice3_takes_in_every_mode(make_window, shared_bridge_v3, alsa, qtbot, mode):
-    window = make_window(bridge=shared_bridge_v3, ui__autoplay=False)
-    window.owns_bridge = False
-    assert "Fun-CosyVoice 3" in window.model_status.text()
-    save_voice(qtbot, window)
-    script = window.script
-    if mode == "instruct":
-        script.apply_preset(script.find_preset("happy") or _first_preset(script))
-        assert "<|endofprompt|>" not in script.instruction.text()  # the engine adds the v3 prompt form
-    if mode == "vc":
-        assert script.load_source(PROMPT_ZH)
-    take_id, run = make_take(qtbot, window, "Hello from the default family.", mode=mode, stream=mode != "vc")
-    assert run.assembler.order_ok and run.assembler.samples > 0
-    take = window.ctx.library.get_take(take_id)
-    assert take.model_family == "cosyvoice3" and take.mode == mode
