@@ -4,6 +4,10 @@ Layout:  manifest.json                                  format name + version + 
          voices/<voice uid>/clips/<clip uid>.flac       reference clips (stored, not re-compressed)
          voices/<voice uid>/prompts/<family><suffix>    prepared prompt files (opaque)
 
+Each voice's pronunciation dictionary (`<library>/lexicon/voice-<id>.csv`, lexicon_store.py) travels
+in the manifest as `"lexicon": [[term, replacement], ...]` and is written for the new voice on import;
+packs without the field (older exports) import with an empty dictionary.
+
 Import treats the archive as hostile until proven otherwise: member names, sizes, compression
 ratios, the manifest and every checksum are validated while staging into a temp folder inside
 the library; only then are the files renamed into place and the catalog rows inserted in one
@@ -33,6 +37,7 @@ from studio.library.base import CLIPS_DIR, PROMPTS_DIR, new_uid, to_json
 from studio.library.clips import CLIP_SOURCES, _check_trim
 from studio.library.errors import LibraryError, VoicepackError
 from studio.library.export import software_name
+from studio.library.lexicon_store import lexicon_path, read_rows, write_rows
 from studio.library.records import Consent, Voice
 from studio.library.timeutil import now_utc, to_db
 from studio.library.voices import check_family
@@ -130,6 +135,7 @@ def export_voicepack(lib: Library, voice_ids: list[int], dest: str | Path) -> Pa
                         "updated_at": voice.updated_at.isoformat() if voice.updated_at else None,
                         "clips": clips,
                         "prepared_prompts": prompts,
+                        "lexicon": [list(row) for row in read_rows(lexicon_path(lib.root, voice.id))],
                     }
                 )
             manifest = {
@@ -263,6 +269,31 @@ class _VoicePlan:
     tags: list[str]
     clips: list[_ClipPlan]
     prompts: list[tuple[str, str, _FileEntry]]  # (family, suffix, file)
+    lexicon: list[tuple[str, str]] = field(default_factory=list)  # the voice's pronunciation dictionary
+
+
+MAX_LEXICON_ROWS = 100_000
+MAX_LEXICON_CELL = 1_000
+
+
+def _lexicon(raw: Any, name: str, pack: Path) -> list[tuple[str, str]]:
+    """The `lexicon` rows of a voice: pairs of non-empty text (absent in packs from older versions)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or len(raw) > MAX_LEXICON_ROWS:
+        raise _refuse(pack, f"the pronunciation dictionary of {name!r} is not a list of entries")
+    rows = []
+    for i, row in enumerate(raw, start=1):
+        if (
+            not isinstance(row, list)
+            or len(row) != 2
+            or not all(isinstance(c, str) and c.strip() and len(c) <= MAX_LEXICON_CELL for c in row)
+        ):
+            raise _refuse(
+                pack, f"entry {i} of the pronunciation dictionary of {name!r} is not a term and a replacement"
+            )
+        rows.append((row[0].strip(), row[1].strip()))
+    return rows
 
 
 def _text(value: Any, what: str, pack: Path, *, required: bool = False, limit: int = 100_000) -> str:
@@ -390,7 +421,8 @@ def _plan(pack: Path, manifest: dict[str, Any], members: dict[str, zipfile.ZipIn
             prompts.append((family, suffix if _SUFFIX.match(suffix) else ".bin", entry))
         if len({p[0] for p in prompts}) != len(prompts):
             raise _refuse(pack, f"{name!r} has two prepared prompts for the same model family")
-        plans.append(_VoicePlan(fields, consent, tags, clips, prompts))
+        lexicon = _lexicon(raw.get("lexicon"), name, pack)
+        plans.append(_VoicePlan(fields, consent, tags, clips, prompts, lexicon))
     return plans
 
 
@@ -524,6 +556,14 @@ def _commit(lib: Library, plans: list[_VoicePlan]) -> ImportResult:
                         " VALUES (?, ?, ?, ?, ?, ?)",
                         (voice.id, family, rel, size, entry.sha256, now),
                     )
+                # The voice's dictionary; a file left at this id by a deleted voice is replaced.
+                dictionary = lexicon_path(lib.root, voice.id)
+                if plan.lexicon:
+                    write_rows(dictionary, plan.lexicon)
+                    placed.append(dictionary)
+                else:
+                    with contextlib.suppress(FileNotFoundError):
+                        dictionary.unlink()
     except BaseException:
         for path in placed:  # copies out of the pack, not yet part of the library
             with contextlib.suppress(OSError):

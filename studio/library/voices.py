@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import sqlite3
@@ -12,6 +13,7 @@ from typing import Any
 from studio.library.atomic import atomic_copy
 from studio.library.base import PROMPTS_DIR, LibraryBase, new_uid
 from studio.library.errors import LibraryError, NameClashError, NotFoundError
+from studio.library.lexicon_store import lexicon_path
 from studio.library.records import Consent, PreparedPrompt, Voice
 from studio.library.text_search import like_escape
 from studio.library.timeutil import from_db, now_utc, to_db
@@ -238,6 +240,9 @@ class VoicesMixin(LibraryBase):
             conn.execute("DELETE FROM prepared_prompts WHERE voice_id = ?", (voice.id,))
             conn.execute("DELETE FROM voices WHERE id = ?", (voice.id,))
         self._discard_files(files)
+        # Its pronunciation dictionary goes too: voice ids are reused, and a later voice must not inherit it.
+        with contextlib.suppress(OSError):
+            lexicon_path(self.root, voice.id).unlink()
 
     # -- prepared prompts (opaque engine files) -----------------------------------------------
 

@@ -326,3 +326,37 @@ def test_exporting_no_voices_is_refused(lib, tmp_path):
 
     with pytest.raises(LibraryError, match="at least one voice"):
         lib.export_voicepack([], tmp_path / "x.voicepack")
+
+
+def test_a_voices_pronunciation_dictionary_travels_with_it(source_lib, tmp_path):
+    from studio.library.lexicon_store import lexicon_path, read_rows, write_rows
+
+    alice = source_lib.find_voice("Alice")
+    rows = [("nginx", "engine x"), ("Grüß, Euch", "[g][r][y][s]"), ("行长", "[h][áng]长")]
+    write_rows(lexicon_path(source_lib.root, alice.id), rows)
+    write_rows(lexicon_path(source_lib.root), [("global", "not carried")])
+    pack = source_lib.export_voicepack([alice.id, source_lib.find_voice("Bob").id], tmp_path / "two")
+    with Library.open(tmp_path / "other") as other:
+        stale = other.add_voice("Gone")  # its dictionary file outlives it: the imported Bob must not get it
+        write_rows(lexicon_path(other.root, stale.id), [("stale", "entry")])
+        other.delete_voice(stale.id)
+        assert not lexicon_path(other.root, stale.id).exists()
+        write_rows(lexicon_path(other.root, stale.id), [("stale", "entry")])
+        copy_alice, copy_bob = other.import_voicepack(pack).voices
+        assert read_rows(lexicon_path(other.root, copy_alice.id)) == rows
+        assert read_rows(lexicon_path(other.root, copy_bob.id)) == []
+        assert read_rows(lexicon_path(other.root)) == []  # the global dictionary is not the voice's
+        assert other.check().clean
+
+
+def test_a_pack_without_dictionaries_imports_and_a_malformed_one_is_refused(dest, pack, tmp_path):
+    def older(manifest):  # as written before dictionaries travelled
+        for voice in manifest["voices"]:
+            voice.pop("lexicon", None)
+
+    def malformed(manifest):
+        manifest["voices"][0]["lexicon"] = [["term only"]]
+
+    assert len(dest.import_voicepack(_rewrite(pack, tmp_path / "older.voicepack", edit=older)).voices) == 2
+    bad = _rewrite(pack, tmp_path / "bad.voicepack", edit=malformed)
+    _assert_refused(dest, bad, "pronunciation dictionary of 'Alice'")

@@ -8,6 +8,8 @@ Three modes:
   byte-identical with the spaces around them; URLs, e-mail addresses, versions, times, dates,
   decimals, currency, percentages, phone numbers, abbreviations and letter-digit codes are read out
   as a whole. A span a third-party normalizer fails on is kept as written and reported in `warnings`.
+  Readings that depend on the words around a number (German ordinal endings, Russian case and gender,
+  dates and years) are decided in grammar.py; Cantonese 兩/點/蚊, Chinese 零下 and Korean 영하 here.
 - "rules": only the official built-in rules (rules.py), exactly as the official code runs them when
   neither ttsfrd nor wetext is installed; the golden parity sets pin this behaviour.
 - "none": nothing (the official `text_frontend=False`): the text is one segment as given.
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from studio.engine.events import TextWarning
+from studio.engine.frontend.text import grammar as gr
 from studio.engine.frontend.text import numbers as nm
 from studio.engine.frontend.text import readers as rd
 from studio.engine.frontend.text.language import check_language, preload, route
@@ -69,6 +72,23 @@ _UNIT_SUFFIX = re.compile(
 _CODE = r"(?<![A-Za-z0-9.])(?:[A-Za-z]+-?\d+[A-Za-z0-9]*|\d+[A-Za-z]+[A-Za-z0-9]*)(?![A-Za-z0-9])"
 _VERSION = r"(?<![A-Za-z0-9.])(?:[vV]\d+(?:\.\d+)+|\d+\.\d+\.\d+(?:\.\d+)*)(?![A-Za-z0-9])"
 _DATE = r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])"
+_NUMDATE = r"(?<![\d.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d{4}(?![\d]|\.\d)"
+_RU_YEAR_SUFFIX = "м|й|го|му|ом|ый|ой|ого"
+# suffix of `5-й`, `3-го` ... -> (case, gender, plural) for num2words; "?" = an oblique feminine case
+_RU_ORDINAL_SUFFIX = {
+    **dict.fromkeys(("й", "ый", "ий"), ("n", "m", False)),
+    "ой": ("?", "f", False),
+    **dict.fromkeys(("я", "ая", "яя"), ("n", "f", False)),
+    **dict.fromkeys(("е", "ое", "ее"), ("n", "n", False)),
+    **dict.fromkeys(("го", "ого", "его"), ("g", "m", False)),
+    **dict.fromkeys(("му", "ому", "ему"), ("d", "m", False)),
+    **dict.fromkeys(("м", "ом", "ем"), ("p", "m", False)),
+    **dict.fromkeys(("ым", "им"), ("i", "m", False)),
+    **dict.fromkeys(("ю", "ую", "юю"), ("a", "f", False)),
+    **dict.fromkeys(("х", "ых", "их"), ("g", "m", True)),
+    **dict.fromkeys(("ми", "ыми", "ими"), ("i", "m", True)),
+    **dict.fromkeys(("ые", "ие"), ("n", "m", True)),
+}
 _TIME = r"(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])"
 _PHONE = (
     r"\+\d{1,3}(?:[ -]\d{1,4}){2,5}(?![\d])|(?<![\d.,-])\(?\d{2,4}\)?(?:[ -]\d{2,4}){1,3}-\d{3,4}(?![\d-])"
@@ -177,6 +197,15 @@ class TextNormalizer:
             return f"\x00{kind}\x01{value}\x02" + tail  # read later, in the language of its piece
 
         marked = _GLOBAL.sub(global_span, text)
+
+        def ordinal_dot(m: re.Match) -> str:
+            # German writes ordinals as `3.`; its dot is no sentence end (read in _read_piece)
+            before, after = _context(m)
+            if not gr.de_ordinal_dot(before, after):
+                return m.group()
+            return f"\x00ordinal\x01{m.group(1)}\x02"
+
+        marked = _ORDINAL_DOT.sub(ordinal_dot, marked)
         pieces = [p for p in _PIECE_END.split(marked) if p]
         plain = [re.sub(r"\x00\w+\x01[^\x02]*\x02", " ", p) for p in pieces]
         languages = route(plain, language)
@@ -217,12 +246,22 @@ class TextNormalizer:
         def protect(said: str) -> str:
             return spans.add(said)
 
-        # addresses found before routing, now read in the piece's language
-        piece = re.sub(
-            r"\x00(\w+)\x01([^\x02]*)\x02",
-            lambda m: protect(guarded(m.group(2), rd.read_address, m.group(2), lang)),
-            piece,
-        )
+        previous_ending: list[str] = []
+
+        def marker(m: re.Match) -> str:
+            kind, value = m.group(1), m.group(2)
+            if kind != "ordinal":  # addresses found before routing, now read in the piece's language
+                return protect(guarded(value, rd.read_address, value, lang))
+            if lang != "de":
+                return value + "."  # as written: the number is read with the others
+            before, after = _context(m)
+            ending = gr.de_ordinal_ending(before, after, previous_ending[-1] if previous_ending else None)
+            previous_ending.append(ending)
+            return protect(guarded(value + ".", gr.de_ordinal, int(value), ending))
+
+        piece = _MARKER.sub(marker, piece)
+        if lang in ("zh", "yue"):
+            piece = _cjk_prepass(piece, lang, protect, guarded)
         rx = _piece_regex(lang)
 
         def span(m: re.Match) -> str:
@@ -240,7 +279,10 @@ class TextNormalizer:
             if kind == "code" and _UNIT_SUFFIX.fullmatch(whole):
                 return whole
             reader = _READERS[kind]
-            return protect(guarded(whole, reader, m, lang))
+            said = protect(guarded(whole, reader, m, lang))
+            if whole.endswith("г.") and last and not m.string[m.end() :].strip():
+                said += "."  # "в 2024 г." at the end: the abbreviation's dot also ends the sentence
+            return said
 
         piece = rx.sub(span, piece)
         if lang in ("zh", "yue", "en"):
@@ -294,6 +336,24 @@ class TextNormalizer:
         return result
 
 
+_MARKER = re.compile(r"\x00(\w+)\x01([^\x02]*)\x02")
+# `3.` before a word: maybe a German ordinal (grammar.de_ordinal_dot decides)
+_ORDINAL_DOT = re.compile(r"(?<![\w.,:\x01])(\d{1,4})\.(?=[ \u00a0]+[^\W\d_])")
+
+
+def _unmark(text: str) -> str:
+    """Text with the pre-routing markers replaced by what they stand for (for reading context)."""
+    return _MARKER.sub(lambda m: m.group(2) + ("." if m.group(1) == "ordinal" else ""), text)
+
+
+def _context(m: re.Match, width: int = 160) -> tuple[str, str]:
+    """(the text before a match, the text after it), at most `width` characters each, unmarked."""
+    return (
+        _unmark(m.string[max(0, m.start() - width) : m.start()]),
+        _unmark(m.string[m.end() : m.end() + width]),
+    )
+
+
 _CLAUSE = re.compile(r"(?<=[，。！？；：、!?;\n])|(?<=[.,:])(?=\s)")
 _WETEXT_NEEDED = {
     "zh": re.compile(r"[0-9０-９%‰$¥€£°℃~～/:+×÷=<>@#&*²³]"),
@@ -314,13 +374,29 @@ def _piece_regex(lang: str) -> re.Pattern:
     parts = [
         f"(?P<abbr>(?<![\\w.])(?:{abbr})(?![\\w]))",
         f"(?P<letterdots>{_LETTER_DOTS})",
-        f"(?P<version>{_VERSION})",
     ]
+    if lang in ("de", "ru"):
+        parts.append(f"(?P<numdate>{_NUMDATE})")
+    if lang == "ru":
+        months = "|".join(gr.RU_MONTHS)
+        parts += [
+            f"(?P<rudate>(?<![\\d.,])\\d{{1,2}}(?:-?(?:го|е|ого))?[ \\u00a0]+(?:{months})"
+            f"(?:[ \\u00a0]+\\d{{3,4}}(?:[ \\u00a0]*(?:года|г\\.))?)?(?![\\w]))",
+            # a year: three or four digits, or an ordinal suffix (`2 года` is a count: два года)
+            f"(?P<ruyear>(?<![\\d.,])(?:\\d{{3,4}}(?:-?(?:{_RU_YEAR_SUFFIX}))?|\\d{{1,2}}-?(?:{_RU_YEAR_SUFFIX}))"
+            "[ \\u00a0]+(?:год|года|году|годом|годе|г\\.)"
+            "(?![\\w]))",
+            f"(?P<ruordinal>(?<![\\w.,])\\d+-(?:{'|'.join(sorted(_RU_ORDINAL_SUFFIX, key=len, reverse=True))})"
+            "(?![\\w]))",
+        ]
+    parts.append(f"(?P<version>{_VERSION})")
     if lang in ("zh", "yue"):
         # WeText reads dates, times, decimals, money and percentages in context
         parts += [f"(?P<code>{_CODE})"]
     elif lang == "en":
         parts += [
+            # below zero is "minus" in a temperature (WeText says "negative")
+            "(?P<entemp>(?<![\\w.,])[-−]\\d+(?:\\.\\d+)?\\s?(?:°C|℃|°F|℉)(?![\\w]))",
             f"(?P<phone>{_PHONE_EN}|\\+\\d{{1,3}}(?:[ -]\\d{{1,4}}){{2,5}}(?![\\d]))",
             f"(?P<currency>[{cur}]\\s?(?:{num}))",
             "(?P<grouped>(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d]))",
@@ -342,7 +418,11 @@ def _piece_regex(lang: str) -> re.Pattern:
         if lang in ("es", "it"):
             parts.append(r"(?P<ordinal>(?<![\w])\d+[ºª])")
         if lang == "ko":
-            counters = "|".join(sorted(("개월", *nm.KO_NATIVE_COUNTERS), key=len, reverse=True))
+            parts.insert(
+                parts.index(next(x for x in parts if x.startswith("(?P<unit>"))),
+                r"(?P<kotemp>(?<![\d.,])[-−]\d+(?:\.\d+)?\s?(?:°C|℃|도))",
+            )
+            counters = "|".join(sorted(("개월", "번째", *nm.KO_NATIVE_COUNTERS), key=len, reverse=True))
             parts.append(f"(?P<kocounter>(?<![\\d.,])\\d+\\s?(?:{counters}))")
             parts.append(r"(?P<komonth>(?<![\d.,])\d{1,2}\s?월)")
         parts.append(f"(?P<code>{_CODE})")
@@ -385,7 +465,54 @@ def _read_version(m: re.Match, lang: str) -> str:
 
 def _read_date(m: re.Match, lang: str) -> str:
     y, mo, d = (int(x) for x in m.group().split("-"))
+    return _date_in_context(m, y, mo, d, lang)
+
+
+def _read_numdate(m: re.Match, lang: str) -> str:
+    d, mo, y = (int(x) for x in m.group().split("."))
+    return _date_in_context(m, y, mo, d, lang)
+
+
+def _date_in_context(m: re.Match, y: int, mo: int, d: int, lang: str) -> str:
+    before, after = _context(m)
+    if lang == "de":
+        return rd.read_date(y, mo, d, lang, ending=gr.de_ordinal_ending(before, after))
+    if lang == "ru":
+        return rd.read_date(y, mo, d, lang, case=gr.ru_date_case(before))
     return rd.read_date(y, mo, d, lang)
+
+
+def _read_rudate(m: re.Match, lang: str) -> str:
+    day, month, year = re.fullmatch(
+        r"(\d+)(?:-?\w+)?\s+(\w+)(?:\s+(\d+)(?:\s*(?:года|г\.))?)?", m.group().replace("\u00a0", " ")
+    ).groups()
+    before, _after = _context(m)
+    return rd.read_date(
+        int(year) if year else None, gr.RU_MONTHS.index(month) + 1, int(day), "ru", case=gr.ru_date_case(before)
+    )
+
+
+def _read_ruyear(m: re.Match, lang: str) -> str:
+    number, word = re.fullmatch(r"(\d+)(?:-?\w+)?\s+(\S+)", m.group().replace("\u00a0", " ")).groups()
+    before, _after = _context(m)
+    case = gr.ru_year_case(before, word)
+    return f"{gr.ru_ordinal(int(number), case)} {gr.RU_YEAR_FORMS[case] if word == 'г.' else word}"
+
+
+def _read_ruordinal(m: re.Match, lang: str) -> str:
+    number, suffix = m.group().split("-", 1)
+    case, gender, plural = _RU_ORDINAL_SUFFIX[suffix]
+    before, after = _context(m)
+    noun = gr.first_word(after)
+    if suffix == "е" and gr._ends(noun, "ы", "и"):  # "1990-е годы": plural
+        gender, plural = "m", True
+    if suffix == "й" and gr._ends(noun, "е", "и", "ой", "ей"):  # "на 3-й улице": feminine, oblique
+        case, gender = "?", "f"
+    if suffix == "м" and gr.ru_case(before, "ом") == "i":  # "с 5-м": instrumental
+        case = "i"
+    if case == "?":  # the oblique feminine -ой is the same word in every oblique case
+        case = "g"
+    return gr.ru_ordinal(int(number), case, gender, plural)
 
 
 def _read_ordinal(m: re.Match, lang: str) -> str:
@@ -397,7 +524,19 @@ def _read_ordinal(m: re.Match, lang: str) -> str:
 
 def _read_kocounter(m: re.Match, lang: str) -> str:
     mm = re.fullmatch(r"(\d+)\s?(\D+)", m.group())
-    return rd.korean_with_counter(mm.group(1), mm.group(2))
+    return rd.korean_with_counter(mm.group(1), mm.group(2), after=_context(m)[1])
+
+
+def _read_entemp(m: re.Match, lang: str) -> str:
+    amount, unit = re.fullmatch(r"[-−](\d+(?:\.\d+)?)\s?(\S+)", m.group()).groups()
+    scale = "Fahrenheit" if "F" in unit or unit == "℉" else "Celsius"
+    degrees = "degree" if amount == "1" else "degrees"
+    return f"minus {rd.read_number(amount, 'en')} {degrees} {scale}"
+
+
+def _read_kotemp(m: re.Match, lang: str) -> str:
+    amount = re.match(r"[-−](\d+(?:\.\d+)?)", m.group()).group(1)
+    return f"영하 {rd.read_number(amount, 'ko')} 도"  # below zero: 영하, as 零下 in Chinese
 
 
 def _read_komonth(m: re.Match, lang: str) -> str:
@@ -411,6 +550,9 @@ def _read_grouped(m: re.Match, lang: str) -> str:
 def _read_plain(m: re.Match, lang: str) -> str:
     text = m.group()
     negative, whole, frac = rd.parse_number(text, lang)
+    if lang == "ru" and not frac and not negative:
+        before, after = _context(m)
+        return gr.ru_number_in_context(int(whole), before, after)
     if not frac and not negative and lang in ("de", "en") and len(whole) == 4 and 1100 <= int(whole) <= 1999:
         return nm.year(int(whole), lang)
     return rd.read_number(text, lang)
@@ -426,6 +568,12 @@ _READERS = {
     "unit": _read_unit,
     "time": _read_time,
     "date": _read_date,
+    "numdate": _read_numdate,
+    "rudate": _read_rudate,
+    "ruyear": _read_ruyear,
+    "ruordinal": _read_ruordinal,
+    "kotemp": _read_kotemp,
+    "entemp": _read_entemp,
     "ordinal": _read_ordinal,
     "kocounter": _read_kocounter,
     "komonth": _read_komonth,
@@ -438,6 +586,48 @@ _NUMBER = {
     )
     for lang in nm.LANGUAGES
 }
+
+# A temperature below zero in Chinese is 零下 (below zero), not 负 (negative): -3°C -> 零下三摄氏度.
+_CJK_NEG_TEMP = re.compile(
+    r"(?<![\dA-Za-z.])[-−](\d+(?:\.\d+)?)\s?(°C|℃|°F|℉|摄氏度|攝氏度|华氏度|華氏度|度|°)(?![A-Za-z])"
+)
+_CJK_TEMP_UNIT = {
+    "zh": {"°C": "摄氏度", "℃": "摄氏度", "°F": "华氏度", "℉": "华氏度", "°": "度"},
+    "yue": {"°C": "度", "℃": "度", "°F": "華氏度", "℉": "華氏度", "°": "度", "摄氏度": "攝氏度", "华氏度": "華氏度"},
+}
+_YUE_TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
+_YUE_DOLLARS = re.compile(r"(?<![A-Za-z0-9])(?:HK)?\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?![\d])")
+_YUE_LIANG = re.compile(
+    "(?<![\\d.,第])2(?![\\d.,])(?=\\s?(?:"
+    + "|".join(sorted(map(re.escape, rd.YUE_LIANG_BEFORE), key=len, reverse=True))
+    + "))"
+)
+
+
+def _cjk_prepass(piece: str, lang: str, protect, guarded) -> str:
+    """Readings WeText does not give: 零下 for temperatures below zero (zh, yue); for Cantonese also
+    兩 for 2 before a measure word, times (十點半) and Hong Kong dollars (五蚊)."""
+
+    def neg_temp(m: re.Match) -> str:
+        amount, unit = m.group(1), m.group(2)
+        whole, _, frac = amount.partition(".")
+        number = nm.decimal(whole, frac, lang) if frac else nm.cardinal(int(whole), lang)
+        return protect("零下" + number + _CJK_TEMP_UNIT[lang].get(unit, unit))
+
+    piece = _CJK_NEG_TEMP.sub(neg_temp, piece)
+    if lang != "yue":
+        return piece
+    piece = _YUE_TIME.sub(
+        lambda m: protect(guarded(m.group(), rd.read_yue_time, int(m.group(1)), int(m.group(2)))), piece
+    )
+
+    def dollars(m: re.Match) -> str:
+        cents = int((m.group(2) or "0").ljust(2, "0"))
+        return protect(guarded(m.group(), rd.read_yue_dollars, int(m.group(1).replace(",", "")), cents))
+
+    piece = _YUE_DOLLARS.sub(dollars, piece)
+    return _YUE_LIANG.sub(lambda m: protect("兩"), piece)
+
 
 _CJK_CHAR = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 

@@ -61,8 +61,10 @@ def _n2w(value, lang: str, **kw) -> str:
 
 def cardinal(value: int, lang: str) -> str:
     """An integer in words (`1234` -> en `one thousand two hundred thirty-four`)."""
-    if lang in ("zh", "yue"):
+    if lang == "zh":
         return _zh_cardinal(value)
+    if lang == "yue":  # Cantonese is written in traditional characters
+        return _zh_cardinal(value).replace("万", "萬").replace("亿", "億")
     if lang == "en":
         words = _n2w(value, "en").replace(",", "")
         return re.sub(r"\band\s+", "", words).strip()
@@ -137,7 +139,7 @@ def decimal(int_part: str, frac: str, lang: str, negative: bool = False) -> str:
             raise NumberReadingError(f"{int_part}.{frac} is not a number") from exc
         words = re.sub(r"^одна тысяча", "тысяча", words)
     elif lang in ("zh", "yue") or lang == "ja":
-        words = whole + "点" + digits(frac, lang)
+        words = whole + ("點" if lang == "yue" else "点") + digits(frac, lang)
     elif lang == "ko":
         words = f"{whole} 점 {digits(frac, lang).replace(' ', '')}"
     elif lang in ("es", "fr", "it") and not frac.startswith("0") and len(frac) <= 2:

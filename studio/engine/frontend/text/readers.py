@@ -226,8 +226,8 @@ UNITS = {
         "ko": ("도",) * 2,
     },
 }
-# Units as written in Cyrillic -> the key in UNITS
-UNIT_ALIASES = {"км/ч": "km/h", "км": "km", "см": "cm", "мм": "mm", "кг": "kg", "м": "m", "г": "g"}
+# Units as written in Cyrillic (and ℃) -> the key in UNITS
+UNIT_ALIASES = {"℃": "°C", "км/ч": "km/h", "км": "km", "см": "cm", "мм": "mm", "кг": "kg", "м": "m", "г": "g"}
 MONTHS = {
     "de": [
         "Januar",
@@ -537,9 +537,22 @@ def read_time(hours: int, minutes: int, lang: str) -> str:
     return f"{c(hours, 'en')} {m}"
 
 
-def read_date(year: int, month: int, day: int, lang: str) -> str:
+def read_date(
+    year: int | None, month: int, day: int, lang: str, ending: str = "er", case: str = "g"
+) -> str:
+    """A date in words. `ending` is the German ordinal's ending (grammar.de_ordinal_ending: `am 3.5.`
+    -> `am dritten Mai`), `case` the Russian one (grammar.ru_date_case); `year` None: day and month."""
     if not (1 <= month <= 12 and 1 <= day <= 31):
         raise NumberReadingError(f"{year}-{month:02d}-{day:02d} is not a date")
+    if lang == "ru":
+        from studio.engine.frontend.text import grammar as gr
+
+        said = f"{gr.ru_ordinal(day, case, 'n')} {gr.RU_MONTHS[month - 1]}"
+        if year is not None:  # the year of a date is in the genitive: "... две тысячи двадцать четвёртого года"
+            said += f" {gr.ru_ordinal(year, 'g')} года"
+        return said
+    if year is None:
+        raise NumberReadingError(f"no date reading without a year for {lang}")
     if lang == "ja":
         return f"{nm.cardinal(year, 'ja')}年{nm.cardinal(month, 'ja')}月{nm.cardinal(day, 'ja')}日"
     if lang == "ko":
@@ -547,7 +560,9 @@ def read_date(year: int, month: int, day: int, lang: str) -> str:
     if lang in ("zh", "yue"):
         return f"{nm.digits(str(year), 'zh')}年{nm.cardinal(month, 'zh')}月{nm.cardinal(day, 'zh')}日"
     if lang == "de":
-        return f"{nm.ordinal(day, 'de')}r {MONTHS['de'][month - 1]} {nm.year(year, 'de')}"
+        from studio.engine.frontend.text import grammar as gr
+
+        return f"{gr.de_ordinal(day, ending)} {MONTHS['de'][month - 1]} {nm.year(year, 'de')}"
     if lang == "es":
         return f"{nm.cardinal(day, 'es')} de {MONTHS['es'][month - 1]} de {nm.cardinal(year, 'es')}"
     if lang == "fr":
@@ -615,9 +630,17 @@ def read_address(text: str, lang: str) -> str:
     return ("" if cjk else " ").join(out)
 
 
+# Digits as said in a Japanese telephone number: 0 is ゼロ, 2 and 5 are lengthened (ニー, ゴー) so that
+# every digit has two morae, and each hyphen is read の (the usual way of saying a number on the phone).
+JA_PHONE_DIGITS = ("ゼロ", "イチ", "ニー", "サン", "ヨン", "ゴー", "ロク", "ナナ", "ハチ", "キュー")
+
+
 def read_phone(text: str, lang: str) -> str:
     groups = re.findall(r"\d+", text)
     plus = text.lstrip().startswith("+")
+    if lang == "ja":
+        said = "の、".join("".join(JA_PHONE_DIGITS[int(c)] for c in g) for g in groups)
+        return ("プラス" if plus else "") + said
     said = [nm.digits(g, lang) for g in groups]
     sep = "，" if lang in ("zh", "yue") else "、" if lang == "ja" else ", "
     out = sep.join(said)
@@ -637,11 +660,89 @@ def read_phone(text: str, lang: str) -> str:
     return out
 
 
-def korean_with_counter(amount: str, counter: str) -> str:
-    """`3`, `개` -> `세 개`; numbers outside 1-99 or Sino counters read Sino-Korean."""
+# Things that carry a number: `3번 출구` is exit number three (삼 번 출구), not three times (세 번).
+KO_NUMBERED = (
+    "출구", "버스", "게이트", "승강장", "플랫폼", "홈", "트랙", "레인", "선", "국도", "도로", "고속도로",
+    "창구", "타자", "문제", "좌석", "자리", "채널", "방", "테이블", "사물함", "마을버스", "코스", "카드",
+    "선수", "손님", "환자", "후보", "항목", "조항", "페이지", "버튼", "키", "라인", "구역", "칸",
+)  # fmt: skip
+
+# What may follow such a noun in the same word (case particles, the copula): 출구로, 버스를, 문제예요
+KO_PARTICLES = frozenset(
+    "이 가 을 를 은 는 에 에서 으로 로 의 도 만 까지 부터 와 과 이나 나 이에요 예요 입니다 이다 야 이야 에는 에도"
+    .split()
+) | {""}
+
+
+def korean_with_counter(amount: str, counter: str, after: str = "") -> str:
+    """`3`, `개` -> `세 개`; numbers outside 1-99 or Sino counters read Sino-Korean.
+
+    번 counts times with native numerals (`3번 봤어요` -> 세 번) but labels a numbered thing with
+    Sino-Korean ones: before 지 (번지, a lot number), 호, or a word for a numbered thing (KO_NUMBERED:
+    `3번 출구` -> 삼 번 출구). That is the usual rule (a count takes native numerals, a label Sino-Korean
+    ones); a 번 whose next word names a numbered thing not in KO_NUMBERED is read as a count.
+    번째 (the nth) is native, with 1 -> 첫.
+    """
     value = int(amount)
     if counter.startswith("개월"):
         return f"{nm.cardinal(value, 'ko')} {counter}"
+    if counter == "번째" and value == 1:
+        return "첫 번째"
+    if counter == "번":
+        nxt = re.match(r"\s*([\uac00-\ud7af]+)", after)
+        word = nxt.group(1) if nxt else ""
+        attached = after[:1] in ("지", "호")
+        numbered = after[:1].isspace() and any(
+            word.startswith(w) and word[len(w) :] in KO_PARTICLES for w in KO_NUMBERED
+        )
+        if attached or numbered:
+            return f"{nm.cardinal(value, 'ko')} {counter}"
     if 1 <= value <= 99:
         return f"{nm.korean_native(value)} {counter}"
     return f"{nm.cardinal(value, 'ko')} {counter}"
+
+
+# -- Cantonese ------------------------------------------------------------------------------------
+
+# Measure words (and 百/千/萬) before which 2 is said 兩 (loeng5), not 二 (ji6); 二 stays in ordinals
+# (第二), dates (二月, 二號), floors (二樓) and compound numbers (十二, 二十).
+YUE_LIANG_BEFORE = (
+    "個", "个", "隻", "只", "本", "張", "张", "件", "條", "条", "位", "次", "杯", "間", "间", "架", "部", "對",
+    "对", "粒", "蚊", "樣", "样", "種", "种", "點", "点", "分鐘", "分钟", "日", "年", "星期", "禮拜", "礼拜",
+    "枝", "支", "把", "碗", "份", "頁", "页", "層", "层", "場", "场", "餐", "句", "輛", "辆", "封", "包", "罐",
+    "樽", "雙", "双", "套", "盒", "啖", "下", "轉", "晚", "朝", "歲", "岁", "小時", "小时", "秒", "公里",
+    "公斤", "米", "斤", "磅", "毫", "仙", "人", "百", "千", "萬", "万", "億", "亿", "隻", "堂", "班", "格",
+)  # fmt: skip
+
+
+def yue_cardinal(value: int) -> str:
+    """A number as a Cantonese reader says it: 2 alone is 兩 before a measure word (the caller decides)."""
+    return nm.cardinal(value, "yue")
+
+
+def read_yue_time(hours: int, minutes: int) -> str:
+    """`10:30` -> 十點半, `2:05` -> 兩點零五分 (Cantonese: 兩點 for two o'clock, 半 for the half hour)."""
+    if not (0 <= hours <= 24 and 0 <= minutes <= 59):
+        raise NumberReadingError(f"{hours}:{minutes:02d} is not a time")
+    said = ("兩" if hours == 2 else yue_cardinal(hours)) + "點"
+    if minutes == 30:
+        return said + "半"
+    if minutes:
+        said += ("零" if minutes < 10 else "") + yue_cardinal(minutes) + "分"
+    return said
+
+
+def read_yue_dollars(whole: int, cents: int) -> str:
+    """Hong Kong dollars as said in Cantonese: `$5` -> 五蚊, `$12.50` -> 十二蚊五毫, `$2` -> 兩蚊.
+    蚊 is the dollar, 毫 ten cents, 仙 one cent (the colloquial names of the units)."""
+
+    def count(n: int) -> str:
+        return "兩" if n == 2 else yue_cardinal(n)
+
+    dimes, pennies = divmod(cents, 10)
+    said = f"{count(whole)}蚊" if whole or not cents else ""
+    if dimes:
+        said += f"{count(dimes)}毫"
+    if pennies:
+        said += f"{count(pennies)}仙"
+    return said
