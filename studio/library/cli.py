@@ -64,7 +64,7 @@ def register(subparsers: Any) -> None:
         help="export takes/clips as audio files, or voices as a .voicepack",
         description="Export takes (--take, or all matching --voice/--search/--favourite) and clips "
         "(--clip) into the folder --out; or, with --voicepack, the voices named by --voice into "
-        "the archive file --out.",
+        "the archive file --out (with their clips, prepared prompts and pronunciation dictionaries).",
     )
     p.add_argument("--out", required=True, metavar="PATH", help="folder (audio) or file (.voicepack)")
     p.add_argument(

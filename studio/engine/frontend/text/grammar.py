@@ -123,6 +123,15 @@ def de_ordinal_dot(before: str, after: str) -> bool:
     return nxt in DE_MONTHS or nxt[0].islower()
 
 
+def de_date_context(before: str) -> bool:
+    """Whether `D.M.` after `before` is a date: after an article or `am`, `vom`, `bis`, `ab`, `seit`."""
+    word, gap = last_word(before)
+    if not word or gap.strip():
+        return False
+    w = word.lower()
+    return w in _DE_BARE_EN or w in _DE_LINKS or _de_article_ending(word, "") not in (None, "er?")
+
+
 def de_ordinal_ending(before: str, after: str, previous: str | None = None) -> str:
     """The ending (e, en, er, es) of a German ordinal between `before` and `after`.
 
@@ -158,16 +167,29 @@ RU_MONTHS = (
 )  # fmt: skip
 _RU_CASE = {
     **dict.fromkeys(
-        "до от из изо без для у около после кроме вокруг против среди возле более менее свыше больше "
-        "меньше порядка вместо мимо накануне из-за ради".split(),
+        (
+            "до", "от", "из", "изо", "без", "для", "у", "около", "после", "кроме", "вокруг", "против",
+            "среди", "возле", "более", "менее", "свыше", "больше", "меньше", "порядка", "вместо", "мимо",
+            "накануне", "из-за", "ради",
+        ),
         "g",
     ),
-    **dict.fromkeys("к ко благодаря согласно навстречу вопреки".split(), "d"),
-    **dict.fromkeys("над надо под подо перед передо между".split(), "i"),
-    **dict.fromkeys("о об обо при".split(), "p"),
-    **dict.fromkeys("через про сквозь".split(), "a"),
+    **dict.fromkeys(("к", "ко", "благодаря", "согласно", "навстречу", "вопреки"), "d"),
+    **dict.fromkeys(("над", "надо", "под", "подо", "перед", "передо", "между"), "i"),
+    **dict.fromkeys(("о", "об", "обо", "при"), "p"),
+    **dict.fromkeys(("через", "про", "сквозь"), "a"),
+}  # fmt: skip
+_RU_NOMINATIVE_DATE = {
+    "сегодня",
+    "завтра",
+    "вчера",
+    "послезавтра",
+    "позавчера",
+    "был",
+    "была",
+    "было",
+    "будет",
 }
-_RU_NOMINATIVE_DATE = {"сегодня", "завтра", "вчера", "послезавтра", "позавчера", "был", "была", "было", "будет"}
 
 
 def _ends(word: str, *endings: str) -> bool:

@@ -91,6 +91,7 @@ _RU_ORDINAL_SUFFIX = {
 }
 _TIME = r"(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])"
 _PHONE = (
+    r"(?<![\d])\(\d{2,5}\)\s?\d{1,4}-\d{3,4}(?![\d-])|"
     r"\+\d{1,3}(?:[ -]\d{1,4}){2,5}(?![\d])|(?<![\d.,-])\(?\d{2,4}\)?(?:[ -]\d{2,4}){1,3}-\d{3,4}(?![\d-])"
 )
 _PHONE_EN = r"(?<![\d.,-])(?:\(\d{3}\)\s?|\d{3}-)?\d{3}-\d{4}(?![\d-])"
@@ -206,6 +207,16 @@ class TextNormalizer:
             return f"\x00ordinal\x01{m.group(1)}\x02"
 
         marked = _ORDINAL_DOT.sub(ordinal_dot, marked)
+
+        def day_month(m: re.Match) -> str:
+            # `am 3.5.`: a German day and month; the last dot ends the sentence only before a capital
+            before, after = _context(m)
+            if not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31 and gr.de_date_context(before)):
+                return m.group()
+            sentence_end = not after.strip() or not gr.first_word(after)[:1].islower()
+            return f"\x00daymonth\x01{m.group(1)}.{m.group(2)}\x02" + ("." if sentence_end else "")
+
+        marked = _DAY_MONTH_DOT.sub(day_month, marked)
         pieces = [p for p in _PIECE_END.split(marked) if p]
         plain = [re.sub(r"\x00\w+\x01[^\x02]*\x02", " ", p) for p in pieces]
         languages = route(plain, language)
@@ -250,13 +261,19 @@ class TextNormalizer:
 
         def marker(m: re.Match) -> str:
             kind, value = m.group(1), m.group(2)
-            if kind != "ordinal":  # addresses found before routing, now read in the piece's language
+            # addresses found before routing, read in the piece's language
+            if kind not in ("ordinal", "daymonth"):
                 return protect(guarded(value, rd.read_address, value, lang))
-            if lang != "de":
-                return value + "."  # as written: the number is read with the others
+            if lang != "de":  # as written: the number is read with the others
+                return value + ("" if m.string[m.end() : m.end() + 1] == "." else ".")
             before, after = _context(m)
             ending = gr.de_ordinal_ending(before, after, previous_ending[-1] if previous_ending else None)
             previous_ending.append(ending)
+            if kind == "daymonth":
+                day, month = (int(x) for x in value.split("."))
+                return protect(
+                    guarded(value + ".", lambda: f"{gr.de_ordinal(day, ending)} {rd.MONTHS['de'][month - 1]}")
+                )
             return protect(guarded(value + ".", gr.de_ordinal, int(value), ending))
 
         piece = _MARKER.sub(marker, piece)
@@ -339,11 +356,13 @@ class TextNormalizer:
 _MARKER = re.compile(r"\x00(\w+)\x01([^\x02]*)\x02")
 # `3.` before a word: maybe a German ordinal (grammar.de_ordinal_dot decides)
 _ORDINAL_DOT = re.compile(r"(?<![\w.,:\x01])(\d{1,4})\.(?=[ \u00a0]+[^\W\d_])")
+# `3.5.`: maybe a German day and month (grammar.de_date_context decides)
+_DAY_MONTH_DOT = re.compile(r"(?<![\w.,:\x01])(\d{1,2})\.(\d{1,2})\.(?=[ \u00a0]|$)")
 
 
 def _unmark(text: str) -> str:
     """Text with the pre-routing markers replaced by what they stand for (for reading context)."""
-    return _MARKER.sub(lambda m: m.group(2) + ("." if m.group(1) == "ordinal" else ""), text)
+    return _MARKER.sub(lambda m: m.group(2) + ("." if m.group(1) in ("ordinal", "daymonth") else ""), text)
 
 
 def _context(m: re.Match, width: int = 160) -> tuple[str, str]:
@@ -488,7 +507,11 @@ def _read_rudate(m: re.Match, lang: str) -> str:
     ).groups()
     before, _after = _context(m)
     return rd.read_date(
-        int(year) if year else None, gr.RU_MONTHS.index(month) + 1, int(day), "ru", case=gr.ru_date_case(before)
+        int(year) if year else None,
+        gr.RU_MONTHS.index(month) + 1,
+        int(day),
+        "ru",
+        case=gr.ru_date_case(before),
     )
 
 
@@ -593,7 +616,15 @@ _CJK_NEG_TEMP = re.compile(
 )
 _CJK_TEMP_UNIT = {
     "zh": {"°C": "摄氏度", "℃": "摄氏度", "°F": "华氏度", "℉": "华氏度", "°": "度"},
-    "yue": {"°C": "度", "℃": "度", "°F": "華氏度", "℉": "華氏度", "°": "度", "摄氏度": "攝氏度", "华氏度": "華氏度"},
+    "yue": {
+        "°C": "度",
+        "℃": "度",
+        "°F": "華氏度",
+        "℉": "華氏度",
+        "°": "度",
+        "摄氏度": "攝氏度",
+        "华氏度": "華氏度",
+    },
 }
 _YUE_TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
 _YUE_DOLLARS = re.compile(r"(?<![A-Za-z0-9])(?:HK)?\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?![\d])")

@@ -537,9 +537,7 @@ def read_time(hours: int, minutes: int, lang: str) -> str:
     return f"{c(hours, 'en')} {m}"
 
 
-def read_date(
-    year: int | None, month: int, day: int, lang: str, ending: str = "er", case: str = "g"
-) -> str:
+def read_date(year: int | None, month: int, day: int, lang: str, ending: str = "er", case: str = "g") -> str:
     """A date in words. `ending` is the German ordinal's ending (grammar.de_ordinal_ending: `am 3.5.`
     -> `am dritten Mai`), `case` the Russian one (grammar.ru_date_case); `year` None: day and month."""
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -548,7 +546,8 @@ def read_date(
         from studio.engine.frontend.text import grammar as gr
 
         said = f"{gr.ru_ordinal(day, case, 'n')} {gr.RU_MONTHS[month - 1]}"
-        if year is not None:  # the year of a date is in the genitive: "... две тысячи двадцать четвёртого года"
+        # the year of a date is in the genitive: "... две тысячи двадцать четвёртого года"
+        if year is not None:
             said += f" {gr.ru_ordinal(year, 'g')} года"
         return said
     if year is None:
@@ -668,10 +667,10 @@ KO_NUMBERED = (
 )  # fmt: skip
 
 # What may follow such a noun in the same word (case particles, the copula): 출구로, 버스를, 문제예요
-KO_PARTICLES = frozenset(
-    "이 가 을 를 은 는 에 에서 으로 로 의 도 만 까지 부터 와 과 이나 나 이에요 예요 입니다 이다 야 이야 에는 에도"
-    .split()
-) | {""}
+KO_PARTICLES = frozenset((
+    "", "이", "가", "을", "를", "은", "는", "에", "에서", "으로", "로", "의", "도", "만", "까지", "부터", "와",
+    "과", "이나", "나", "이에요", "예요", "입니다", "이다", "야", "이야", "에는", "에도",
+))  # fmt: skip
 
 
 def korean_with_counter(amount: str, counter: str, after: str = "") -> str:
