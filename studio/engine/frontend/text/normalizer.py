@@ -448,21 +448,47 @@ def _piece_regex(lang: str) -> re.Pattern:
     return re.compile("|".join(parts))
 
 
+def _ru_genitive(m: re.Match, amount: str, forms: tuple[str, ...], feminine: bool = False) -> str | None:
+    """A Russian amount with its noun after a preposition that takes the genitive (`до 5 км` -> до пяти
+    километров, `около 1 %` -> около одного процента); None where that is not the case (whole numbers
+    only; the other oblique cases would need noun forms the tables do not have)."""
+    negative, whole, frac = rd.parse_number(amount, "ru")
+    if negative or frac or gr.ru_case(_context(m)[0], "", int(whole)) != "g":
+        return None
+    value = int(whole)
+    noun = forms[1] if value % 10 == 1 and value % 100 != 11 else forms[2]
+    return f"{gr.ru_cardinal(value, 'g', 'f' if feminine else 'm')} {noun}"
+
+
 def _read_currency(m: re.Match, lang: str) -> str:
     text = m.group()
     symbol = next(c for c in text if c in _CURRENCY)
     amount = text.replace(symbol, "").strip()
+    if lang == "ru" and symbol in rd.CURRENCY and "ru" in rd.CURRENCY[symbol]:
+        said = _ru_genitive(m, amount, rd.CURRENCY[symbol]["ru"], ("ru", symbol) in rd.FEMININE_CURRENCY)
+        if said:
+            return said
     return rd.read_currency(symbol, amount, lang)
 
 
 def _read_percent(m: re.Match, lang: str) -> str:
-    return rd.read_percent(m.group().rstrip("%").strip(), lang)
+    amount = m.group().rstrip("%").strip()
+    if lang == "ru":
+        said = _ru_genitive(m, amount, rd.PERCENT["ru"])
+        if said:
+            return said
+    return rd.read_percent(amount, lang)
 
 
 def _read_unit(m: re.Match, lang: str) -> str:
     text = m.group()
     unit = max((u for u in [*rd.UNITS, *rd.UNIT_ALIASES] if text.endswith(u)), key=len)
-    return rd.read_unit(text[: -len(unit)].strip(), rd.UNIT_ALIASES.get(unit, unit), lang)
+    amount, key = text[: -len(unit)].strip(), rd.UNIT_ALIASES.get(unit, unit)
+    if lang == "ru" and "ru" in rd.UNITS.get(key, {}):
+        said = _ru_genitive(m, amount, rd.UNITS[key]["ru"])
+        if said:
+            return said
+    return rd.read_unit(amount, key, lang)
 
 
 def _read_time(m: re.Match, lang: str) -> str:
