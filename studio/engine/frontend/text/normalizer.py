@@ -652,12 +652,14 @@ _CJK_TEMP_UNIT = {
         "华氏度": "華氏度",
     },
 }
+_CJK_MONTH_DAY = re.compile(r"(?<![\d.])(\d{1,2})月(\d{1,2})(日|号|號)")
 _YUE_TIME = re.compile(r"(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])")
 _YUE_DOLLARS = re.compile(r"(?<![A-Za-z0-9])(?:HK)?\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?![\d])")
 _YUE_LIANG = re.compile(
-    "(?<![\\d.,第])2(?![\\d.,])(?=\\s?(?:"
+    # not in a date (5月2日), an ordinal (第2) or a school grade (2年級)
+    "(?<![\\d.,第月])2(?![\\d.,])(?=\\s?(?:"
     + "|".join(sorted(map(re.escape, rd.YUE_LIANG_BEFORE), key=len, reverse=True))
-    + "))"
+    + ")(?![級级班]))"
 )
 
 
@@ -672,6 +674,14 @@ def _cjk_prepass(piece: str, lang: str, protect, guarded) -> str:
         return protect("零下" + number + _CJK_TEMP_UNIT[lang].get(unit, unit))
 
     piece = _CJK_NEG_TEMP.sub(neg_temp, piece)
+
+    def month_day(m: re.Match) -> str:
+        month, day = int(m.group(1)), int(m.group(2))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return m.group()
+        return protect(f"{nm.cardinal(month, lang)}月{nm.cardinal(day, lang)}{m.group(3)}")
+
+    piece = _CJK_MONTH_DAY.sub(month_day, piece)  # WeText says 五月两日 for 5月2日
     if lang != "yue":
         return piece
     piece = _YUE_TIME.sub(
