@@ -73,8 +73,9 @@ _DE_PREPOSITIONS = {
 # After these, with no article, the ordinal takes the ending the reader gives the date: "bis fünften Mai"
 _DE_BARE_EN = {"bis", "ab", "seit"}
 _DE_LINKS = {"bis", "und", "oder", "sowie"}  # "vom 3. bis 5. Mai": the second takes the first's ending
-# Neuter noun endings (Duden): -chen, -lein, -ment, -um, -tum; other nouns after an uninflected ein-word
-# are taken as masculine (the ending -er), which is what a reader says for most of them.
+# Neuter noun endings (Duden): -chen, -lein, -ment, -um, -tum. After an uninflected ein-word (`sein 2.`)
+# the ending shows the noun's gender, which is not written: other nouns get the masculine -er, a default
+# that is wrong for neuter nouns without these endings (`sein 2. Buch`, listed in the corpus as left out).
 _DE_NEUTER = re.compile(r"(?:chen|lein|ment|tum|um)$")
 
 
