@@ -1,4 +1,5 @@
-"""Screenshot of the project view: a subtitle project rendered on a model, one cue overrunning.
+"""Screenshot of the project view: a subtitle project rendered on a model, one cue overrunning, one
+cue re-rolled and selected, with the block inspector's takes list open.
 
     python tools/project_screenshot.py --model ../shared/golden/cosyvoice2/model --out docs/screenshots
 
@@ -90,7 +91,12 @@ def main() -> int:
         assert view.render()
         wait_for(lambda: bool(ended), 600, "the render")
         wait_for(lambda: view.mixdown is not None, 60, "the waveform")
+        ended.clear()
+        assert view.reroll_block(3)  # a second take of cue 4, so the takes list has a choice
+        wait_for(lambda: bool(ended), 600, "the re-roll")
+        wait_for(lambda: view.mixdown is not None, 60, "the waveform")
         view.table.selectRow(3)
+        view.inspector.takes.showPopup()
         deadline = time.monotonic() + 0.6
         wait_for(lambda: time.monotonic() > deadline, 5, "the window to settle")
         QApplication.processEvents()

@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BlockInspector</name>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="46"/>
+        <location filename="../../studio/ui/project/inspector.py" line="130"/>
+        <source>Select a block to see its takes and settings.</source>
+        <translation>选择一个段落，查看它的录音版本和设置。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="49"/>
+        <source>Every take rendered for this block; choose one to use it in the mix.</source>
+        <translation>此段落渲染过的所有版本；选择一个用于混音。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="55"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="57"/>
+        <location filename="../../studio/ui/project/inspector.py" line="145"/>
+        <source>Silence after this block (changes only the mix; nothing is rendered).</source>
+        <translation>此段落之后的静音（只改变混音，不重新渲染）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="66"/>
+        <source>Clone</source>
+        <translation>克隆</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="67"/>
+        <source>Cross-lingual</source>
+        <translation>跨语种</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="68"/>
+        <source>Instruct</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="73"/>
+        <source>How to say it, e.g. Speak slowly and warmly</source>
+        <translation>怎么说，例如：语速放慢，语气温暖</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="76"/>
+        <source>The sampling seed: the same seed gives the same take.</source>
+        <translation>采样种子：相同的种子得到相同的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="79"/>
+        <source>Take</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="80"/>
+        <source>Pause after</source>
+        <translation>之后停顿</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="81"/>
+        <source>Speed</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="82"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="83"/>
+        <source>Instruction</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="84"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="86"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="87"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="135"/>
+        <source>Block {0}</source>
+        <translation>段落 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="137"/>
+        <source>Block {0} (cue {1})</source>
+        <translation>段落 {0}（字幕 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="143"/>
+        <source>A subtitle cue starts at its cue time; the subtitle file decides the pauses.</source>
+        <translation>字幕条目从其字幕时间开始；停顿由字幕文件决定。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="158"/>
+        <source>No takes yet: render the block.</source>
+        <translation>还没有版本：请先渲染此段落。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="164"/>
+        <source>#{0} · seed {1} · {2:.2f} s · {3}</source>
+        <translation>#{0} · 种子 {1} · {2:.2f} 秒 · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/inspector.py" line="177"/>
+        <source>Rendered from another text, voice, mode, instruction or model.</source>
+        <translation>由其他文本、音色、模式、指令或模型渲染。</translation>
+    </message>
+</context>
+<context>
     <name>BlockTableModel</name>
     <message>
         <location filename="../../studio/ui/project/table_model.py" line="26"/>
@@ -847,7 +967,7 @@
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="357"/>
+        <location filename="../../studio/ui/main_window.py" line="362"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
@@ -932,7 +1052,7 @@
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="366"/>
+        <location filename="../../studio/ui/main_window.py" line="354"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
@@ -1091,122 +1211,127 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/__init__.py" line="19"/>
-        <location filename="../../studio/ui/project/view.py" line="142"/>
+        <location filename="../../studio/ui/project/view.py" line="147"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="136"/>
+        <location filename="../../studio/ui/project/view.py" line="141"/>
         <source>Import script…</source>
         <translation>导入脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="137"/>
+        <location filename="../../studio/ui/project/view.py" line="142"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="138"/>
+        <location filename="../../studio/ui/project/view.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="139"/>
+        <location filename="../../studio/ui/project/view.py" line="144"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="173"/>
+        <location filename="../../studio/ui/project/view.py" line="179"/>
         <source>Play from block</source>
         <translation>从此段播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="174"/>
+        <location filename="../../studio/ui/project/view.py" line="180"/>
         <source>Re-roll block</source>
         <translation>重新生成此段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="175"/>
+        <location filename="../../studio/ui/project/view.py" line="181"/>
         <source>Block voice…</source>
         <translation>此段音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="299"/>
+        <location filename="../../studio/ui/project/view.py" line="345"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="316"/>
+        <location filename="../../studio/ui/project/view.py" line="362"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="324"/>
+        <location filename="../../studio/ui/project/view.py" line="370"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="357"/>
+        <location filename="../../studio/ui/project/view.py" line="403"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="380"/>
+        <location filename="../../studio/ui/project/view.py" line="426"/>
         <source>Render project</source>
         <translation>渲染项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="387"/>
+        <location filename="../../studio/ui/project/view.py" line="433"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="406"/>
+        <location filename="../../studio/ui/project/view.py" line="452"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="408"/>
+        <location filename="../../studio/ui/project/view.py" line="454"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="424"/>
+        <location filename="../../studio/ui/project/view.py" line="470"/>
         <source>Cancelled; {0} of {1} blocks are rendered and kept.</source>
         <translation>已取消；{1} 段中已渲染的 {0} 段已保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="430"/>
+        <location filename="../../studio/ui/project/view.py" line="476"/>
         <source>Rendered {0} blocks, reused {1}.</source>
         <translation>渲染了 {0} 段，复用 {1} 段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="465"/>
+        <location filename="../../studio/ui/project/view.py" line="511"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="465"/>
+        <location filename="../../studio/ui/project/view.py" line="511"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="486"/>
+        <location filename="../../studio/ui/project/view.py" line="541"/>
+        <source>Takes cannot be changed while the project renders.</source>
+        <translation>项目渲染期间不能更换版本。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="572"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="520"/>
+        <location filename="../../studio/ui/project/view.py" line="609"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="544"/>
+        <location filename="../../studio/ui/project/view.py" line="633"/>
         <source>Export project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="565"/>
+        <location filename="../../studio/ui/project/view.py" line="654"/>
         <source>Exported {0}.</source>
         <translation>已导出 {0}。</translation>
     </message>
@@ -2138,12 +2263,12 @@
 <context>
     <name>SpeakerDialog</name>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="52"/>
+        <location filename="../../studio/ui/project/view.py" line="57"/>
         <source>Choose a voice for each speaker</source>
         <translation>为每个说话人选择音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="59"/>
+        <location filename="../../studio/ui/project/view.py" line="64"/>
         <source>(no speaker)</source>
         <translation>（无说话人）</translation>
     </message>

@@ -5,6 +5,7 @@ loudness-matched file. No Qt here; the window's view is studio/ui/project/.
 - store: projects, blocks, speakers and block takes in the library catalog
 - fingerprint: what decides that a block must be rendered again
 - render: the plan, the BlockRenderer seam (local engine or a cluster), the render loop
+- takes: a block's takes, and choosing an earlier one (its seed/speed restored, nothing rendered)
 - mix: joining blocks / laying cues on the subtitle timeline; BS.1770 loudness normalization
 - export: WAV/FLAC/MP3, per chapter, JSON sidecar, SRT/WebVTT
 """

@@ -12,15 +12,15 @@ from collections.abc import Callable, Sequence
 
 from studio.engine.blockjob import BlockJob
 from studio.project.errors import ProjectError
-from studio.project.render import BlockFailed, OnResult
+from studio.project.render import BlockFailed, OnResult, sentence_marks
 
 
 class RayRenderer:
     """A BlockRenderer over `studio.cluster.render_blocks`.
 
     address: a Ray cluster address ("auto", "ray://host:10001", ...) or None to start Ray locally.
-    num_actors: engines to start (default: the cluster's GPUs, else CPUs). Sentence timings inside a
-    block are not known (the actors return only the block's audio), so subtitles get one cue per block.
+    num_actors: engines to start (default: the cluster's GPUs, else CPUs). The actors return each
+    block's sentence timings with its audio, so subtitles per sentence match a local render's.
     Raises ProjectError when Ray is missing or the cluster fails, BlockFailed for a bad block.
     """
 
@@ -59,7 +59,7 @@ class RayRenderer:
                 num_actors=self.num_actors,
                 device=self.device,
                 text_normalizer=self.text_normalizer,
-                on_result=lambda audio: on_result(by_index[audio.index], audio),
+                on_result=lambda audio: on_result(by_index[audio.index], audio, sentence_marks(audio)),
                 cancel=cancel,
                 on_event=self.on_event,
             )

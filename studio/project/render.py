@@ -68,36 +68,9 @@ class BlockRenderer(Protocol):
         every job rendered; stop early when `cancel` is set; raise BlockFailed for a job that fails."""
 
 
-class _SegmentTap:
-    """Looks like the engine to `synthesize_block` and notes where each sentence starts.
-
-    It passes every event through unchanged, so the samples are exactly `synthesize_block`'s.
-    """
-
-    def __init__(self, engine) -> None:
-        self._engine = engine
-        self.sample_rate = engine.sample_rate
-        self.starts: list[tuple[int, str]] = []
-
-    def synthesize(self, *args, **kwargs):
-        from studio.engine.events import Segment
-
-        for event in self._engine.synthesize(*args, **kwargs):
-            if isinstance(event, Segment):
-                self.starts.append((event.start_sample, _display_sentence(event.text)))
-            yield event
-
-    def marks(self, total: int) -> list[SentenceMark]:
-        out = []
-        for i, (start, text) in enumerate(self.starts):
-            end = self.starts[i + 1][0] if i + 1 < len(self.starts) else total
-            out.append(SentenceMark(int(start), int(max(start, end)), text))
-        return out
-
-
-def _display_sentence(text: str) -> str:
-    marker = "<|endofprompt|>"
-    return text.split(marker, 1)[1] if marker in text else text
+def sentence_marks(audio: BlockAudio) -> list[SentenceMark]:
+    """The block's sentence timings (from `synthesize_block`, here or on a Ray actor) as SentenceMarks."""
+    return [SentenceMark(int(start), int(end), str(text)) for start, end, text in audio.sentences]
 
 
 class LocalRenderer:
@@ -113,17 +86,16 @@ class LocalRenderer:
         for job in jobs:
             if cancel.is_set():
                 return
-            tap = _SegmentTap(self.engine)
             self.engine_calls += 1
             try:
-                audio = synthesize_block(tap, job, cancel)
+                audio = synthesize_block(self.engine, job, cancel)
             except EngineError as err:
                 raise BlockFailed(job.index, str(err)) from None
             except (OSError, RuntimeError, ValueError) as err:
                 raise BlockFailed(job.index, f"{type(err).__name__}: {err}") from None
             if audio is None:
                 return
-            on_result(job, audio, tap.marks(len(audio.samples)))
+            on_result(job, audio, sentence_marks(audio))
 
 
 class CallableRenderer:
@@ -139,7 +111,7 @@ class CallableRenderer:
             audio = self.fn(job)
             if audio is None:
                 return
-            on_result(job, audio)
+            on_result(job, audio, sentence_marks(audio))
 
 
 # -- voices ------------------------------------------------------------------------------------

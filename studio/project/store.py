@@ -99,6 +99,68 @@ def _block(row: sqlite3.Row) -> Block:
     )
 
 
+MAX_SEED = 2**63 - 1  # the catalog's INTEGER; torch.Generator.manual_seed takes it
+MAX_PAUSE_MS = 60_000
+
+
+def check_block_inputs(block: Block, changes: dict[str, Any]) -> dict[str, Any]:
+    """`changes` with normalized values, or ProjectError with a sentence naming the bad value.
+
+    Rules: text not empty; mode one of MODES; instruct mode needs an instruction (the engine's
+    rule, `Engine._instruction`); speed 0.25-4 (the engine's range); seed a whole number from 0 to
+    2^63-1; pause a whole number of milliseconds from 0 to 60,000.
+    """
+    out = dict(changes)
+    if "text" in out:
+        if not str(out["text"]).strip():
+            raise ProjectError("A block's text cannot be empty; delete the block instead.")
+        out["text"] = str(out["text"])
+    if "mode" in out and out["mode"] not in MODES:
+        raise ProjectError(f"Unknown mode {out['mode']!r}; use one of {', '.join(MODES)}.")
+    if "instruction" in out:
+        out["instruction"] = " ".join(str(out["instruction"] or "").split())
+    mode = out.get("mode", block.mode)
+    if mode == "instruct" and not out.get("instruction", block.instruction):
+        raise ProjectError(
+            f"Block {block.position + 1}: instruct mode needs an instruction "
+            "(for example: Speak slowly and warmly)."
+        )
+    if "speed" in out:
+        speed = _number(out["speed"], float, "Speed")
+        if not 0.25 <= speed <= 4.0:
+            raise ProjectError(f"Speed {out['speed']} is out of range; use 0.25 to 4.")
+        out["speed"] = speed
+    if "seed" in out:
+        seed = _number(out["seed"], int, "The seed")
+        if not 0 <= seed <= MAX_SEED:
+            raise ProjectError(
+                f"The seed {out['seed']} is out of range; use a whole number from 0 to {MAX_SEED}."
+            )
+        out["seed"] = seed
+    if "pause_ms" in out:
+        pause = _number(out["pause_ms"], int, "The pause")
+        if not 0 <= pause <= MAX_PAUSE_MS:
+            raise ProjectError(
+                f"The pause {out['pause_ms']} ms is out of range; use 0 to {MAX_PAUSE_MS} ms (60 s)."
+            )
+        out["pause_ms"] = pause
+    return out
+
+
+def _number(value: Any, kind: type, what: str) -> Any:
+    try:
+        if kind is int:
+            if isinstance(value, float):
+                if not value.is_integer():
+                    raise ValueError
+                return int(value)
+            return int(str(value).strip())
+        return float(value)
+    except (TypeError, ValueError):
+        noun = "a whole number" if kind is int else "a number"
+        raise ProjectError(f"{what} must be {noun}, not {value!r}.") from None
+
+
 def _check_name(name: str) -> str:
     name = " ".join(str(name or "").split())
     if not name:
@@ -303,18 +365,17 @@ class ProjectStore:
         return blocks[number - 1]
 
     def update_block(self, block_id: int, **changes: Any) -> Block:
-        """Change a block's text, speaker, voice, mode, instruction, speed, seed or pause."""
+        """Change a block's text, speaker, voice, mode, instruction, speed, seed or pause.
+
+        Checked against the block as it would be after the change (see `check_block_inputs`); a
+        bad value raises ProjectError naming it and nothing is changed.
+        """
         unknown = set(changes) - set(_BLOCK_FIELDS)
         if unknown:
             raise ProjectError(f"A block has no field {', '.join(sorted(unknown))}.")
-        if "text" in changes and not str(changes["text"]).strip():
-            raise ProjectError("A block's text cannot be empty; delete the block instead.")
-        if "mode" in changes and changes["mode"] not in MODES:
-            raise ProjectError(f"Unknown mode {changes['mode']!r}.")
-        if "speed" in changes and not 0.25 <= float(changes["speed"]) <= 4.0:
-            raise ProjectError(f"Speed {changes['speed']} is out of range; use 0.25 to 4.")
         if not changes:
             return self.get_block(block_id)
+        changes = check_block_inputs(self.get_block(block_id), changes)
         sets = ", ".join(f"{k} = ?" for k in changes)
         with self._db.transaction() as conn:
             conn.execute(

@@ -474,3 +474,53 @@ def test_reimport_keeps_a_rerolled_seed_and_a_block_voice(library, voice_files):
     assert after[2].voice_file == str(voice_files["cosyvoice2"]["zh"]) and after[0].voice_file is None
     store.set_all_seeds(project.id, 5)
     assert {b.seed for b in store.blocks(project.id)} == {5}
+
+
+def test_an_earlier_take_is_chosen_back_and_bad_block_inputs_are_named(library, voice_files):
+    """Choosing an earlier take restores its seed (and a script line's speed) and renders nothing; a
+    take of another text is listed but cannot be chosen; bad inputs are refused with their name."""
+    from studio.project.takes import choose_take, take_choices
+
+    engine = CountingEngine(engine_for("cosyvoice2"))
+    store, project, resolver, model_hash = _project(library, "One line.\n\nTwo lines.\n", voice_files, engine)
+
+    def render():
+        return render_project(store, project, LocalRenderer(engine), resolver=resolver, model_hash=model_hash)
+
+    render()
+    block = store.blocks(project.id)[1]
+    first = store.get_take(block.chosen_take_id)
+    store.update_block(block.id, seed=block.seed + 1, speed=1.1)  # a re-roll at another speed
+    render()
+    store.update_block(block.id, text="Two lines, edited.")
+    render()
+    block = store.blocks(project.id)[1]
+    choices = take_choices(store, project, resolver, model_hash, block)
+    assert [c.chosen for c in choices] == [False, False, True]
+    assert [c.changes for c in choices] == [None, None, {}]  # takes 1 and 2 are of the old text
+    engine.calls.clear()
+    with pytest.raises(ProjectError, match="rendered from another text"):
+        choose_take(store, project, resolver, model_hash, block, first.id)
+    block = store.update_block(block.id, text="Two lines.")
+    choices = take_choices(store, project, resolver, model_hash, block)
+    assert [c.changes for c in choices] == [{"seed": first.seed, "speed": 1.0}, {}, None]
+    block = choose_take(store, project, resolver, model_hash, block, first.id)
+    assert (block.chosen_take_id, block.seed, block.speed) == (first.id, first.seed, 1.0)
+    report = render()
+    assert engine.calls == [] and report.reused == 2  # the chosen take is the block's audio again
+    assert store.get_block(block.id).chosen_take_id == first.id
+
+    for changes, message in (
+        ({"mode": "instruct"}, "instruct mode needs an instruction"),
+        ({"speed": 5}, "Speed 5 is out of range"),
+        ({"speed": "fast"}, "Speed must be a number"),
+        ({"seed": "1.5"}, "The seed must be a whole number"),
+        ({"seed": -1}, "The seed -1 is out of range"),
+        ({"pause_ms": 70_000}, "The pause 70000 ms is out of range"),
+        ({"mode": "shout"}, "Unknown mode 'shout'"),
+    ):
+        with pytest.raises(ProjectError, match=message):
+            store.update_block(block.id, **changes)
+    assert store.get_block(block.id) == block
+    store.update_block(block.id, mode="instruct", instruction="  Speak   slowly. ")
+    assert store.get_block(block.id).instruction == "Speak slowly."

@@ -166,3 +166,87 @@ def test_fun_cosyvoice3_dialogue_project_in_the_window(qtbot, make_window, share
         "Bye now.",
     ]
     assert window.ctx.family == "cosyvoice3"
+
+
+def test_block_inspector_chooses_an_earlier_take_and_edits_a_block(qtbot, window, tmp_path, monkeypatch):
+    """Pick an earlier take of a re-rolled block (re-mixed, nothing rendered); edit one block's speed
+    (that block alone is rendered again: one engine call); a pause only re-mixes; bad values are said."""
+    import studio.project.render as render_module
+
+    calls: list[tuple[str, float, int]] = []
+    real = render_module.synthesize_block
+
+    def counting(engine, job, cancel=None):
+        calls.append((job.text, job.speed, job.seed))
+        return real(engine, job, cancel)
+
+    monkeypatch.setattr(render_module, "synthesize_block", counting)
+    voice = save_voice(qtbot, window, name="Narrator")
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    (tmp_path / "two.txt").write_text("First line here.\n\nSecond line here.\n\nThird line.\n")
+    assert view.import_script(tmp_path / "two.txt", {"": window.ctx.library.get_voice(voice).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == 3)
+    _render(qtbot, view)
+    assert len(calls) == 3
+    inspector = view.inspector
+
+    # re-roll block 2, then choose its first take again in the inspector's takes list
+    first = view.model.items[1].take
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000):
+        assert view.reroll_block(1)
+    assert len(calls) == 4
+    view.table.selectRow(1)
+    assert inspector.takes.count() == 2 and inspector.takes.currentData() != first.id
+    assert inspector.takes.itemText(1).startswith("✓ ")
+    assert f"seed {first.seed}" in inspector.takes.itemText(0)
+    second = inspector.takes.itemData(1)
+    wait_until(qtbot, lambda: view.mixdown is not None and view.mixdown.placements[1].take.id == second)
+    inspector.takes.setCurrentIndex(0)
+    inspector.takes.activated.emit(0)
+    item = view.model.items[1]
+    assert item.take.id == first.id and item.block.seed == first.seed and item.state == "rendered"
+    assert inspector.takes.itemText(0).startswith("✓ ")
+    wait_until(qtbot, lambda: view.mixdown.placements[1].take.id == first.id)  # re-mixed
+    assert len(calls) == 4  # choosing a take renders nothing
+
+    # bad values: a clear message, nothing stored, the edits stay in the editors
+    view.table.selectRow(2)
+    third = view.model.items[2].block
+    inspector.mode.setCurrentIndex(inspector.mode.findData("instruct"))
+    qtbot.mouseClick(inspector.apply_button, Qt.MouseButton.LeftButton)
+    assert "instruct mode needs an instruction" in inspector.message.text()
+    assert view.store.get_block(third.id).mode == "zero_shot"
+    assert inspector.mode.currentData() == "instruct"
+    qtbot.mouseClick(inspector.revert_button, Qt.MouseButton.LeftButton)
+    inspector.seed.setText("")
+    qtbot.mouseClick(inspector.apply_button, Qt.MouseButton.LeftButton)
+    assert "seed must be a whole number" in inspector.message.text()
+    assert view.store.get_block(third.id).seed == third.seed
+    qtbot.mouseClick(inspector.revert_button, Qt.MouseButton.LeftButton)
+
+    # a longer pause after block 1: nothing becomes stale, the mix moves block 2 later
+    view.table.selectRow(0)
+    before = view.mixdown
+    gap = before.placements[1].start - before.placements[0].end
+    inspector.pause.setValue(view.model.items[0].block.pause_ms + 500)
+    qtbot.mouseClick(inspector.apply_button, Qt.MouseButton.LeftButton)
+    assert _states(view) == ["rendered"] * 3
+    wait_until(qtbot, lambda: view.mixdown is not before)
+    rate = view.mixdown.sample_rate
+    new_gap = view.mixdown.placements[1].start - view.mixdown.placements[0].end
+    assert abs((new_gap - gap) / rate - 0.5) < 0.02
+
+    # speed of block 3: it alone is stale, and the render calls the engine exactly once
+    view.table.selectRow(2)
+    inspector.speed.setValue(1.2)
+    qtbot.mouseClick(inspector.apply_button, Qt.MouseButton.LeftButton)
+    assert _states(view) == ["rendered", "rendered", "stale"]
+    assert view.model.items[2].block.speed == pytest.approx(1.2)
+    report = _render(qtbot, view)
+    assert report.rendered == 1 and report.reused == 2
+    assert calls[4:] == [("Third line.", pytest.approx(1.2), third.seed)]
+    assert _states(view) == ["rendered"] * 3
+    # the inspector follows the block across the reload and lists the new take as chosen
+    assert view.current_row() == 2 and inspector.takes.count() == 2
+    assert inspector.takes.currentText().startswith("✓ ") and "1.20×" in inspector.takes.currentText()

@@ -1,5 +1,8 @@
 """The project view: a project's blocks in a table, rendered on the engine worker block by block.
 
+Beside the table, the block inspector (inspector.py) shows the selected block's takes (choosing an
+earlier one re-mixes without rendering) and edits its pause, speed, mode, instruction and seed.
+
 Rendering runs `studio.project.render_project` on the worker thread (through `EngineBridge.call`),
 with a LocalRenderer on the loaded engine; progress comes back through a queue drained by a timer,
 so the UI thread only updates a label and a bar. The whole render's waveform (with block
@@ -8,6 +11,7 @@ boundaries) and the subtitle overruns are rebuilt on a background thread after e
 
 from __future__ import annotations
 
+import dataclasses
 import queue
 import threading
 from pathlib import Path
@@ -37,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from studio.project.errors import ProjectError
 from studio.project.store import ProjectStore
+from studio.ui.project.inspector import BlockInspector
 from studio.ui.project.table_model import BlockTableModel
 from studio.ui.views.style import apply_plot_style
 from studio.ui.views.waveform_view import envelope
@@ -129,6 +134,7 @@ class ProjectView(QWidget):
         self._cancel: threading.Event | None = None
         self._progress: queue.Queue = queue.Queue()
         self._reload_serial = 0
+        self._mix_serial = 0
 
         self.projects = QComboBox()
         self.projects.setMinimumWidth(220)
@@ -161,9 +167,10 @@ class ProjectView(QWidget):
         for col, width in ((0, 64), (1, 120), (3, 90), (4, 70), (5, 60)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda index: self.play_from(index.row()))
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self.waveform_select(cur.row())
-        )
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.inspector = BlockInspector()
+        self.inspector.applyRequested.connect(self.apply_block_changes)
+        self.inspector.takeChosen.connect(self.choose_block_take)
         self.model.moveRequested.connect(self.move_block)
         self.model.textEdited.connect(self.set_block_text)
         self.table.setEditTriggers(
@@ -197,7 +204,13 @@ class ProjectView(QWidget):
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
         ul.addLayout(top)
-        ul.addWidget(self.table, 1)
+        side = QSplitter(Qt.Orientation.Horizontal)
+        side.addWidget(self.table)
+        side.addWidget(self.inspector)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 1)
+        side.setSizes([760, 300])
+        ul.addWidget(side, 1)
         ul.addLayout(row)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(upper)
@@ -270,7 +283,10 @@ class ProjectView(QWidget):
             if serial != self._reload_serial:
                 return  # a newer reload is on its way
             self.project, items = result
+            row = self.current_row()
+            current = self.model.items[row].block.id if row is not None else None
             self.model.set_items(items)
+            self.select_block(current)
             self.refresh_projects()
             self.reloaded.emit()
             if then is not None:
@@ -288,10 +304,41 @@ class ProjectView(QWidget):
         self.model.replace_items(
             make_plan(self.store, self.project, self._resolver(), self._model_hash(), blocks)
         )
+        row = self.current_row()
+        if row is not None and self.model.items[row].block.id in block_ids:
+            self.show_inspector(row)
 
     def current_row(self) -> int | None:
         index = self.table.currentIndex()
         return index.row() if index.isValid() else None
+
+    def select_block(self, block_id: int | None) -> None:
+        """Make the block with `block_id` the current row (no block, or not shown: nothing selected)."""
+        rows = [r for r, item in enumerate(self.model.items) if item.block.id == block_id]
+        if rows:
+            self.table.selectRow(rows[0])
+        else:
+            self.show_inspector(None)
+
+    def _current_row_changed(self, current, _previous) -> None:
+        row = current.row() if current.isValid() else None
+        self.waveform_select(row)
+        self.show_inspector(row)
+
+    def show_inspector(self, row: int | None) -> None:
+        """Show block `row`'s takes and inputs in the inspector (one small query for its takes)."""
+        from studio.project.takes import take_choices
+
+        if row is None or not 0 <= row < len(self.model.items):
+            self.inspector.show_block(None, [])
+            return
+        item = self.model.items[row]
+        choices, note = [], ""
+        try:
+            choices = take_choices(self.store, self.project, self._resolver(), self._model_hash(), item.block)
+        except ProjectError as err:
+            note = str(err)
+        self.inspector.show_block(item, choices, note)
 
     # -- import ------------------------------------------------------------------------------------
 
@@ -472,6 +519,46 @@ class ProjectView(QWidget):
         self.store.update_block(block.id, voice_uid=voice_uid, voice_file=None)
         self.refresh_blocks([block.id])
 
+    def apply_block_changes(self, block_id: int, changes: dict) -> bool:
+        """Store a block's new pause/speed/mode/instruction/seed (checked by the store). A change that
+        enters the fingerprint marks the block stale (the next render renders it alone); a pause
+        change only re-mixes. A bad value is said in the inspector and the status bar; nothing changes."""
+        try:
+            self.store.update_block(block_id, **changes)
+        except ProjectError as err:
+            self.inspector.show_error(str(err))
+            self.ctx.error(str(err))
+            return False
+        self.refresh_blocks([block_id])
+        if "pause_ms" in changes:
+            self.rebuild_waveform()
+        return True
+
+    def choose_block_take(self, block_id: int, take_id: int) -> bool:
+        """Use an earlier take of a block (its seed/speed come back with it) and re-mix; nothing is rendered."""
+        from studio.project.takes import choose_take
+
+        if self.rendering:
+            self.ctx.warn(self.tr("Takes cannot be changed while the project renders."))
+            self.refresh_blocks([block_id])
+            return False
+        try:
+            choose_take(
+                self.store,
+                self.project,
+                self._resolver(),
+                self._model_hash(),
+                self.store.get_block(block_id),
+                take_id,
+            )
+        except ProjectError as err:
+            self.inspector.show_error(str(err))
+            self.ctx.error(str(err))
+            return False
+        self.refresh_blocks([block_id])
+        self.rebuild_waveform()
+        return True
+
     def set_block_text(self, block_id: int, text: str) -> None:
         """Edit a block's text; it becomes stale (rendered again on the next render), nothing else."""
         try:
@@ -494,14 +581,19 @@ class ProjectView(QWidget):
         """Assemble the rendered blocks on a background thread and show the waveform and overruns."""
         from studio.project.export import build_mixdown
 
-        items = [i for i in self.model.items if (i.take or i.chosen) is not None]
+        self._mix_serial += 1  # a mix started earlier must not replace this one when it ends later
+        serial = self._mix_serial
+        # a stale block is heard with its chosen (old) take; the table's items stay as they are
+        items = [
+            dataclasses.replace(i, take=i.take or i.chosen)
+            for i in self.model.items
+            if (i.take or i.chosen) is not None
+        ]
         if self.project is None or not items or len(items) != len(self.model.items):
             self.mixdown = None
             self.waveform.set_render(np.zeros(0), np.zeros(0), [])
             self.overruns.setText("")
             return
-        for item in items:
-            item.take = item.take or item.chosen
         store, project = self.store, self.project
 
         def build():
@@ -509,7 +601,11 @@ class ProjectView(QWidget):
             x, y = envelope(mix.audio, mix.sample_rate)
             return mix, x, y
 
-        self.ctx.background.run(build, self._show_mixdown, lambda err: self.ctx.error(str(err)))
+        def show(result) -> None:
+            if serial == self._mix_serial:
+                self._show_mixdown(result)
+
+        self.ctx.background.run(build, show, lambda err: self.ctx.error(str(err)))
 
     def _show_mixdown(self, result) -> None:
         mix, x, y = result
