@@ -39,6 +39,7 @@ from studio.ui import text_preview, theme
 from studio.ui.context import StudioContext
 from studio.ui.empty_state import EmptyState
 from studio.ui.engine_bridge import Job, load_voice_file, save_prepared_voice
+from studio.ui.keyboard import ButtonKeys
 from studio.ui.live_panel import LivePanel
 from studio.ui.message_bar import MessageBar
 from studio.ui.messages import resolve_when_supplied, warn_playback_failed
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.reference.voiceSaved.connect(self._voice_saved)
         self.voice_list.voiceSelected.connect(self.warm_voice)
         self.voice_list.voiceSelected.connect(self.reference.show_voice)
+        self.voice_list.voiceClicked.connect(self.reference.show_voice)
         resolve_when_supplied(ctx, self.voice_list, self.script)
         ctx.deletions.failed.connect(ctx.error)
         ctx.display.subscribe(self._display_tick)
@@ -196,6 +198,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Download a model…"), self.download_model)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Import reference clip…"), self.reference.choose_file, "Ctrl+O")
+        self.save_voice_action = self._action(
+            file_menu, self.tr("Save clip as voice…"), self.save_clip_as_voice, "Ctrl+S"
+        )
         self._action(file_menu, self.tr("Ingest recordings…"), self.open_ingest)
         self.export_action = self._action(file_menu, self.tr("Export take…"), self.export_selected, "Ctrl+E")
         file_menu.addSeparator()
@@ -244,6 +249,17 @@ class MainWindow(QMainWindow):
         self.space_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
         self.space_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.space_shortcut.activated.connect(self.toggle_play)
+        self.button_keys = ButtonKeys(self)  # Space/Enter press the focused button (studio/ui/keyboard.py)
+
+    def save_clip_as_voice(self) -> None:
+        """File → Save clip as voice (the reference panel's button, reachable from the keyboard)."""
+        reference = self.reference
+        if reference.clip is None:
+            self.ctx.warn(self.tr("Import or record a reference clip first (Ctrl+O)."))
+        elif reference.voice_id is not None:
+            self.ctx.warn(self.tr("This clip is already the voice {0}.").format(reference.voice_name))
+        else:
+            reference.save_as_voice()
 
     # -- model ----------------------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from studio.audio.quality import QualityReport, analyse
 from studio.library import LibraryError
 from studio.ui.context import StudioContext
 from studio.ui.engine_bridge import save_prepared_voice
+from studio.ui.file_dialogs import open_file
 from studio.ui.messages import sentence
 from studio.ui.quality_view import QualityView
 from studio.ui.recording import COUNTDOWN, IDLE, RECORDING, SAVING, RecordingController
@@ -174,7 +174,7 @@ class ReferencePanel(QGroupBox):
     # -- loading a clip ------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a reference clip"), "", AUDIO_FILTER)
+        path = open_file(self, self.ctx.settings, self.tr("Import a reference clip"), AUDIO_FILTER)
         if path:
             self.load_file(path)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from studio.audio.clipfile import ClipFileError, read_clip_file
 from studio.ui import presets
 from studio.ui.context import StudioContext
+from studio.ui.file_dialogs import open_file
 from studio.ui.flow_layout import FlowLayout
 from studio.ui.recording import COUNTDOWN, IDLE, RECORDING, SAVING, RecordingController
 from studio.ui.reference_panel import AUDIO_FILTER
@@ -369,7 +369,7 @@ class ScriptPanel(QGroupBox):
     # -- convert source --------------------------------------------------------------------------
 
     def choose_source(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import the speech to convert"), "", AUDIO_FILTER)
+        path = open_file(self, self.ctx.settings, self.tr("Import the speech to convert"), AUDIO_FILTER)
         if path:
             self.load_source(path)
 

@@ -37,6 +37,7 @@ DEFAULTS: dict[str, Any] = {
     "ui/theme": "light",
     "ui/language": "system",
     "ui/autoplay": True,
+    "ui/last_folder": "",  # where the last file was opened (studio/ui/file_dialogs.py)
     "text/language": "",  # ISO 639 code of scripts (text_preview.py); "" = detect
     "ui/geometry": b"",
     "ui/state": b"",

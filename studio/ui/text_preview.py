@@ -315,7 +315,9 @@ def speak_segments(window, segments: list[str]) -> None:
     request = window.current_request()
     if request is None:
         return
-    if request.seed is None:
-        request.seed = window.script.roll_seed()
+    if request.seed is None:  # "random" stays random: a seed for this take only, not pushed into the box
+        from studio.ui.script_panel import random_seed
+
+        request.seed = random_seed()
     request.extra["segments"] = list(segments)
     window.submit(request)

@@ -24,6 +24,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 class VoiceList(QGroupBox):
     voiceSelected = Signal(object)  # voice id or None
+    # a click on a voice, also on the one already selected (the reference panel may be showing an
+    # unsaved clip instead of it; clicking the voice brings it back)
+    voiceClicked = Signal(int)
 
     def __init__(self, ctx: StudioContext, parent=None):
         super().__init__(parent)
@@ -37,6 +40,7 @@ class VoiceList(QGroupBox):
         self.list = QListWidget()
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemDoubleClicked.connect(lambda _item: self.play_selected())
+        self.list.itemClicked.connect(lambda item: self.voiceClicked.emit(item.data(ID_ROLE)))
         self.play_button = QPushButton(self.tr("Play"))
         self.play_button.setToolTip(self.tr("Play the voice's reference clip"))
         self.play_button.clicked.connect(self.play_selected)

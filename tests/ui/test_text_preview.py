@@ -43,6 +43,22 @@ def test_an_edited_segment_is_spoken_and_kept_in_the_provenance(window, qtbot):
     assert frontend["language"] == "en"
 
 
+def test_speaking_the_preview_leaves_a_random_seed_random(window, qtbot):
+    """A fresh user found the seed box switched from "random" to a number by "Speak these segments"."""
+    from studio.ui.script_panel import RANDOM_SEED
+
+    save_voice(qtbot, window)
+    assert window.script.seed.value() == RANDOM_SEED
+    preview = open_preview(qtbot, window, "Hi.", language="en")
+    seeds = []
+    for _ in range(2):
+        with qtbot.waitSignal(window.takeStored, timeout=180_000) as stored:
+            preview.speak_button.click()
+        seeds.append(window.ctx.library.get_take(stored.args[0]).seed)
+        assert window.script.seed.value() == RANDOM_SEED
+    assert seeds[0] != seeds[1]
+
+
 def test_the_dictionary_changes_what_is_spoken(window, qtbot, tmp_path, monkeypatch):
     from studio.library.lexicon_store import lexicon_path, read_rows
     from studio.ui.lexicon_dialog import LexiconDialog

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from studio.ui.file_dialogs import open_files
+
 REVIEW_COLOUR = "#e67e22"
 COL_SOURCE, COL_START, COL_END, COL_AGREE, COL_STATE, COL_TEXT = range(6)
 
@@ -160,8 +162,11 @@ class IngestDialog(QDialog):
             )  # fmt: skip
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Recordings"), "", self.tr("Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)")
+        paths = open_files(
+            self,
+            self.ctx.settings,
+            self.tr("Recordings"),
+            self.tr("Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)"),
         )
         if paths:
             self.set_files(paths)

@@ -1,0 +1,50 @@
+"""Buttons work from the keyboard in the main window as they do in a dialog.
+
+Two things stop them by default:
+
+- Space is the window's play/pause shortcut, and a window shortcut wins over a focused button
+  (Qt delivers a ShortcutOverride first; a button does not claim Space there, a text field does).
+- Outside a QDialog a QPushButton ignores Return/Enter unless it is "auto default".
+
+`ButtonKeys(window)` is an application event filter owned by the window: for a focused, enabled
+button inside that window it claims Space (so Qt's own Space handling presses it: buttons click,
+check boxes toggle) and presses it on Return/Enter. Anywhere else Space still plays and pauses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QToolButton
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ButtonKeys(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        QApplication.instance().installEventFilter(self)
+
+    def _our_button(self, obj) -> QAbstractButton | None:
+        if not isinstance(obj, QAbstractButton) or not obj.isEnabled() or not obj.hasFocus():
+            return None
+        return obj if obj.window() is self.window else None
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        button = self._our_button(obj)
+        if button is None or event.modifiers() not in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            return False
+        key = event.key()
+        if kind == QEvent.Type.ShortcutOverride and key in (Qt.Key.Key_Space, *_ENTER):
+            event.accept()  # the key goes to the button, not to a window shortcut
+            return False
+        if kind == QEvent.Type.KeyPress and key in _ENTER and isinstance(button, QPushButton | QToolButton):
+            button.animateClick()
+            return True
+        return False

@@ -1,0 +1,67 @@
+"""What a fresh user tripped over on a keyboard-only and file-dialog tour of the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from tests.ui.conftest import SELFTEST_CLIP, save_voice, wait_until
+
+
+def test_space_and_enter_press_the_focused_button_and_space_elsewhere_still_plays(window, qtbot, monkeypatch):
+    played = []
+    monkeypatch.setattr(window, "toggle_play", lambda: played.append(1))
+    window.space_shortcut.activated.disconnect()
+    window.space_shortcut.activated.connect(window.toggle_play)
+    clicks = []
+    button = window.script.dice  # a tool button that is always enabled
+    button.clicked.connect(lambda: clicks.append(1))
+    window.activateWindow()
+    button.setFocus()
+    wait_until(qtbot, button.hasFocus, 10)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    wait_until(qtbot, lambda: len(clicks) == 1, 10)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    wait_until(qtbot, lambda: len(clicks) == 2, 10)
+    assert played == []  # the button took Space, the window's play/pause did not fire
+    window.takes.tree.setFocus()
+    wait_until(qtbot, window.takes.tree.hasFocus, 10)
+    qtbot.keyClick(window.takes.tree, Qt.Key.Key_Space)
+    wait_until(qtbot, lambda: played == [1], 10)
+
+
+def test_save_clip_as_voice_is_in_the_file_menu_and_says_what_is_missing(window, qtbot):
+    assert window.save_voice_action.shortcut().toString() == "Ctrl+S"
+    window.save_voice_action.trigger()
+    assert "Import or record a reference clip first" in window.message_bar.text()
+
+
+def test_clicking_the_selected_voice_brings_it_back_after_an_unsaved_import(window, qtbot):
+    voice_id = save_voice(qtbot, window)
+    panel = window.reference
+    assert panel.voice_id == voice_id
+    assert panel.load_file(SELFTEST_CLIP)  # the same clip imported again: unsaved, on screen
+    assert panel.voice_id is None
+    assert window.voice_list.selected_id() == voice_id
+    item = window.voice_list.list.currentItem()
+    rect = window.voice_list.list.visualItemRect(item)
+    qtbot.mouseClick(window.voice_list.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_until(qtbot, lambda: panel.voice_id == voice_id, 10)
+
+
+def test_file_dialogs_open_where_the_last_file_came_from_not_the_working_folder(
+    window, monkeypatch, tmp_path
+):
+    opened = []
+
+    def fake_open(parent, title, folder, file_filter):
+        opened.append(folder)
+        return (str(SELFTEST_CLIP), file_filter) if len(opened) == 1 else ("", "")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    window.reference.choose_file()
+    window.script.choose_source()
+    assert opened[0] == str(Path.home())  # nothing remembered yet: home, never the working folder
+    assert opened[1] == str(SELFTEST_CLIP.parent)
