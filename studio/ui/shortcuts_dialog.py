@@ -29,8 +29,12 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str, str]]:
                     stack.append((f"{name} › {action.menu().title().replace('&', '')}", action.menu()))
                     continue
                 text, _, shown = action.text().partition("\t")
+                # dict.fromkeys: Return and Enter are two keys with one name in some languages
+                # (Chinese: 回车), and a shortcut bound to both must not read "Ctrl+回车, Ctrl+回车"
                 keys = ", ".join(
-                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                    dict.fromkeys(
+                        k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                    )
                 )
                 keys = keys or shown
                 if keys:

@@ -65,3 +65,19 @@ def test_file_dialogs_open_where_the_last_file_came_from_not_the_working_folder(
     window.script.choose_source()
     assert opened[0] == str(Path.home())  # nothing remembered yet: home, never the working folder
     assert opened[1] == str(SELFTEST_CLIP.parent)
+
+
+def test_a_key_bound_twice_under_one_name_is_listed_once(qtbot):
+    """Return and Enter are both 回车 in Chinese: the shortcuts page said "Ctrl+回车, Ctrl+回车"."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMenuBar
+
+    from studio.ui.shortcuts_dialog import menu_shortcuts
+
+    bar = QMenuBar()
+    qtbot.addWidget(bar)
+    menu = bar.addMenu("Take")
+    action = QAction("Synthesize", bar)
+    action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+R")])
+    menu.addAction(action)
+    assert menu_shortcuts(bar) == [("Take", "Synthesize", "Ctrl+Return, Ctrl+R")]
