@@ -95,6 +95,8 @@ class SettingsDialog(QDialog):
         self.flow_steps.setRange(3, 10)
         self.flow_steps.setValue(min(10, max(3, settings.get("model/flow_steps"))))
         self.flow_steps.setSuffix(self.tr(" flow steps"))
+        # never narrower than its text: beside the stretching preset box it was cut ("5 步流匹配")
+        self.flow_steps.setMinimumWidth(self.flow_steps.sizeHint().width())
         self.flow_steps.setEnabled(self.preset.currentData() == "fast")
         self.preset.currentIndexChanged.connect(
             lambda: self.flow_steps.setEnabled(self.preset.currentData() == "fast")
