@@ -1,11 +1,16 @@
 """A message strip at the top of the window: the latest info / warning / error, closable.
 
-Errors and warnings stay until closed, replaced by a message at least as important, or until
-their cause is gone (`resolve(key)`); information fades after a few seconds and never hides an
-unread error or warning. Nothing here is modal, so an error never blocks the rest of the window.
+Errors stay until closed, replaced by another error, or until their cause is gone (`resolve(key)`).
+A warning is protected the same way for WARNING_MIN_MS; after that a newer message replaces it (a
+fresh user found a no-output-device warning hiding every later confirmation). Information fades
+after a few seconds. Every message is kept in `history`. The strip keeps its height when empty, so
+the window below it never jumps when a message comes or goes. Nothing here is modal, so an error
+never blocks the rest of the window.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton
@@ -18,6 +23,7 @@ STYLES = {
     "error": "background: #fdedec; color: #922b21; border: 1px solid #f1948a;",
 }
 INFO_MS = 6000
+WARNING_MIN_MS = 5000
 RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -27,6 +33,7 @@ class MessageBar(QFrame):
         self.level = ""
         self.key = ""
         self.history: list[tuple[str, str]] = []
+        self._shown_at = 0.0
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.close_button = QToolButton()
@@ -41,6 +48,12 @@ class MessageBar(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
+        # the same box model empty as shown (a 1 px border either way), so the kept room fits exactly
+        self.setStyleSheet("MessageBar { border: 1px solid transparent; border-radius: 4px; }")
+        self.label.setStyleSheet("border: none; background: transparent;")
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
     def show_message(self, level: str, text: str, key: str = "") -> None:
@@ -48,7 +61,10 @@ class MessageBar(QFrame):
         self.history.append((level, text))
         del self.history[:-200]
         if not self.isHidden() and RANK.get(level, 0) < RANK.get(self.level, 0):
-            return  # an unread error or warning is not pushed away by something less important
+            read = (time.monotonic() - self._shown_at) * 1000 >= WARNING_MIN_MS
+            if self.level == "error" or not read:
+                return  # an error, or a warning not yet read, is not pushed away by something less important
+        self._shown_at = time.monotonic()
         self.level = level
         self.key = key
         self.label.setText(text)

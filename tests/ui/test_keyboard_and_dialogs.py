@@ -81,3 +81,38 @@ def test_a_key_bound_twice_under_one_name_is_listed_once(qtbot):
     action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+R")])
     menu.addAction(action)
     assert menu_shortcuts(bar) == [("Take", "Synthesize", "Ctrl+Return, Ctrl+R")]
+
+
+def test_a_read_warning_gives_way_to_newer_news_an_error_does_not_and_the_window_does_not_jump(
+    qtbot, monkeypatch
+):
+    """A no-output-device warning hid every later confirmation; each message moved the window 17 px."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from studio.ui import message_bar as mb
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    bar = mb.MessageBar()
+    below = QLabel("the script panel")
+    layout.addWidget(bar)
+    layout.addWidget(below)
+    host.show()
+    qtbot.waitExposed(host)
+    top_before = below.y()
+    clock = [1000.0]
+    monkeypatch.setattr(mb.time, "monotonic", lambda: clock[0])
+    bar.show_message("warning", "No audio output device was found.")
+    assert below.y() == top_before  # the strip's room was kept while it was empty
+    bar.show_message("info", "Exported to take.wav.")
+    assert "No audio output device" in bar.text()  # an unread warning stays
+    clock[0] += mb.WARNING_MIN_MS / 1000
+    bar.show_message("info", "Exported to take.wav.")
+    assert bar.text() == "Exported to take.wav." and bar.level == "info"
+    bar.show_message("error", "The take failed: the text normalizes to nothing speakable.")
+    clock[0] += 60
+    bar.show_message("info", "Saved the voice Narrator.")
+    assert bar.level == "error"  # errors stay until closed, resolved or replaced by an error
+    bar.clear()
+    assert below.y() == top_before
