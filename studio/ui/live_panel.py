@@ -13,6 +13,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar, QSplitter, QVBoxLayout
 
+from studio.ui.error_text import localize
 from studio.ui.messages import sentence
 from studio.ui.views.mel_view import MEL_FPS, MelBuffer, MelView
 from studio.ui.views.token_view import TOKEN_RATE, TokenBuffer, TokenView
@@ -83,7 +84,14 @@ class LivePanel(QGroupBox):
         self.failure = text
         self.progress.hide()
         self.status.setStyleSheet(FAILED_STYLE)
-        self.status.setText(sentence(self.tr("The take failed: {0}").format(text)))
+        self.status.setText(sentence(self.tr("The take failed: {0}").format(localize(text))))
+
+    def clear_failure(self) -> None:
+        """A newer problem is in the message area: the old failure no longer describes the window."""
+        if self.failure:
+            self.failure = ""
+            self.status.setStyleSheet("")
+            self.status.setText("")
 
     # engine events (cheap: they only append to the buffers) ------------------------------------
 

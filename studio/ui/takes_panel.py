@@ -86,7 +86,8 @@ class TakesPanel(QGroupBox):
             mode = QHeaderView.ResizeMode.Stretch if col == TEXT else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(col, mode)
         header.setStretchLastSection(False)
-        self.tree.viewport().installEventFilter(self)  # narrow panel: the least needed columns give way to Text
+        # a narrow panel: the least needed columns give way to Text (fit_columns)
+        self.tree.viewport().installEventFilter(self)
         # Delete: the same undoable delete as the button (only while the list has the focus)
         self.delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
         self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
