@@ -839,57 +839,67 @@
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="38"/>
+        <location filename="../../studio/ui/live_panel.py" line="39"/>
         <source>Live view</source>
         <translation>实时视图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="43"/>
+        <location filename="../../studio/ui/live_panel.py" line="44"/>
         <source>The mel spectrogram and speech tokens of the next take appear here.</source>
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="87"/>
+        <location filename="../../studio/ui/live_panel.py" line="90"/>
         <source>The take failed: {0}</source>
         <translation>本次生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="127"/>
+        <location filename="../../studio/ui/live_panel.py" line="133"/>
         <source>language model: speech tokens</source>
         <translation>语言模型：生成语音 token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="128"/>
+        <location filename="../../studio/ui/live_panel.py" line="134"/>
         <source>flow matching: tokens to mel</source>
         <translation>流匹配：token 转梅尔谱</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="129"/>
+        <location filename="../../studio/ui/live_panel.py" line="135"/>
         <source>vocoder: mel to audio</source>
         <translation>声码器：梅尔谱转音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="130"/>
+        <location filename="../../studio/ui/live_panel.py" line="136"/>
         <source>audio ready</source>
         <translation>音频已生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="144"/>
+        <location filename="../../studio/ui/live_panel.py" line="152"/>
+        <source>sentences {0}–{1} of {2}</source>
+        <translation>第 {0}–{1} 句，共 {2} 句</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="153"/>
+        <source>sentences {0}–{1}</source>
+        <translation>第 {0}–{1} 句</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="155"/>
         <source>sentence {0} of {1}</source>
         <translation>第 {0} 句，共 {1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="145"/>
+        <location filename="../../studio/ui/live_panel.py" line="156"/>
         <source>sentence {0}</source>
         <translation>第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="148"/>
+        <location filename="../../studio/ui/live_panel.py" line="159"/>
         <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
         <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="156"/>
+        <location filename="../../studio/ui/live_panel.py" line="167"/>
         <source> · now: {0}</source>
         <translation> · 当前：{0}</translation>
     </message>

@@ -178,12 +178,15 @@ class TakeAssembler:
 
 
 def count_sentences(text: str, mode: str):
-    """fn(engine) for `EngineBridge.call`: how many sentences (segments) the engine will speak for
-    `text`, 0 if it cannot tell (the take itself then reports the problem)."""
+    """fn(engine) for `EngineBridge.call`: how many sentences the engine will speak for `text` (the
+    sentences of its segments, as the takes panel lists them), 0 if it cannot tell (the take itself
+    then reports the problem)."""
 
     def run(engine: Any) -> int:
+        from studio.ui.sentences import segment_sentences
+
         try:
-            return len(engine._check_text(text, mode))
+            return sum(len(segment_sentences(s)) for s in engine._check_text(text, mode))
         except Exception:
             return 0
 
