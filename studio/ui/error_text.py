@@ -274,7 +274,10 @@ def localize(text: str) -> str:
             values = list(m.groups())
             if first is not None and values:
                 values[0] = first(values[0])
-            return translated.format(*values)
+            try:
+                return translated.format(*values)
+            except (IndexError, KeyError, ValueError):  # a translation with other placeholders
+                return m.group(0)
 
         text = pattern.sub(replace, text)
     return text

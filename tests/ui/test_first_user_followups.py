@@ -60,6 +60,13 @@ def test_the_catalogue_knows_the_sentences_the_engine_and_library_raise(window, 
     with pytest.raises(ClipFileError) as err:
         read_clip_file(bad)
     messages.append("The file could not be imported: " + str(err.value))
+    from studio.library import NotFoundError
+
+    lib = window.ctx.library
+    for lookup in (lib.get_voice, lib.get_take, lib.get_clip):
+        with pytest.raises(NotFoundError) as missing:
+            lookup(999)
+        messages.append(str(missing.value))
     patterns = [re.compile(p) for p in known_patterns()]
     for message in messages:
         assert any(p.search(message) for p in patterns), message
