@@ -53,7 +53,7 @@
     <message>
         <location filename="../../studio/ui/project/inspector.py" line="79"/>
         <source>Take</source>
-        <translation>录音</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../studio/ui/project/inspector.py" line="80"/>
@@ -161,7 +161,7 @@
     <message>
         <location filename="../../studio/ui/project/table_model.py" line="36"/>
         <source>Take</source>
-        <translation>录音</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../studio/ui/project/table_model.py" line="64"/>
@@ -433,230 +433,418 @@
     </message>
 </context>
 <context>
+    <name>EngineErrors</name>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="24"/>
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="25"/>
+        <source>reference audio</source>
+        <translation>参考音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="26"/>
+        <source>source audio</source>
+        <translation>源音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="27"/>
+        <source>prompt audio</source>
+        <translation>提示音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="37"/>
+        <source>The text to speak is empty.</source>
+        <translation>要朗读的文本为空。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="42"/>
+        <source>The text normalizes to nothing speakable (only punctuation or symbols?).</source>
+        <translation>文本规范化后没有可朗读的内容（只有标点或符号？）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="49"/>
+        <source>The segments have nothing speakable (only punctuation or symbols?).</source>
+        <translation>这些片段没有可朗读的内容（只有标点或符号？）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="56"/>
+        <source>The text is {0} characters; split it into parts of at most {1}.</source>
+        <translation>文本有 {0} 个字符；请拆分为每段最多 {1} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="63"/>
+        <source>{0} is a pronunciation unit; pronunciation control needs a Fun-CosyVoice3 model.</source>
+        <translation>{0} 是发音单元；发音控制需要 Fun-CosyVoice3 模型。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="70"/>
+        <source>{0} is not a known tag or pronunciation unit. Tags: [breath], [laughter], [noise], [cough], [sigh], ...; CMU phones look like [AA1] [K] [T]; pinyin units like [j][ǐ] [h][ǎo].</source>
+        <translation>{0} 不是已知的标签或发音单元。标签：[breath]、[laughter]、[noise]、[cough]、[sigh] 等；CMU 音素形如 [AA1] [K] [T]；拼音单元形如 [j][ǐ] [h][ǎo]。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="80"/>
+        <source>Zero-shot cloning needs the transcript of the reference clip; add it, or use cross-lingual mode.</source>
+        <translation>零样本克隆需要参考片段的参考文本；请添加参考文本，或改用跨语言模式。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="88"/>
+        <source>Speed {0} is out of range; use 0.25 to 4.</source>
+        <translation>语速 {0} 超出范围；请使用 0.25 到 4。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="93"/>
+        <source>Speed changes need non-streaming synthesis (turn streaming off).</source>
+        <translation>调整语速需要非流式合成（请关闭流式）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="101"/>
+        <source>This voice was prepared for {0}, but the loaded model is {1}; prepare the voice again with this model.</source>
+        <translation>此音色是为 {0} 准备的，但已加载的模型是 {1}；请用此模型重新准备该音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="110"/>
+        <source>Instruct mode needs an instruction (for example: {0}).</source>
+        <translation>指令模式需要一条指令（例如：{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="117"/>
+        <source>The instruction is {0} tokens long; keep it under {1} (a sentence or two).</source>
+        <translation>指令长 {0} 个词元；请保持在 {1} 以内（一两句话）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="125"/>
+        <source>The GPU ran out of memory. Try a shorter text, fp16 precision, or the CPU.</source>
+        <translation>GPU 内存不足。请尝试更短的文本、fp16 精度或使用 CPU。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="132"/>
+        <source>Synthesis failed: {0}</source>
+        <translation>合成失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="139"/>
+        <source>The {0} file {1} cannot be read as audio ({2}); it may be corrupt or in a format soundfile does not support.</source>
+        <translation>{0}文件 {1} 无法作为音频读取（{2}）；它可能已损坏，或是 soundfile 不支持的格式。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="148"/>
+        <source>The {0} file {1} is damaged ({2}).</source>
+        <translation>{0}文件 {1} 已损坏（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="153"/>
+        <source>The {0} file {1} contains no audio.</source>
+        <translation>{0}文件 {1} 不含音频。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="159"/>
+        <source>The {0} is {1} s long; it must be at least {2} s (3 to 10 s of clear speech works best).</source>
+        <translation>{0}长 {1} 秒；至少需要 {2} 秒（3 到 10 秒的清晰语音效果最好）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="168"/>
+        <source>The {0} is {1} s long; it must be at most {2} s. Trim it to the best 3 to 10 seconds.</source>
+        <translation>{0}长 {1} 秒；最多 {2} 秒。请裁剪出最好的 3 到 10 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="177"/>
+        <source>The {0} is silent (peak below -60 dBFS); record or import speech.</source>
+        <translation>{0}是静音（峰值低于 -60 dBFS）；请录制或导入语音。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="185"/>
+        <source>{0} is not audio that can be read ({1}).</source>
+        <translation>{0} 不是可读取的音频（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="190"/>
+        <source>{0} is {1} minutes long; cut a clip of at most 30 seconds first.</source>
+        <translation>{0} 长 {1} 分钟；请先剪出最多 30 秒的片段。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="197"/>
+        <source>{0} contains no audio.</source>
+        <translation>{0} 不含音频。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="202"/>
+        <source>{0} contains invalid (NaN or infinite) samples.</source>
+        <translation>{0} 含有无效（NaN 或无穷大）采样。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="207"/>
+        <source>The file {0} does not exist.</source>
+        <translation>文件 {0} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="213"/>
+        <source>The file {0} is not audio that Voice Studio can read ({1}).</source>
+        <translation>文件 {0} 不是 Voice Studio 能读取的音频（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="220"/>
+        <source>The audio file {0} is missing; run a library check.</source>
+        <translation>音频文件 {0} 缺失；请运行资料库检查。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="227"/>
+        <source>The audio file {0} cannot be read ({1}).</source>
+        <translation>无法读取音频文件 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="232"/>
+        <source>There is no voice with id {0} in this library.</source>
+        <translation>此资料库中没有编号为 {0} 的音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="237"/>
+        <source>There is no take with id {0} in this library.</source>
+        <translation>此资料库中没有编号为 {0} 的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="242"/>
+        <source>There is no clip with id {0} in this library.</source>
+        <translation>此资料库中没有编号为 {0} 的片段。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="247"/>
+        <source>Could not write {0} ({1}).</source>
+        <translation>无法写入 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="252"/>
+        <source>Could not create the folder {0} ({1}).</source>
+        <translation>无法创建文件夹 {0}（{1}）。</translation>
+    </message>
+</context>
+<context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="47"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="49"/>
         <source>Ingest recordings</source>
         <translation>导入录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="58"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="60"/>
         <source>Add recordings…</source>
         <translation>添加录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="60"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="62"/>
         <source>No recordings chosen (WAV, FLAC, MP3, OGG).</source>
         <translation>尚未选择录音（WAV、FLAC、MP3、OGG）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="66"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="68"/>
         <source>who agreed, for what use</source>
         <translation>谁同意的，用于何种用途</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="68"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="70"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="69"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="71"/>
         <source>Dialect</source>
         <translation>方言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="70"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="72"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="71"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="73"/>
         <source>Consent</source>
         <translation>授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="74"/>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="76"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="76"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>Recording</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>Agreement</source>
         <translation>一致度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="86"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="88"/>
         <source>Transcript</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="100"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="102"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="102"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="104"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="104"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="106"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="106"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="108"/>
         <source>Make voice…</source>
         <translation>生成音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="108"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="110"/>
         <source>Export dataset…</source>
         <translation>导出数据集…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="117"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="119"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="119"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="121"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="133"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="135"/>
         <source>Clips (double-click a transcript to correct it; marked rows need review)</source>
         <translation>片段（双击文本可修改；带标记的行需要复核）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="153"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="155"/>
         <source>Recognizers: {0}</source>
         <translation>识别器：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="157"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="159"/>
         <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download one with `voice-studio models download whisper-small` (or sensevoice-small).</source>
         <translation>未安装语音识别器：片段会被切分并保存，但没有文本。请用 `voice-studio models download whisper-small`（或 sensevoice-small）下载一个。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="164"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="168"/>
         <source>Recordings</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="164"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="169"/>
         <source>Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)</source>
         <translation>音频 (*.wav *.flac *.mp3 *.ogg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="206"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="211"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="213"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="218"/>
         <source>Stopping after the current clip…</source>
         <translation>将在当前片段完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="226"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="231"/>
         <source>{0}: {1:.1f} min at {2} Hz</source>
         <translation>{0}：{1:.1f} 分钟，{2} Hz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="235"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="240"/>
         <source>{0}: {1} clips ({2} saved earlier)</source>
         <translation>{0}：{1} 个片段（之前已保存 {2} 个）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="247"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="252"/>
         <source>Ingest failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="250"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="255"/>
         <source>Saved {0} clips.</source>
         <translation>已保存 {0} 个片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="252"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="257"/>
         <source>Cancelled: the saved clips stay saved; Start again to continue.</source>
         <translation>已取消：已保存的片段会保留；再次点击“开始”即可继续。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="272"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="277"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="273"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="278"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="274"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="279"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="318"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="323"/>
         <source>Quality: {0}</source>
         <translation>质量：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="320"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="325"/>
         <source>narrow-band ({0} Hz): a clone from it sounds muffled</source>
         <translation>窄带（{0} Hz）：用它克隆的声音会发闷</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="352"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="357"/>
         <source>Select accepted clips to make a voice from.</source>
         <translation>请选择已接受的片段来生成音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="354"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="359"/>
         <source>Make voice</source>
         <translation>生成音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="354"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="359"/>
         <source>Name of the new voice</source>
         <translation>新音色的名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="363"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="368"/>
         <source>Voice {0} made from {1} clips.</source>
         <translation>已用 {1} 个片段生成音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="369"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="374"/>
         <source>Export accepted clips to</source>
         <translation>将已接受的片段导出到</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="377"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="382"/>
         <source>Exported {0} clips to {1}.</source>
         <translation>已将 {0} 个片段导出到 {1}。</translation>
     </message>
@@ -771,57 +959,67 @@
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="37"/>
+        <location filename="../../studio/ui/live_panel.py" line="39"/>
         <source>Live view</source>
         <translation>实时视图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="42"/>
+        <location filename="../../studio/ui/live_panel.py" line="44"/>
         <source>The mel spectrogram and speech tokens of the next take appear here.</source>
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="86"/>
+        <location filename="../../studio/ui/live_panel.py" line="90"/>
         <source>The take failed: {0}</source>
         <translation>本次生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="119"/>
+        <location filename="../../studio/ui/live_panel.py" line="133"/>
         <source>language model: speech tokens</source>
         <translation>语言模型：生成语音 token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="120"/>
+        <location filename="../../studio/ui/live_panel.py" line="134"/>
         <source>flow matching: tokens to mel</source>
         <translation>流匹配：token 转梅尔谱</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="121"/>
+        <location filename="../../studio/ui/live_panel.py" line="135"/>
         <source>vocoder: mel to audio</source>
         <translation>声码器：梅尔谱转音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="122"/>
+        <location filename="../../studio/ui/live_panel.py" line="136"/>
         <source>audio ready</source>
         <translation>音频已生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="136"/>
+        <location filename="../../studio/ui/live_panel.py" line="152"/>
+        <source>sentences {0}–{1} of {2}</source>
+        <translation>第 {0}–{1} 句，共 {2} 句</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="153"/>
+        <source>sentences {0}–{1}</source>
+        <translation>第 {0}–{1} 句</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="155"/>
         <source>sentence {0} of {1}</source>
         <translation>第 {0} 句，共 {1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="137"/>
+        <location filename="../../studio/ui/live_panel.py" line="156"/>
         <source>sentence {0}</source>
         <translation>第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="140"/>
+        <location filename="../../studio/ui/live_panel.py" line="159"/>
         <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
         <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="148"/>
+        <location filename="../../studio/ui/live_panel.py" line="167"/>
         <source> · now: {0}</source>
         <translation> · 当前：{0}</translation>
     </message>
@@ -829,354 +1027,390 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="85"/>
+        <location filename="../../studio/ui/main_window.py" line="88"/>
         <source>Voice Studio</source>
         <translation>Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="127"/>
-        <location filename="../../studio/ui/main_window.py" line="315"/>
+        <location filename="../../studio/ui/main_window.py" line="130"/>
+        <location filename="../../studio/ui/main_window.py" line="333"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="194"/>
+        <location filename="../../studio/ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="195"/>
+        <location filename="../../studio/ui/main_window.py" line="199"/>
         <source>Open model folder…</source>
         <translation>打开模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="196"/>
+        <location filename="../../studio/ui/main_window.py" line="200"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="198"/>
+        <location filename="../../studio/ui/main_window.py" line="202"/>
         <source>Import reference clip…</source>
         <translation>导入参考音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199"/>
+        <location filename="../../studio/ui/main_window.py" line="204"/>
+        <source>Save clip as voice…</source>
+        <translation>将参考音频保存为音色…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="206"/>
         <source>Ingest recordings…</source>
         <translation>导入长录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200"/>
+        <location filename="../../studio/ui/main_window.py" line="207"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204"/>
+        <location filename="../../studio/ui/main_window.py" line="211"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206"/>
+        <location filename="../../studio/ui/main_window.py" line="213"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208"/>
+        <location filename="../../studio/ui/main_window.py" line="215"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="209"/>
-        <location filename="../../studio/ui/main_window.py" line="956"/>
+        <location filename="../../studio/ui/main_window.py" line="216"/>
+        <location filename="../../studio/ui/main_window.py" line="999"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213"/>
+        <location filename="../../studio/ui/main_window.py" line="220"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214"/>
+        <location filename="../../studio/ui/main_window.py" line="221"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216"/>
+        <location filename="../../studio/ui/main_window.py" line="223"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218"/>
+        <location filename="../../studio/ui/main_window.py" line="225"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219"/>
+        <location filename="../../studio/ui/main_window.py" line="226"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220"/>
+        <location filename="../../studio/ui/main_window.py" line="227"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="221"/>
+        <location filename="../../studio/ui/main_window.py" line="228"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="231"/>
+        <location filename="../../studio/ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="232"/>
+        <location filename="../../studio/ui/main_window.py" line="239"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237"/>
+        <location filename="../../studio/ui/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="238"/>
+        <location filename="../../studio/ui/main_window.py" line="245"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="239"/>
-        <location filename="../../studio/ui/main_window.py" line="975"/>
+        <location filename="../../studio/ui/main_window.py" line="246"/>
+        <location filename="../../studio/ui/main_window.py" line="1018"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="265"/>
+        <location filename="../../studio/ui/main_window.py" line="260"/>
+        <source>Import or record a reference clip first (Ctrl+O).</source>
+        <translation>请先导入或录制一段参考音频（Ctrl+O）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="262"/>
+        <source>This clip is already the voice {0}.</source>
+        <translation>这段音频已经是音色 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="283"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="280"/>
+        <location filename="../../studio/ui/main_window.py" line="298"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="294"/>
+        <location filename="../../studio/ui/main_window.py" line="312"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="362"/>
+        <location filename="../../studio/ui/main_window.py" line="383"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="371"/>
+        <location filename="../../studio/ui/main_window.py" line="392"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="518"/>
+        <location filename="../../studio/ui/main_window.py" line="540"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="563"/>
+        <location filename="../../studio/ui/main_window.py" line="585"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="569"/>
+        <location filename="../../studio/ui/main_window.py" line="591"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="670"/>
-        <source>Segment {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
-        <translation>版本 {1} 的第 {0} 段已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/main_window.py" line="684"/>
+        <location filename="../../studio/ui/main_window.py" line="714"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="838"/>
+        <location filename="../../studio/ui/main_window.py" line="881"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="841"/>
+        <location filename="../../studio/ui/main_window.py" line="884"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="930"/>
+        <location filename="../../studio/ui/main_window.py" line="973"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="956"/>
+        <location filename="../../studio/ui/main_window.py" line="999"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="963"/>
+        <location filename="../../studio/ui/main_window.py" line="1006"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="963"/>
+        <location filename="../../studio/ui/main_window.py" line="1006"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="303"/>
+        <location filename="../../studio/ui/main_window.py" line="321"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="316"/>
+        <location filename="../../studio/ui/main_window.py" line="334"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="337"/>
+        <location filename="../../studio/ui/main_window.py" line="355"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="342"/>
+        <location filename="../../studio/ui/main_window.py" line="360"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="354"/>
+        <location filename="../../studio/ui/main_window.py" line="372"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="380"/>
+        <location filename="../../studio/ui/main_window.py" line="401"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="387"/>
+        <location filename="../../studio/ui/main_window.py" line="408"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="435"/>
+        <location filename="../../studio/ui/main_window.py" line="457"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="445"/>
+        <location filename="../../studio/ui/main_window.py" line="467"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="477"/>
+        <location filename="../../studio/ui/main_window.py" line="499"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="580"/>
+        <location filename="../../studio/ui/main_window.py" line="602"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="591"/>
+        <location filename="../../studio/ui/main_window.py" line="606"/>
+        <source>Last take: failed · seed {0}</source>
+        <translation>上一条版本：失败 · 种子 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="613"/>
+        <source>Last take: cancelled · seed {0}</source>
+        <translation>上一条版本：已取消 · 种子 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="615"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="594"/>
+        <location filename="../../studio/ui/main_window.py" line="618"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="675"/>
+        <location filename="../../studio/ui/main_window.py" line="694"/>
+        <source>Sentence {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
+        <translation>版本 {1} 的第 {0} 句已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="699"/>
+        <source>Take {0} re-rolled as take {1} (seed {2}); take {0} is kept as it was.</source>
+        <translation>版本 {0} 已重新生成为版本 {1}（种子 {2}）；版本 {0} 保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="705"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="676"/>
+        <location filename="../../studio/ui/main_window.py" line="706"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="676"/>
+        <location filename="../../studio/ui/main_window.py" line="706"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="709"/>
+        <location filename="../../studio/ui/main_window.py" line="728"/>
+        <location filename="../../studio/ui/main_window.py" line="831"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="746"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="717"/>
+        <location filename="../../studio/ui/main_window.py" line="754"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="749"/>
+        <location filename="../../studio/ui/main_window.py" line="786"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="793"/>
+        <location filename="../../studio/ui/main_window.py" line="834"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/messages.py" line="43"/>
+        <location filename="../../studio/ui/messages.py" line="44"/>
         <source>No audio output device was found; connect speakers or headphones to listen (takes are still made and saved).</source>
         <translation>未找到音频输出设备；请连接扬声器或耳机收听（仍会生成并保存）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/messages.py" line="49"/>
+        <location filename="../../studio/ui/messages.py" line="50"/>
         <source>Playback stopped: {0}</source>
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="808"/>
+        <location filename="../../studio/ui/main_window.py" line="850"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="818"/>
+        <location filename="../../studio/ui/main_window.py" line="861"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="849"/>
+        <location filename="../../studio/ui/main_window.py" line="892"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="862"/>
+        <location filename="../../studio/ui/main_window.py" line="905"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="903"/>
+        <location filename="../../studio/ui/main_window.py" line="946"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="913"/>
+        <location filename="../../studio/ui/main_window.py" line="956"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="977"/>
+        <location filename="../../studio/ui/main_window.py" line="1020"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1197,7 +1431,7 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../studio/ui/message_bar.py" line="35"/>
+        <location filename="../../studio/ui/message_bar.py" line="42"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1207,131 +1441,131 @@
     <message>
         <location filename="../../studio/ui/project/__init__.py" line="17"/>
         <source>Takes</source>
-        <translation>录音</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../studio/ui/project/__init__.py" line="19"/>
-        <location filename="../../studio/ui/project/view.py" line="147"/>
+        <location filename="../../studio/ui/project/view.py" line="148"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="141"/>
+        <location filename="../../studio/ui/project/view.py" line="142"/>
         <source>Import script…</source>
         <translation>导入脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="142"/>
+        <location filename="../../studio/ui/project/view.py" line="143"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="143"/>
+        <location filename="../../studio/ui/project/view.py" line="144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="144"/>
+        <location filename="../../studio/ui/project/view.py" line="145"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="179"/>
+        <location filename="../../studio/ui/project/view.py" line="180"/>
         <source>Play from block</source>
         <translation>从此段播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="180"/>
+        <location filename="../../studio/ui/project/view.py" line="181"/>
         <source>Re-roll block</source>
         <translation>重新生成此段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="181"/>
+        <location filename="../../studio/ui/project/view.py" line="182"/>
         <source>Block voice…</source>
         <translation>此段音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="345"/>
+        <location filename="../../studio/ui/project/view.py" line="346"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="362"/>
+        <location filename="../../studio/ui/project/view.py" line="363"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="370"/>
+        <location filename="../../studio/ui/project/view.py" line="371"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="403"/>
+        <location filename="../../studio/ui/project/view.py" line="404"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="426"/>
+        <location filename="../../studio/ui/project/view.py" line="427"/>
         <source>Render project</source>
         <translation>渲染项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="433"/>
+        <location filename="../../studio/ui/project/view.py" line="434"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="452"/>
+        <location filename="../../studio/ui/project/view.py" line="453"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="454"/>
+        <location filename="../../studio/ui/project/view.py" line="455"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="470"/>
+        <location filename="../../studio/ui/project/view.py" line="471"/>
         <source>Cancelled; {0} of {1} blocks are rendered and kept.</source>
         <translation>已取消；{1} 段中已渲染的 {0} 段已保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="476"/>
+        <location filename="../../studio/ui/project/view.py" line="477"/>
         <source>Rendered {0} blocks, reused {1}.</source>
         <translation>渲染了 {0} 段，复用 {1} 段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="511"/>
+        <location filename="../../studio/ui/project/view.py" line="512"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="511"/>
+        <location filename="../../studio/ui/project/view.py" line="512"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="541"/>
+        <location filename="../../studio/ui/project/view.py" line="542"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="572"/>
+        <location filename="../../studio/ui/project/view.py" line="573"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="609"/>
+        <location filename="../../studio/ui/project/view.py" line="616"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="633"/>
+        <location filename="../../studio/ui/project/view.py" line="640"/>
         <source>Export project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="654"/>
+        <location filename="../../studio/ui/project/view.py" line="661"/>
         <source>Exported {0}.</source>
         <translation>已导出 {0}。</translation>
     </message>
@@ -1578,215 +1812,220 @@
         <translation>参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="93"/>
-        <location filename="../../studio/ui/reference_panel.py" line="333"/>
+        <location filename="../../studio/ui/reference_panel.py" line="94"/>
+        <location filename="../../studio/ui/reference_panel.py" line="359"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="94"/>
+        <location filename="../../studio/ui/reference_panel.py" line="95"/>
         <source>Record from the input device chosen in Settings (Ctrl+R)</source>
         <translation>从设置中选择的输入设备录音（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="96"/>
+        <location filename="../../studio/ui/reference_panel.py" line="97"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="97"/>
+        <location filename="../../studio/ui/reference_panel.py" line="98"/>
         <source>Open a sound file, or drop one on this panel</source>
         <translation>打开音频文件，或将文件拖放到此面板</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="107"/>
+        <location filename="../../studio/ui/reference_panel.py" line="108"/>
         <source>Script to read aloud</source>
         <translation>朗读稿</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="113"/>
+        <location filename="../../studio/ui/reference_panel.py" line="114"/>
         <source>Optional: a text to read while recording. It becomes the transcript.</source>
         <translation>可选：录音时要朗读的文字，录完后将作为参考文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="121"/>
-        <location filename="../../studio/ui/reference_panel.py" line="213"/>
+        <location filename="../../studio/ui/reference_panel.py" line="122"/>
+        <location filename="../../studio/ui/reference_panel.py" line="214"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="123"/>
+        <location filename="../../studio/ui/reference_panel.py" line="124"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="125"/>
+        <location filename="../../studio/ui/reference_panel.py" line="126"/>
         <source>Reset trim</source>
         <translation>重置裁剪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="145"/>
+        <location filename="../../studio/ui/reference_panel.py" line="146"/>
         <source>Save as voice…</source>
         <translation>保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="134"/>
+        <location filename="../../studio/ui/reference_panel.py" line="135"/>
         <source>Exactly what is said in the clip</source>
         <translation>音频中说的原话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="136"/>
+        <location filename="../../studio/ui/reference_panel.py" line="137"/>
         <source>Exactly what is said in the clip. Clone mode needs it; Cross-lingual does not.</source>
         <translation>音频中说的原话。克隆模式需要它，跨语种模式不需要。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="139"/>
+        <location filename="../../studio/ui/reference_panel.py" line="140"/>
         <source>Save transcript</source>
         <translation>保存参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="141"/>
+        <location filename="../../studio/ui/reference_panel.py" line="142"/>
         <source>Store this transcript with the selected voice&apos;s clip</source>
         <translation>将此参考文本保存到所选音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="158"/>
+        <location filename="../../studio/ui/reference_panel.py" line="159"/>
         <source>Transcript (needed for Clone mode)</source>
         <translation>参考文本（克隆模式需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="177"/>
+        <location filename="../../studio/ui/reference_panel.py" line="178"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="186"/>
+        <location filename="../../studio/ui/reference_panel.py" line="187"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="191"/>
+        <location filename="../../studio/ui/reference_panel.py" line="192"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="197"/>
+        <location filename="../../studio/ui/reference_panel.py" line="198"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="241"/>
+        <location filename="../../studio/ui/reference_panel.py" line="245"/>
         <source>{0} was not saved as a voice; import it again to use it.</source>
         <translation>{0} 未保存为音色；如需使用请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="245"/>
+        <location filename="../../studio/ui/reference_panel.py" line="249"/>
         <source>{0} has no reference clip.</source>
         <translation>{0} 没有参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="268"/>
+        <location filename="../../studio/ui/reference_panel.py" line="276"/>
+        <source>The transcript you typed for {0} is not saved; it is kept and comes back when you choose {0} again (then press Save transcript).</source>
+        <translation>你为 {0} 输入的参考文本尚未保存；它会被保留，再次选择 {0} 时会回来（然后请按“保存参考文本”）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="293"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="274"/>
+        <location filename="../../studio/ui/reference_panel.py" line="300"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="316"/>
+        <location filename="../../studio/ui/reference_panel.py" line="342"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="320"/>
+        <location filename="../../studio/ui/reference_panel.py" line="346"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="334"/>
+        <location filename="../../studio/ui/reference_panel.py" line="360"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="335"/>
+        <location filename="../../studio/ui/reference_panel.py" line="361"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="336"/>
+        <location filename="../../studio/ui/reference_panel.py" line="362"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="341"/>
+        <location filename="../../studio/ui/reference_panel.py" line="367"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="348"/>
+        <location filename="../../studio/ui/reference_panel.py" line="374"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="356"/>
+        <location filename="../../studio/ui/reference_panel.py" line="382"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="360"/>
+        <location filename="../../studio/ui/reference_panel.py" line="386"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="369"/>
+        <location filename="../../studio/ui/reference_panel.py" line="395"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="412"/>
+        <location filename="../../studio/ui/reference_panel.py" line="438"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="416"/>
-        <location filename="../../studio/ui/reference_panel.py" line="430"/>
+        <location filename="../../studio/ui/reference_panel.py" line="442"/>
+        <location filename="../../studio/ui/reference_panel.py" line="456"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="418"/>
+        <location filename="../../studio/ui/reference_panel.py" line="444"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="420"/>
+        <location filename="../../studio/ui/reference_panel.py" line="446"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="434"/>
+        <location filename="../../studio/ui/reference_panel.py" line="460"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="449"/>
+        <location filename="../../studio/ui/reference_panel.py" line="475"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="460"/>
+        <location filename="../../studio/ui/reference_panel.py" line="486"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="478"/>
+        <location filename="../../studio/ui/reference_panel.py" line="504"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="490"/>
+        <location filename="../../studio/ui/reference_panel.py" line="516"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -1830,7 +2069,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="137"/>
-        <location filename="../../studio/ui/script_panel.py" line="389"/>
+        <location filename="../../studio/ui/script_panel.py" line="394"/>
         <source>No source clip: import or record the speech to convert.</source>
         <translation>没有源音频：请导入或录制要转换的语音。</translation>
     </message>
@@ -1841,7 +2080,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="141"/>
-        <location filename="../../studio/ui/script_panel.py" line="396"/>
+        <location filename="../../studio/ui/script_panel.py" line="401"/>
         <source>Record source</source>
         <translation>录制源音频</translation>
     </message>
@@ -1851,155 +2090,165 @@
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="175"/>
-        <source>Type or paste the script. It is spoken in segments (a sentence, or short sentences together); each segment of a take can be re-rolled on its own.</source>
-        <translation>输入或粘贴文稿。文稿按段朗读（一句，或几句短句合为一段）；每个版本的每一段都可以单独重新生成。</translation>
+        <location filename="../../studio/ui/script_panel.py" line="174"/>
+        <source>Type or paste the script. Each sentence of a take can be re-rolled on its own.</source>
+        <translation>输入或粘贴脚本。版本中的每一句都可以单独重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="191"/>
+        <location filename="../../studio/ui/script_panel.py" line="188"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="193"/>
+        <location filename="../../studio/ui/script_panel.py" line="190"/>
         <source>The same seed, text and voice give the same take; &apos;random&apos; picks one</source>
         <translation>随机种子、文本和音色都相同时会生成相同的版本；选“随机”则自动选取种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="197"/>
+        <location filename="../../studio/ui/script_panel.py" line="194"/>
         <source>Roll</source>
         <translation>掷骰</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="199"/>
+        <location filename="../../studio/ui/script_panel.py" line="196"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
+        <location filename="../../studio/ui/script_panel.py" line="200"/>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
         <location filename="../../studio/ui/script_panel.py" line="201"/>
+        <source>Back to a random seed for every take</source>
+        <translation>恢复为每条版本使用随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/script_panel.py" line="205"/>
         <source>Streaming</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="203"/>
+        <location filename="../../studio/ui/script_panel.py" line="207"/>
         <source>Play while the take is generated (speed needs streaming off)</source>
         <translation>边生成边播放（调节语速需关闭流式）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="205"/>
+        <location filename="../../studio/ui/script_panel.py" line="209"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="207"/>
+        <location filename="../../studio/ui/script_panel.py" line="211"/>
         <source>Make a take (Ctrl+Enter); while one runs, this queues the next</source>
         <translation>生成一个版本（Ctrl+Enter）；正在生成时，再次点击会将下一个加入队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="211"/>
-        <location filename="../../studio/ui/script_panel.py" line="397"/>
+        <location filename="../../studio/ui/script_panel.py" line="215"/>
+        <location filename="../../studio/ui/script_panel.py" line="402"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="212"/>
+        <location filename="../../studio/ui/script_panel.py" line="216"/>
         <source>Stop the running take (Esc)</source>
         <translation>停止正在生成的版本（Esc）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="216"/>
+        <location filename="../../studio/ui/script_panel.py" line="220"/>
         <source>Speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="218"/>
+        <location filename="../../studio/ui/script_panel.py" line="222"/>
         <source>(streaming off to change)</source>
         <translation>（关闭流式后可调整）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="221"/>
+        <location filename="../../studio/ui/script_panel.py" line="225"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="246"/>
+        <location filename="../../studio/ui/script_panel.py" line="251"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="247"/>
+        <location filename="../../studio/ui/script_panel.py" line="252"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="248"/>
+        <location filename="../../studio/ui/script_panel.py" line="253"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="249"/>
+        <location filename="../../studio/ui/script_panel.py" line="254"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="277"/>
+        <location filename="../../studio/ui/script_panel.py" line="282"/>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="304"/>
+        <location filename="../../studio/ui/script_panel.py" line="309"/>
         <source>Preset “{0}”, written in Chinese: the model follows Chinese instructions best.</source>
         <translation>预设“{0}”，以中文书写：模型对中文指令的遵循效果最好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/script_panel.py" line="345"/>
+        <location filename="../../studio/ui/script_panel.py" line="350"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="362"/>
+        <location filename="../../studio/ui/script_panel.py" line="367"/>
         <source>Speed changes need streaming off</source>
         <translation>调节语速需关闭流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="364"/>
+        <location filename="../../studio/ui/script_panel.py" line="369"/>
         <source>Speaking speed (0.5× to 2×)</source>
         <translation>语速（0.5× 到 2×）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="372"/>
+        <location filename="../../studio/ui/script_panel.py" line="377"/>
         <source>Import the speech to convert</source>
         <translation>导入要转换的语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="380"/>
+        <location filename="../../studio/ui/script_panel.py" line="385"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="391"/>
+        <location filename="../../studio/ui/script_panel.py" line="396"/>
         <source>Source: {0} ({1:.1f} s)</source>
         <translation>源音频：{0}（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="398"/>
+        <location filename="../../studio/ui/script_panel.py" line="403"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="399"/>
+        <location filename="../../studio/ui/script_panel.py" line="404"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="408"/>
+        <location filename="../../studio/ui/script_panel.py" line="413"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="415"/>
+        <location filename="../../studio/ui/script_panel.py" line="420"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
@@ -2051,7 +2300,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/settings_dialog.py" line="66"/>
-        <location filename="../../studio/ui/settings_dialog.py" line="140"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="142"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -2106,133 +2355,133 @@
         <translation> 步流匹配</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="113"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="115"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="119"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="121"/>
         <source>{0} (not connected)</source>
         <translation>{0}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="125"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="127"/>
         <source>No input device found.</source>
         <translation>未找到输入设备。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="127"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="129"/>
         <source>No output device found.</source>
         <translation>未找到输出设备。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="133"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="135"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="135"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="137"/>
         <source>Play streaming takes while they are made</source>
         <translation>流式生成时边生成边播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="145"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="147"/>
         <source>WAV, 24-bit</source>
         <translation>WAV，24 位</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="146"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="148"/>
         <source>WAV, 16-bit</source>
         <translation>WAV，16 位</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="147"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="149"/>
         <source>FLAC</source>
         <translation>FLAC</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="151"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="153"/>
         <source>Write a .json file with the take&apos;s provenance next to the audio</source>
         <translation>在音频旁另存一个记录版本来源信息的 .json 文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="156"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="158"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="157"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="159"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="160"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="162"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="166"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="168"/>
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="167"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="169"/>
         <source>Device</source>
         <translation>计算设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="168"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="170"/>
         <source>Precision on CUDA</source>
         <translation>CUDA 精度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="169"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="171"/>
         <source>Speed preset</source>
         <translation>速度预设</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="170"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="172"/>
         <source>Input device</source>
         <translation>输入设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="171"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="173"/>
         <source>Output device</source>
         <translation>输出设备</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="173"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="175"/>
         <source>Recording countdown</source>
         <translation>录音倒计时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="175"/>
-        <location filename="../../studio/ui/settings_dialog.py" line="229"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="177"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="231"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="176"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="178"/>
         <source>Export format</source>
         <translation>导出格式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="178"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="180"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="179"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="181"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="180"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="182"/>
         <source>A new language takes effect when Voice Studio starts again.</source>
         <translation>新的界面语言将在 Voice Studio 重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/settings_dialog.py" line="223"/>
+        <location filename="../../studio/ui/settings_dialog.py" line="225"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
@@ -2240,22 +2489,22 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../studio/ui/shortcuts_dialog.py" line="44"/>
+        <location filename="../../studio/ui/shortcuts_dialog.py" line="48"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shortcuts_dialog.py" line="53"/>
+        <location filename="../../studio/ui/shortcuts_dialog.py" line="57"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shortcuts_dialog.py" line="53"/>
+        <location filename="../../studio/ui/shortcuts_dialog.py" line="57"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/shortcuts_dialog.py" line="53"/>
+        <location filename="../../studio/ui/shortcuts_dialog.py" line="57"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -2276,264 +2525,274 @@
 <context>
     <name>TakesPanel</name>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="64"/>
+        <location filename="../../studio/ui/takes_panel.py" line="38"/>
+        <source>The take&apos;s sentences, as the text frontend cuts them. The model speaks short sentences together in one pass (as CosyVoice&apos;s own frontend does); re-rolling one of them speaks it alone and splices it in at the pause where it starts and ends.</source>
+        <translation>版本的各个句子，按文本前端的切分方式列出。模型会把较短的句子放在一次生成中一起朗读（与 CosyVoice 自带前端相同）；重新生成其中一句时会单独朗读它，并在它开始和结束处的停顿拼接回去。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="55"/>
         <source>Takes</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="67"/>
+        <location filename="../../studio/ui/takes_panel.py" line="58"/>
         <source>Search takes by text</source>
         <translation>按文本搜索版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="70"/>
+        <location filename="../../studio/ui/takes_panel.py" line="61"/>
         <source>★ only</source>
         <translation>仅 ★</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="82"/>
+        <location filename="../../studio/ui/takes_panel.py" line="73"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="83"/>
+        <location filename="../../studio/ui/takes_panel.py" line="74"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="84"/>
+        <location filename="../../studio/ui/takes_panel.py" line="75"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="85"/>
+        <location filename="../../studio/ui/takes_panel.py" line="76"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="86"/>
+        <location filename="../../studio/ui/takes_panel.py" line="77"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="101"/>
+        <location filename="../../studio/ui/takes_panel.py" line="98"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="102"/>
+        <location filename="../../studio/ui/takes_panel.py" line="99"/>
         <source>Play or pause the selected take (Space)</source>
         <translation>播放或暂停所选版本（空格键）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="104"/>
+        <location filename="../../studio/ui/takes_panel.py" line="101"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="108"/>
+        <location filename="../../studio/ui/takes_panel.py" line="105"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="109"/>
+        <location filename="../../studio/ui/takes_panel.py" line="106"/>
         <source>Make the take again with a new seed (a new take)</source>
         <translation>用新的随机种子重新生成（另存为新版本）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="111"/>
+        <location filename="../../studio/ui/takes_panel.py" line="108"/>
         <source>★ Favourite</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="114"/>
+        <location filename="../../studio/ui/takes_panel.py" line="111"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="115"/>
+        <location filename="../../studio/ui/takes_panel.py" line="112"/>
         <source>Export the selected take as WAV or FLAC (Ctrl+E)</source>
         <translation>将所选版本导出为 WAV 或 FLAC（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="117"/>
+        <location filename="../../studio/ui/takes_panel.py" line="114"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="118"/>
+        <location filename="../../studio/ui/takes_panel.py" line="115"/>
         <source>Delete the take (Ctrl+Z undoes it)</source>
         <translation>删除版本（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="146"/>
+        <location filename="../../studio/ui/takes_panel.py" line="131"/>
+        <source>Re-roll sentence</source>
+        <translation>重新生成该句</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="134"/>
+        <source>Generate only this sentence again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
+        <translation>仅用新种子重新生成这一句：得到版本的新版本，以交叉淡化拼接；当前版本保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="143"/>
         <source>Remove from queue</source>
         <translation>从队列中移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="47"/>
-        <source>The model speaks the script in segments: one sentence, or several short sentences together (as CosyVoice&apos;s own frontend splits text). Each row is one segment and is re-rolled as a whole.</source>
-        <translation>模型按段朗读文稿：一句，或几句短句合为一段（与 CosyVoice 自带前端的切分方式相同）。每一行是一段，重新生成时整段重做。</translation>
+        <location filename="../../studio/ui/takes_panel.py" line="158"/>
+        <source>Sentences of the selected take</source>
+        <translation>所选版本的句子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="80"/>
+        <location filename="../../studio/ui/takes_panel.py" line="282"/>
+        <source>sentence {0} re-rolled from take {1}</source>
+        <translation>由版本 {1} 重新生成第 {0} 句</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="286"/>
+        <source>re-roll of take {0}</source>
+        <translation>版本 {0} 的重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="71"/>
         <source>#</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="89"/>
+        <location filename="../../studio/ui/takes_panel.py" line="80"/>
         <source>Take number</source>
         <translation>版本编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="105"/>
+        <location filename="../../studio/ui/takes_panel.py" line="102"/>
         <source>Stop playback</source>
         <translation>停止播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="134"/>
-        <source>Re-roll segment</source>
-        <translation>重新生成此段</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/takes_panel.py" line="137"/>
-        <source>Generate only this segment again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
-        <translation>用新种子只重新生成这一段：得到一个新版本（以交叉淡化拼接），当前版本保持不变</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/takes_panel.py" line="161"/>
-        <source>Segments of the selected take</source>
-        <translation>所选版本的分段</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/takes_panel.py" line="167"/>
+        <location filename="../../studio/ui/takes_panel.py" line="164"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="191"/>
+        <location filename="../../studio/ui/takes_panel.py" line="211"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="192"/>
+        <location filename="../../studio/ui/takes_panel.py" line="212"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="193"/>
+        <location filename="../../studio/ui/takes_panel.py" line="213"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="194"/>
+        <location filename="../../studio/ui/takes_panel.py" line="214"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="225"/>
+        <location filename="../../studio/ui/takes_panel.py" line="245"/>
         <source> · API</source>
         <translation> · API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="226"/>
+        <location filename="../../studio/ui/takes_panel.py" line="246"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="251"/>
+        <location filename="../../studio/ui/takes_panel.py" line="272"/>
+        <source>{0} (deleted)</source>
+        <translation>{0}（已删除）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="279"/>
         <source>partial: cancelled</source>
         <translation>不完整：已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="251"/>
+        <location filename="../../studio/ui/takes_panel.py" line="279"/>
         <source>partial: failed</source>
         <translation>不完整：失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="254"/>
-        <source>segment {0} re-rolled from take {1}</source>
-        <translation>由版本 {1} 重新生成第 {0} 段</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/takes_panel.py" line="291"/>
+        <location filename="../../studio/ui/takes_panel.py" line="321"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="294"/>
-        <source>(%n sentence(s) together)</source>
-        <translation>
-            <numerusform>（%n 句合为一段）</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="297"/>
+        <location filename="../../studio/ui/takes_panel.py" line="324"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/takes_panel.py" line="327"/>
+        <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
+        <translation>
+            <numerusform>与另外 %n 句在一次生成中一起朗读；单独重新生成时会在其停顿处拼接。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="304"/>
+        <location filename="../../studio/ui/takes_panel.py" line="339"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="312"/>
+        <location filename="../../studio/ui/takes_panel.py" line="347"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="313"/>
+        <location filename="../../studio/ui/takes_panel.py" line="348"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="318"/>
+        <location filename="../../studio/ui/takes_panel.py" line="353"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="321"/>
+        <location filename="../../studio/ui/takes_panel.py" line="356"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="324"/>
+        <location filename="../../studio/ui/takes_panel.py" line="359"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="324"/>
+        <location filename="../../studio/ui/takes_panel.py" line="359"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="328"/>
+        <location filename="../../studio/ui/takes_panel.py" line="363"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="330"/>
+        <location filename="../../studio/ui/takes_panel.py" line="365"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="382"/>
+        <location filename="../../studio/ui/takes_panel.py" line="417"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="403"/>
+        <location filename="../../studio/ui/takes_panel.py" line="438"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="403"/>
+        <location filename="../../studio/ui/takes_panel.py" line="438"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="419"/>
+        <location filename="../../studio/ui/takes_panel.py" line="454"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>
@@ -2888,122 +3147,154 @@ Differs: {1}</source>
 <context>
     <name>VoiceList</name>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="30"/>
+        <location filename="../../studio/ui/voice_list.py" line="34"/>
         <source>Voices</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="34"/>
+        <location filename="../../studio/ui/voice_list.py" line="38"/>
         <source>Search voices</source>
         <translation>搜索音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="40"/>
+        <location filename="../../studio/ui/voice_list.py" line="45"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="41"/>
+        <location filename="../../studio/ui/voice_list.py" line="46"/>
         <source>Play the voice&apos;s reference clip</source>
         <translation>播放该音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="43"/>
+        <location filename="../../studio/ui/voice_list.py" line="48"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="45"/>
+        <location filename="../../studio/ui/voice_list.py" line="50"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="46"/>
+        <location filename="../../studio/ui/voice_list.py" line="51"/>
         <source>Delete the voice (Ctrl+Z undoes it)</source>
         <translation>删除音色（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="97"/>
+        <location filename="../../studio/ui/voice_list.py" line="102"/>
         <source>Speaker: {0}</source>
         <translation>说话人：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="100"/>
+        <location filename="../../studio/ui/voice_list.py" line="105"/>
         <source>Language: {0} · dialect: {1}</source>
         <translation>语种：{0} · 方言：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="105"/>
+        <location filename="../../studio/ui/voice_list.py" line="110"/>
         <source>Consent: {0}</source>
         <translation>授权同意：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="106"/>
+        <location filename="../../studio/ui/voice_list.py" line="111"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="117"/>
+        <location filename="../../studio/ui/voice_list.py" line="122"/>
         <source>Reference: {0:.1f} s of {1:.1f} s, {2:g} kHz, {3}</source>
         <translation>参考音频：使用 {0:.1f} 秒（共 {1:.1f} 秒），{2:g} kHz，{3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="124"/>
+        <location filename="../../studio/ui/voice_list.py" line="129"/>
         <source>Transcript: {0}</source>
         <translation>参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="124"/>
+        <location filename="../../studio/ui/voice_list.py" line="129"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="127"/>
+        <location filename="../../studio/ui/voice_list.py" line="132"/>
         <source>Quality: {0}</source>
         <translation>质量：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="131"/>
+        <location filename="../../studio/ui/voice_list.py" line="136"/>
         <source>Prepared prompt for {0}: {1} KB, {2}</source>
         <translation>已为 {0} 预处理的提示特征：{1} KB，{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="136"/>
+        <location filename="../../studio/ui/voice_list.py" line="141"/>
         <source>No prepared prompt yet (made on first use).</source>
         <translation>尚无预处理的提示特征（首次使用时生成）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="138"/>
+        <location filename="../../studio/ui/voice_list.py" line="143"/>
         <source>Tags: {0}</source>
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="181"/>
+        <location filename="../../studio/ui/voice_list.py" line="186"/>
         <source>This voice has no reference clip to play.</source>
         <translation>此音色没有可播放的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="197"/>
+        <location filename="../../studio/ui/voice_list.py" line="202"/>
         <source>Rename voice</source>
         <translation>重命名音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="197"/>
+        <location filename="../../studio/ui/voice_list.py" line="202"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="205"/>
+        <location filename="../../studio/ui/voice_list.py" line="210"/>
         <source>The voice could not be renamed: {0}</source>
         <translation>无法重命名音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="224"/>
-        <source>The voice {0} still has {1} takes; delete or export them first.</source>
-        <translation>音色 {0} 仍有 {1} 个版本；请先删除或导出这些版本。</translation>
+        <location filename="../../studio/ui/voice_list.py" line="239"/>
+        <source>Deleted the voice {0}; its takes are kept. Press Ctrl+Z to undo.</source>
+        <translation>已删除音色 {0}；其版本已保留。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="230"/>
+        <location filename="../../studio/ui/voice_list.py" line="241"/>
+        <source>Deleted the voice {0} and its takes. Press Ctrl+Z to undo.</source>
+        <translation>已删除音色 {0} 及其版本。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="249"/>
+        <source>Delete voice</source>
+        <translation>删除音色</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/voice_list.py" line="250"/>
+        <source>The voice {0} has %n take(s). What happens to them?</source>
+        <translation>
+            <numerusform>音色 {0} 有 %n 条版本。如何处理它们？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="251"/>
+        <source>Ctrl+Z undoes either choice until Voice Studio closes.</source>
+        <translation>在 Voice Studio 关闭前，按 Ctrl+Z 可撤销任一选择。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="253"/>
+        <source>Delete the voice and its takes</source>
+        <translation>删除音色及其版本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="255"/>
+        <source>Delete the voice, keep its takes</source>
+        <translation>删除音色，保留其版本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="237"/>
         <source>Deleted the voice {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}。按 Ctrl+Z 撤销。</translation>
     </message>

@@ -293,6 +293,30 @@ class TakesMixin(LibraryBase):
             self._search.removed(conn, take.id)
         self._discard_files(files)
 
+    def detach_takes(self, voice_id: int) -> list[int]:
+        """Keep a voice's takes when the voice itself is to be deleted: they stop naming the voice
+        (voice_id NULL; re-rolling them then needs a voice) and keep its name in their timings as
+        "deleted_voice". Returns the ids of the detached takes; the voice can be deleted after this.
+        Raises NotFoundError if there is no such voice.
+        """
+        with self._db.transaction() as conn:
+            row = conn.execute("SELECT name FROM voices WHERE id = ?", (voice_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no voice with id {voice_id} in this library.")
+            name = row[0]
+            rows = conn.execute(
+                "SELECT id, timings_json FROM takes WHERE voice_id = ?", (voice_id,)
+            ).fetchall()
+            stamp = to_db(now_utc())
+            for take_id, timings_json in rows:
+                timings = from_json(timings_json) or {}
+                timings["deleted_voice"] = name
+                conn.execute(
+                    "UPDATE takes SET voice_id = NULL, timings_json = ?, updated_at = ? WHERE id = ?",
+                    (to_json(timings), stamp, take_id),
+                )
+        return [r[0] for r in rows]
+
     # -- search and listing ----------------------------------------------------------------------
 
     def list_takes(

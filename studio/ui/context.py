@@ -9,6 +9,7 @@ from studio.library import Library
 from studio.ui.background import BackgroundTasks
 from studio.ui.display import DisplayClock
 from studio.ui.engine_bridge import EngineBridge
+from studio.ui.error_text import localize
 from studio.ui.settings import StudioSettings
 from studio.ui.undo import PendingDeletions
 
@@ -51,6 +52,7 @@ class StudioContext(QObject):
         self._warned_once: set[str] = set()
 
     def _say(self, level: str, text: str, key: str) -> None:
+        text = localize(text)  # engine and library sentences in the window's language (error_text.py)
         self.message.emit(level, text)
         self.noted.emit(level, text, key)
 

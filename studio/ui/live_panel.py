@@ -13,7 +13,9 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar, QSplitter, QVBoxLayout
 
+from studio.ui.error_text import localize
 from studio.ui.messages import sentence
+from studio.ui.sentences import segment_sentences
 from studio.ui.views.mel_view import MEL_FPS, MelBuffer, MelView
 from studio.ui.views.token_view import TOKEN_RATE, TokenBuffer, TokenView
 
@@ -57,6 +59,7 @@ class LivePanel(QGroupBox):
         layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
         self.sentences = 0
+        self.first_sentence = 0
         self.sentence_total = 0
         self.stage = ""
         self._last_event = 0.0
@@ -70,7 +73,8 @@ class LivePanel(QGroupBox):
     def reset(self, sentence_total: int = 0) -> None:
         self.mel_buffer.reset()
         self.token_buffer.reset()
-        self.sentences = 0
+        self.sentences = 0  # sentences begun so far (the last of the current segment)
+        self.first_sentence = 0  # the current segment's first sentence
         self.sentence_total = sentence_total
         self.stage = ""
         self.failure = ""
@@ -83,12 +87,22 @@ class LivePanel(QGroupBox):
         self.failure = text
         self.progress.hide()
         self.status.setStyleSheet(FAILED_STYLE)
-        self.status.setText(sentence(self.tr("The take failed: {0}").format(text)))
+        self.status.setText(sentence(self.tr("The take failed: {0}").format(localize(text))))
+
+    def clear_failure(self) -> None:
+        """A newer problem is in the message area: the old failure no longer describes the window."""
+        if self.failure:
+            self.failure = ""
+            self.status.setStyleSheet("")
+            self.status.setText("")
 
     # engine events (cheap: they only append to the buffers) ------------------------------------
 
     def on_segment(self, seg) -> None:
-        self.sentences = seg.index + 1
+        # a segment may be several short sentences spoken in one pass: count the sentences the
+        # takes panel lists (studio/ui/sentences.py), "sentences 1–2 of 3"
+        self.first_sentence = self.sentences + 1
+        self.sentences += len(segment_sentences(seg.text)) if seg.text else 1
         self._set_stage("lm")
         self.token_buffer.add_boundary(seg.index, seg.start_token)
         self.mel_buffer.add_boundary(seg.index, seg.start_frame)
@@ -132,8 +146,13 @@ class LivePanel(QGroupBox):
         self.token_view.refresh()
 
     def sentence_text(self) -> str:
+        total = max(self.sentence_total, self.sentences)
+        if self.first_sentence and self.first_sentence < self.sentences:
+            if self.sentence_total:
+                return self.tr("sentences {0}–{1} of {2}").format(self.first_sentence, self.sentences, total)
+            return self.tr("sentences {0}–{1}").format(self.first_sentence, self.sentences)
         if self.sentence_total:
-            return self.tr("sentence {0} of {1}").format(self.sentences, self.sentence_total)
+            return self.tr("sentence {0} of {1}").format(self.sentences, total)
         return self.tr("sentence {0}").format(self.sentences)
 
     def describe(self, with_stage: bool = False) -> str:

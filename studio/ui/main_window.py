@@ -46,10 +46,11 @@ from studio.ui.messages import resolve_when_supplied, warn_playback_failed
 from studio.ui.project import attach_project_view
 from studio.ui.reference_panel import ReferencePanel
 from studio.ui.script_panel import MODES, ScriptPanel, SourceClip, random_seed
+from studio.ui.sentences import store_sentence_version, take_sentences
 from studio.ui.serve_toggle import ServeToggle
 from studio.ui.session_state import restore_session, save_session
 from studio.ui.settings_dialog import SettingsDialog
-from studio.ui.take_session import TakeAssembler, TakeRequest, count_sentences, store_sentence_version
+from studio.ui.take_session import UNSPEAKABLE, TakeAssembler, TakeRequest, count_sentences, has_speakable
 from studio.ui.takes_panel import TakesPanel
 from studio.ui.voice_list import VoiceList
 
@@ -68,6 +69,7 @@ class TakeRun:
         self.sentence_total = 0  # how many sentences the engine will speak, once it has said
         self.started_at: float | None = None  # monotonic seconds, for a partial take's figures
         self.first_audio_at: float | None = None
+        self.cancelling = False  # Esc was pressed; the worker has not stopped yet
 
 
 class MainWindow(QMainWindow):
@@ -369,6 +371,9 @@ class MainWindow(QMainWindow):
         if mode != "vc" and not text:
             ctx.error(self.tr("Type the script to speak first."), key="request:text")
             return None
+        if mode != "vc" and not has_speakable(text):  # "？！": refused before a take starts
+            ctx.error(UNSPEAKABLE, key="request:text")
+            return None
         reference = self.reference
         if reference.clip is not None and reference.voice_id is None:
             # The panel shows a clip the user just imported or recorded; a take speaks in a saved voice,
@@ -435,6 +440,7 @@ class MainWindow(QMainWindow):
     def synthesize(self) -> TakeRun | None:
         request = self.current_request()
         if request is None:
+            self.live.clear_failure()  # the message area says what is wrong now
             return None
         if request.seed is None:  # "random": a new seed for this take; the box stays on random
             request.seed = random_seed()
@@ -597,12 +603,14 @@ class MainWindow(QMainWindow):
 
     def _take_failed(self, run: TakeRun, failure) -> None:
         self._take_ended(run)
+        self.take_status.setText(self.tr("Last take: failed · seed {0}").format(run.request.seed))
         self.take_error(failure.message)
         self._store_partial(run, "failed")
         self.takeEnded.emit("failed", None)
 
     def _take_cancelled(self, run: TakeRun, reason: str) -> None:
         self._take_ended(run)
+        self.take_status.setText(self.tr("Last take: cancelled · seed {0}").format(run.request.seed))
         if run is self.live_run:
             self.live.status.setText(self.tr("Cancelled."))
         self._store_partial(run, "cancelled")
@@ -683,8 +691,14 @@ class MainWindow(QMainWindow):
             self.takes.select_sentence(run.request.reroll[1])
             self.ctx.info(
                 self.tr(
-                    "Segment {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was."
+                    "Sentence {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was."
                 ).format(run.request.reroll[1] + 1, run.request.reroll[0], take_id, run.request.seed)
+            )
+        elif run.request.rerolled_from is not None and not partial:
+            self.ctx.info(
+                self.tr("Take {0} re-rolled as take {1} (seed {2}); take {0} is kept as it was.").format(
+                    run.request.rerolled_from, take_id, run.request.seed
+                )
             )
         elif partial:
             self.ctx.warn(
@@ -706,6 +720,13 @@ class MainWindow(QMainWindow):
             self.reference.recording.cancel()
             return
         job = self.ctx.bridge.cancel_running()
+        if job is not None and job.kind == "synthesize":
+            run = self.runs.get(job.id)
+            if run is not None:
+                run.cancelling = True  # said at once: the worker stops within one step
+                if run is self.live_run:
+                    self.live.status.setText(self.tr("Cancelling…"))
+                self.script.cancel_button.setEnabled(False)
         if job is None or job.kind != "synthesize":
             queued = [j for j in self.ctx.bridge.queued_jobs() if j.kind == "synthesize"]
             if queued:
@@ -753,19 +774,19 @@ class MainWindow(QMainWindow):
     def reroll_take(self, take_id: int) -> None:
         request = self._request_from_take(take_id)
         if request is not None:
+            request.rerolled_from = take_id  # the new take says which take it re-rolls
             self.submit(request)
 
     def reroll_sentence(self, take_id: int, index: int) -> None:
         request = self._request_from_take(take_id)
         if request is None:
             return
-        take = self.ctx.library.get_take(take_id)
-        segment = next((s for s in take.segments if s.index == index), None)
-        if segment is None:
+        rows = take_sentences(self.ctx.library.get_take(take_id))  # studio/ui/sentences.py
+        if not 0 <= index < len(rows):
             self.ctx.error(self.tr("Take {0} has no sentence {1}.").format(take_id, index + 1))
             return
-        if take.mode != "vc":
-            request.text = segment.text
+        if request.mode != "vc":
+            request.text = rows[index].speak
         request.reroll = (take_id, index)  # streams (and plays) like any take if Streaming is on
         self.submit(request)
 
@@ -780,10 +801,12 @@ class MainWindow(QMainWindow):
             mono = audio.mean(axis=1) if audio.ndim == 2 else audio
             self.ctx.player.play(mono.astype(np.float32), rate)
             self._playing_take_id = take_id
+            self._play_asked = True  # a playback problem now answers this press, every time
 
         self.ctx.background.run(read, play, lambda err: self.ctx.error(str(err)))
 
     _playing_take_id: int | None = None
+    _play_asked = False
 
     def toggle_play(self) -> None:
         player = self.ctx.player
@@ -804,7 +827,9 @@ class MainWindow(QMainWindow):
             self.live.set_playhead(player.position / player.rate)
         else:
             self.live.set_playhead(None)
-        if self.live_run is not None and self.live_run.job.is_open:
+        if self.live_run is not None and self.live_run.job.is_open and self.live_run.cancelling:
+            self.live.status.setText(self.tr("Cancelling…"))
+        elif self.live_run is not None and self.live_run.job.is_open:
             self.live.status.setText(
                 self.tr("Making · seed {0}: {1}").format(self.live_run.request.seed, self.live.describe(True))
             )
@@ -814,7 +839,8 @@ class MainWindow(QMainWindow):
             player.error = None
 
     def _playback_failed(self, error: str) -> None:
-        warn_playback_failed(self.ctx, error)
+        warn_playback_failed(self.ctx, error, asked=self._play_asked)
+        self._play_asked = False
 
     # -- export ---------------------------------------------------------------------------------
 
@@ -831,7 +857,8 @@ class MainWindow(QMainWindow):
         fmt = settings.get("export/format")
         suffix = ".flac" if fmt == "flac" else ".wav"
         default = str(Path(folder) / f"take-{take_id}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export take"), default, EXPORT_FILTER)
+        chosen = EXPORT_FILTER.split(";;")[1 if suffix == ".flac" else 0]  # the filter matches the name
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export take"), default, EXPORT_FILTER, chosen)
         if path:
             self.export_take(take_id, path)
 

@@ -37,8 +37,9 @@ def resolve_when_supplied(ctx: Any, voice_list: Any, script: Any) -> None:
     script.sourceChanged.connect(lambda: ctx.resolve("request:source"))
 
 
-def warn_playback_failed(ctx: Any, error: str) -> None:
-    """A playback (device) problem, said once per session: it would return with every take."""
+def warn_playback_failed(ctx: Any, error: str, asked: bool = False) -> None:
+    """A playback (device) problem, said once per session: it would return with every take. When
+    the user `asked` to play (Play, Space), it is said every time: the press needs an answer."""
     if error.startswith("No audio output device"):
         text = QCoreApplication.translate(
             "MainWindow",
@@ -47,4 +48,5 @@ def warn_playback_failed(ctx: Any, error: str) -> None:
         )
     else:
         text = QCoreApplication.translate("MainWindow", "Playback stopped: {0}").format(error)
-    ctx.warn_once("playback:" + error, text)
+    if not ctx.warn_once("playback:" + error, text) and asked:
+        ctx.warn(text, key="playback:" + error)

@@ -77,6 +77,7 @@ class ReferencePanel(QGroupBox):
         self.clip: ReferenceClip | None = None
         self.voice_id: int | None = None  # the saved voice whose clip is shown, if any
         self.voice_name = ""
+        self.drafts: dict[int, str] = {}  # clip id -> a typed transcript not saved yet
         self.saved_transcript = ""
         self.report: QualityReport | None = None
         self.saving = False
@@ -217,7 +218,10 @@ class ReferencePanel(QGroupBox):
         self.clipChanged.emit()
 
     def show_voice(self, voice_id: int | None) -> None:
-        """Follow the voice list: show the saved voice's clip, report and transcript."""
+        """Follow the voice list: show the saved voice's clip, report and transcript. A transcript
+        typed for the shown voice and not saved is kept as a draft and comes back with that voice."""
+        if voice_id != self.voice_id:
+            self._keep_draft()
         if voice_id is None:
             if self.voice_id is not None:
                 self.set_clip(None)
@@ -251,7 +255,28 @@ class ReferencePanel(QGroupBox):
             return
         self.voice_id, self.voice_name = voice_id, voice.name
         self.saved_transcript = clips[0].transcript or ""
+        draft = self.drafts.pop(clips[0].id, None)
+        if draft is not None:
+            self.transcript_edit.setText(draft)
+            self.transcript_edit.setCursorPosition(0)
         self.update_quality()
+        self._update_buttons()
+
+    def _keep_draft(self) -> None:
+        """Keep the shown voice's typed, unsaved transcript (by clip) before another voice replaces it."""
+        if self.voice_id is None or self.clip is None or self.clip.clip_id is None:
+            return
+        text = self.transcript_edit.text().strip()
+        if text == (self.saved_transcript or "").strip():
+            self.drafts.pop(self.clip.clip_id, None)
+            return
+        self.drafts[self.clip.clip_id] = text
+        self.ctx.info(
+            self.tr(
+                "The transcript you typed for {0} is not saved; it is kept and comes back when you "
+                "choose {0} again (then press Save transcript)."
+            ).format(self.voice_name)
+        )
 
     def save_transcript(self) -> bool:
         """Store the typed transcript with the shown voice's clip; its prepared prompts (which
@@ -268,6 +293,7 @@ class ReferencePanel(QGroupBox):
             self.ctx.error(self.tr("The transcript could not be saved: {0}").format(err))
             return False
         self.saved_transcript = text
+        self.drafts.pop(self.clip.clip_id, None)
         self._update_buttons()
         self.ctx.resolve("request:transcript")
         self.ctx.info(

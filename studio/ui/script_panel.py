@@ -171,10 +171,7 @@ class ScriptPanel(QGroupBox):
         # text ---------------------------------------------------------------------------------------
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(
-            self.tr(
-                "Type or paste the script. It is spoken in segments (a sentence, or short sentences "
-                "together); each segment of a take can be re-rolled on its own."
-            )
+            self.tr("Type or paste the script. Each sentence of a take can be re-rolled on its own.")
         )
         self.editor.setTabChangesFocus(True)  # Tab leaves the script, as in every other field
         self.editor.textChanged.connect(self._text_changed)
@@ -198,6 +195,13 @@ class ScriptPanel(QGroupBox):
         self.dice.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.dice.setToolTip(self.tr("Roll a new seed"))
         self.dice.clicked.connect(self.roll_seed)
+        # the way back to "random" after typing or rolling a seed
+        self.random_button = QToolButton()
+        self.random_button.setText(self.tr("Random"))
+        self.random_button.setToolTip(self.tr("Back to a random seed for every take"))
+        self.random_button.clicked.connect(lambda: self.seed.setValue(RANDOM_SEED))
+        self.seed.valueChanged.connect(lambda v: self.random_button.setEnabled(v != RANDOM_SEED))
+        self.random_button.setEnabled(False)
         self.stream = QCheckBox(self.tr("Streaming"))
         self.stream.setChecked(True)
         self.stream.setToolTip(self.tr("Play while the take is generated (speed needs streaming off)"))
@@ -221,6 +225,7 @@ class ScriptPanel(QGroupBox):
         controls.addWidget(QLabel(self.tr("Seed")))
         controls.addWidget(self.seed)
         controls.addWidget(self.dice)
+        controls.addWidget(self.random_button)
         controls.addWidget(self.stream)
         controls.addStretch(1)
         controls.addWidget(self.cancel_button)

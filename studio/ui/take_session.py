@@ -7,6 +7,8 @@ can be re-rolled on its own.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +18,18 @@ import studio
 from studio.library import SegmentInput
 
 MODE_KEYS = ("zero_shot", "cross_lingual", "instruct", "vc")
+# The engine's sentence for a script with nothing to say (TextFrontend._check_text); the window
+# says it before a take starts, and error_text.py translates it.
+UNSPEAKABLE = "The text normalizes to nothing speakable (only punctuation or symbols?)."
+_MARKUP = re.compile(r"<\|[^|]*\|>|\[[^\[\]\s]{1,20}\]|</?[a-z_]+>")
+
+
+def has_speakable(text: str) -> bool:
+    """False when `text` is only punctuation, spaces and tags ("？！", "…", "[breath]"): the engine's
+    normalizer never speaks those (TextFrontend._check_text refuses them). Symbols such as % or $
+    count as speakable here, since the normalizer may read them out; the engine has the last word."""
+    bare = _MARKUP.sub("", text)
+    return any(not unicodedata.category(c).startswith(("P", "Z", "C")) for c in bare)
 
 
 @dataclass
@@ -32,6 +46,7 @@ class TakeRequest:
     source_clip_id: int | None = None
     source_label: str = ""
     reroll: tuple[int, int] | None = None  # (take id, sentence index): re-roll one sentence
+    rerolled_from: int | None = None  # a whole-take re-roll: the take it makes again
     extra: dict[str, Any] = field(default_factory=dict)
 
     def engine_kwargs(self, voice: Any) -> dict[str, Any]:
@@ -134,6 +149,8 @@ class TakeAssembler:
             "preset": getattr(finished, "preset", "exact"),
             "flow_steps": getattr(finished, "flow_steps", None),
         }
+        if self.request.rerolled_from is not None:
+            timings["rerolled_from"] = self.request.rerolled_from
         if self.request.extra.get("text_frontend"):
             timings["text_frontend"] = self.request.extra["text_frontend"]
         if self.request.mode == "vc":
@@ -161,67 +178,16 @@ class TakeAssembler:
 
 
 def count_sentences(text: str, mode: str):
-    """fn(engine) for `EngineBridge.call`: how many sentences (segments) the engine will speak for
-    `text`, 0 if it cannot tell (the take itself then reports the problem)."""
+    """fn(engine) for `EngineBridge.call`: how many sentences the engine will speak for `text` (the
+    sentences of its segments, as the takes panel lists them), 0 if it cannot tell (the take itself
+    then reports the problem)."""
 
     def run(engine: Any) -> int:
+        from studio.ui.sentences import segment_sentences
+
         try:
-            return len(engine._check_text(text, mode))
+            return sum(len(segment_sentences(s)) for s in engine._check_text(text, mode))
         except Exception:
             return 0
 
     return run
-
-
-def store_sentence_version(
-    library: Any,
-    take_id: int,
-    index: int,
-    audio: np.ndarray,
-    sample_rate: int,
-    seed: int,
-    timings: dict[str, Any],
-    *,
-    model_hash: str = "",
-) -> int:
-    """Store a sentence re-roll as a new version of take `take_id` and return its id.
-
-    The new take has the old take's sentences with sentence `index` replaced by `audio` (joined
-    with the library's cross-fades), the re-roll's `seed` and `timings`, and records which take
-    and sentence it came from ("version_of", "rerolled_sentence" in its timings). The old take
-    is left as it was, so the previous version is always there to go back to.
-    Raises LibraryError if the take is gone or was made at another sample rate.
-    """
-    from studio.library import LibraryError
-
-    old = library.get_take(take_id)
-    if int(sample_rate) != old.sample_rate:
-        raise LibraryError(
-            f"Take {take_id} is at {old.sample_rate} Hz but the loaded model makes {sample_rate} Hz; "
-            "load the model the take was made with to re-roll one of its sentences."
-        )
-    segments = []
-    for seg in old.segments:
-        if seg.index == index:
-            segments.append(SegmentInput(seg.text, seed, audio=np.asarray(audio, dtype=np.float32)))
-        else:
-            part, _rate = library.segment_audio(take_id, seg.index)
-            segments.append(SegmentInput(seg.text, seg.seed, audio=part))
-    timings = dict(timings, version_of=take_id, rerolled_sentence=index)
-    for key in ("source_clip_id", "source_name"):
-        if key in (old.timings or {}):
-            timings.setdefault(key, old.timings[key])
-    return library.add_take(
-        text=old.text,
-        sample_rate=old.sample_rate,
-        voice_id=old.voice_id,
-        mode=old.mode,
-        instruction=old.instruction,
-        seed=seed,
-        speed=old.speed,
-        model_family=old.model_family,
-        model_hash=model_hash or old.model_hash,
-        engine_version=studio.__version__,
-        timings=timings,
-        segments=segments,
-    ).id

@@ -4,10 +4,9 @@ the take's sentences (each can be re-rolled alone); and the queue of requests wa
 from __future__ import annotations
 
 import html
-import re
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -27,28 +26,20 @@ from PySide6.QtWidgets import (
 
 from studio.library import LibraryError, Take
 from studio.ui.context import StudioContext
+from studio.ui.sentences import take_sentences
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LIST_LIMIT = 500
 NUMBER, STAR, TEXT, VOICE, MODE, LENGTH, SEED = range(7)
+TEXT_MIN_PX = 140
 
 
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|[。！？]+")
-
-
-def sentence_count(text: str) -> int:
-    """How many sentences `text` holds: pieces with a letter or digit between sentence ends
-    (. ! ? … before a space or the end; 。！？ anywhere); at least 1."""
-    pieces = _SENTENCE_END.split(text.strip())
-    return max(1, sum(1 for piece in pieces if any(c.isalnum() for c in piece)))
-
-
-def SEGMENTS_EXPLAINED() -> str:
+def SENTENCES_EXPLAINED() -> str:
     return QCoreApplication.translate(
         "TakesPanel",
-        "The model speaks the script in segments: one sentence, or several short sentences "
-        "together (as CosyVoice's own frontend splits text). Each row is one segment and is "
-        "re-rolled as a whole.",
+        "The take's sentences, as the text frontend cuts them. The model speaks short sentences "
+        "together in one pass (as CosyVoice's own frontend does); re-rolling one of them speaks it "
+        "alone and splices it in at the pause where it starts and ends.",
     )
 
 
@@ -95,6 +86,12 @@ class TakesPanel(QGroupBox):
             mode = QHeaderView.ResizeMode.Stretch if col == TEXT else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(col, mode)
         header.setStretchLastSection(False)
+        # a narrow panel: the least needed columns give way to Text (fit_columns)
+        self.tree.viewport().installEventFilter(self)
+        # Delete: the same undoable delete as the button (only while the list has the focus)
+        self.delete_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
+        self.delete_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_shortcut.activated.connect(self.delete_selected)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.playRequested.emit(item.data(0, ID_ROLE)))
 
@@ -131,10 +128,10 @@ class TakesPanel(QGroupBox):
         self.sentences = QListWidget()
         self.sentences.setWordWrap(True)
         self.sentences.itemDoubleClicked.connect(lambda _i: self.reroll_selected_sentence())
-        self.reroll_sentence_button = QPushButton(self.tr("Re-roll segment"))
+        self.reroll_sentence_button = QPushButton(self.tr("Re-roll sentence"))
         self.reroll_sentence_button.setToolTip(
             self.tr(
-                "Generate only this segment again with a new seed: a new version of the take, "
+                "Generate only this sentence again with a new seed: a new version of the take, "
                 "joined with cross-fades; the take as it is now is kept"
             )
         )
@@ -158,9 +155,9 @@ class TakesPanel(QGroupBox):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
-        self.segments_label = QLabel(self.tr("Segments of the selected take"))
-        self.segments_label.setToolTip(SEGMENTS_EXPLAINED())
-        self.sentences.setToolTip(SEGMENTS_EXPLAINED())
+        self.segments_label = QLabel(self.tr("Sentences of the selected take"))
+        self.segments_label.setToolTip(SENTENCES_EXPLAINED())
+        self.sentences.setToolTip(SENTENCES_EXPLAINED())
         bottom_layout.addWidget(self.segments_label)
         bottom_layout.addWidget(self.sentences, 1)
         bottom_layout.addWidget(self.reroll_sentence_button)
@@ -185,6 +182,29 @@ class TakesPanel(QGroupBox):
         self.refresh_queue()
 
     # -- takes list ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Keep the Text column readable (at least TEXT_MIN_PX): in a narrow panel the Seed, Mode
+        and Length columns are hidden, in that order, and come back when there is room; their values
+        stay in the details below the list."""
+        width = self.tree.viewport().width()
+        header = self.tree.header()
+        for col in (SEED, MODE, LENGTH):
+            self.tree.setColumnHidden(col, False)
+        for col in (SEED, MODE, LENGTH):
+            others = sum(
+                max(header.sectionSizeHint(c), self.tree.sizeHintForColumn(c))
+                for c in range(7)
+                if c != TEXT and not self.tree.isColumnHidden(c)
+            )
+            if width - others >= TEXT_MIN_PX:
+                break
+            self.tree.setColumnHidden(col, True)
 
     def mode_label(self, mode: str) -> str:
         return {
@@ -221,7 +241,7 @@ class TakesPanel(QGroupBox):
                     str(take.id),
                     "★" if take.favourite else "",
                     text,
-                    take.voice_name or "",
+                    self.voice_label(take),
                     self.mode_label(take.mode) + (self.tr(" · API") if take.source == "api" else ""),
                     self.tr("{0:.1f} s").format(take.duration_s),
                     "" if take.seed is None else str(take.seed),
@@ -241,19 +261,29 @@ class TakesPanel(QGroupBox):
             if take.id == selected:
                 self.tree.setCurrentItem(item)
         self.tree.blockSignals(False)
+        self.fit_columns()
         self._show_selected()
 
+    def voice_label(self, take: Take) -> str:
+        """The voice's name; a take kept when its voice was deleted says so."""
+        if take.voice_name:
+            return take.voice_name
+        deleted = (take.timings or {}).get("deleted_voice")
+        return self.tr("{0} (deleted)").format(deleted) if deleted else ""
+
     def version_note(self, take: Take) -> str:
-        """ "partial (cancelled)", "segment 2 re-rolled from take 5", or ""."""
+        """ "partial (cancelled)", "sentence 2 re-rolled from take 5", or ""."""
         t = take.timings or {}
         if t.get("partial"):
             return (
                 self.tr("partial: cancelled") if t["partial"] == "cancelled" else self.tr("partial: failed")
             )
         if t.get("version_of") is not None:
-            return self.tr("segment {0} re-rolled from take {1}").format(
+            return self.tr("sentence {0} re-rolled from take {1}").format(
                 int(t.get("rerolled_sentence", 0)) + 1, t["version_of"]
             )
+        if t.get("rerolled_from") is not None:
+            return self.tr("re-roll of take {0}").format(t["rerolled_from"])
         return ""
 
     def take_ids(self) -> list[int]:
@@ -287,14 +317,19 @@ class TakesPanel(QGroupBox):
         self.details.setText(self.describe(take) if take else "")
         self.favourite_button.setChecked(bool(take and take.favourite))
         if take is not None:
-            for seg in take.segments:
-                label = seg.text if take.mode != "vc" else self.tr("(converted speech)")
-                sentences = sentence_count(seg.text) if take.mode != "vc" else 1
-                if sentences > 1:  # say that this row is several sentences spoken together
-                    label += "  " + self.tr("(%n sentence(s) together)", "", sentences)
-                item = QListWidgetItem(f"{seg.index + 1}. {label}")
-                item.setData(ID_ROLE, seg.index)
-                item.setToolTip(self.tr("seed {0}").format(seg.seed))
+            for row in take_sentences(take):  # the real sentences (studio/ui/sentences.py)
+                label = row.text if take.mode != "vc" else self.tr("(converted speech)")
+                item = QListWidgetItem(f"{row.index + 1}. {label}")
+                item.setData(ID_ROLE, row.index)
+                tip = self.tr("seed {0}").format(row.seed)
+                if row.parts > 1:
+                    tip += "\n" + self.tr(
+                        "Spoken in one pass with %n other sentence(s); re-rolled alone, it is "
+                        "spliced in at its pauses.",
+                        "",
+                        row.parts - 1,
+                    )
+                item.setToolTip(tip)
                 self.sentences.addItem(item)
         self._update_buttons()
 
@@ -302,7 +337,7 @@ class TakesPanel(QGroupBox):
         t = take.timings or {}
         parts = [
             self.tr("Take {0} · {1} · {2}").format(
-                take.id, self.mode_label(take.mode), take.voice_name or "-"
+                take.id, self.mode_label(take.mode), self.voice_label(take) or "-"
             ),
         ]
         note = self.version_note(take)

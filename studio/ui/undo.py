@@ -8,11 +8,12 @@ are carried out when the window closes, or when an entry falls off the bottom of
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from studio.library import Library, LibraryError
+from studio.library import Library, LibraryError, NotFoundError
 
 LIMIT = 50
 
@@ -22,6 +23,8 @@ class Deletion:
     kind: str  # "voice" or "take"
     id: int
     label: str
+    takes: tuple[int, ...] = ()  # a voice's takes, deleted (or kept) with it as one undoable step
+    keep_takes: bool = False  # True: the takes stay, no longer naming the voice (Library.detach_takes)
 
 
 class PendingDeletions(QObject):
@@ -33,8 +36,11 @@ class PendingDeletions(QObject):
         self.library = library
         self._stack: list[Deletion] = []
 
-    def delete(self, kind: str, item_id: int, label: str) -> Deletion:
-        entry = Deletion(kind, int(item_id), label)
+    def delete(
+        self, kind: str, item_id: int, label: str, takes: tuple[int, ...] = (), keep_takes: bool = False
+    ) -> Deletion:
+        """Hide `kind` `item_id` now (undoable); a voice's `takes` go with it unless `keep_takes`."""
+        entry = Deletion(kind, int(item_id), label, tuple(int(t) for t in takes), bool(keep_takes))
         self._stack.append(entry)
         while len(self._stack) > LIMIT:
             self._commit(self._stack.pop(0))
@@ -49,10 +55,13 @@ class PendingDeletions(QObject):
         return entry
 
     def hidden(self, kind: str) -> set[int]:
-        return {d.id for d in self._stack if d.kind == kind}
+        ids = {d.id for d in self._stack if d.kind == kind}
+        if kind == "take":  # the takes of a voice deleted with its takes
+            ids.update(t for d in self._stack if d.kind == "voice" and not d.keep_takes for t in d.takes)
+        return ids
 
     def is_hidden(self, kind: str, item_id: int) -> bool:
-        return any(d.kind == kind and d.id == item_id for d in self._stack)
+        return item_id in self.hidden(kind)
 
     def __len__(self) -> int:
         return len(self._stack)
@@ -76,6 +85,12 @@ class PendingDeletions(QObject):
             if entry.kind == "take":
                 self.library.delete_take(entry.id)
             else:
+                if entry.keep_takes:
+                    self.library.detach_takes(entry.id)
+                else:
+                    for take_id in entry.takes:
+                        with contextlib.suppress(NotFoundError):
+                            self.library.delete_take(take_id)
                 self.library.delete_voice(entry.id)
         except LibraryError as err:  # e.g. a voice whose take was restored: keep it
             self.failed.emit(str(err))

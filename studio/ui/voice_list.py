@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -219,17 +220,45 @@ class VoiceList(QGroupBox):
         return self.delete_voice(voice_id)
 
     def delete_voice(self, voice_id: int) -> bool:
+        """Delete a voice (undoable). A voice with takes asks first: delete its takes with it, or keep
+        them (they stay in the takes list, no longer naming a voice)."""
         lib = self.ctx.library
         voice = lib.get_voice(voice_id)
         hidden_takes = self.ctx.deletions.hidden("take")
         remaining = [t for t in lib.take_ids(voice_id=voice_id) if t not in hidden_takes]
+        keep = False
         if remaining:
-            self.ctx.error(
-                self.tr("The voice {0} still has {1} takes; delete or export them first.").format(
-                    voice.name, len(remaining)
-                )
-            )
-            return False
-        self.ctx.deletions.delete("voice", voice_id, voice.name)
-        self.ctx.info(self.tr("Deleted the voice {0}. Press Ctrl+Z to undo.").format(voice.name))
+            answer = self.ask_delete_with_takes(voice.name, len(remaining))
+            if answer is None:
+                return False
+            keep = answer == "keep"
+        self.ctx.deletions.delete("voice", voice_id, voice.name, takes=tuple(remaining), keep_takes=keep)
+        if not remaining:
+            text = self.tr("Deleted the voice {0}. Press Ctrl+Z to undo.")
+        elif keep:
+            text = self.tr("Deleted the voice {0}; its takes are kept. Press Ctrl+Z to undo.")
+        else:
+            text = self.tr("Deleted the voice {0} and its takes. Press Ctrl+Z to undo.")
+        self.ctx.info(text.format(voice.name))
         return True
+
+    def ask_delete_with_takes(self, name: str, count: int) -> str | None:
+        """ "delete" (the voice and its takes), "keep" (the voice only) or None (cancel); tests replace it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Delete voice"))
+        box.setText(self.tr("The voice {0} has %n take(s). What happens to them?", "", count).format(name))
+        box.setInformativeText(self.tr("Ctrl+Z undoes either choice until Voice Studio closes."))
+        with_takes = box.addButton(
+            self.tr("Delete the voice and its takes"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(self.tr("Delete the voice, keep its takes"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is with_takes:
+            return "delete"
+        if clicked is keep:
+            return "keep"
+        return None

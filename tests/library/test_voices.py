@@ -141,3 +141,18 @@ def test_a_voice_with_takes_cannot_be_deleted_but_one_without_can(lib, tmp_path)
     assert not clip.path.exists()
     with pytest.raises(NotFoundError):
         lib.get_voice(voice.id)
+
+
+def test_detached_takes_outlive_their_voice_and_remember_its_name(lib):
+    voice = lib.add_voice("Lena")
+    take = lib.add_take(text="hi", audio=tone(), sample_rate=24000, voice_id=voice.id, timings={"rtf": 0.5})
+    other = lib.add_voice("Max")
+    kept = lib.add_take(text="yo", audio=tone(), sample_rate=24000, voice_id=other.id)
+    assert lib.detach_takes(voice.id) == [take.id]
+    lib.delete_voice(voice.id)
+    after = lib.get_take(take.id)
+    assert after.voice_id is None and after.voice_name is None
+    assert after.timings == {"rtf": 0.5, "deleted_voice": "Lena"}
+    assert lib.get_take(kept.id).voice_id == other.id  # another voice's takes are untouched
+    with pytest.raises(NotFoundError):
+        lib.detach_takes(voice.id)

@@ -29,9 +29,9 @@ def _run_to_end(qtbot, window, start) -> list[str]:
 def test_a_failed_take_says_why_in_the_live_view_and_the_message_area_until_replaced(window, qtbot):
     save_voice(qtbot, window)
     window.script.set_mode("zero_shot")
-    window.script.set_text("？！")
+    window.script.set_text("Hello [xyzzy].")  # ("？！" is refused before a take starts)
     assert _run_to_end(qtbot, window, window.synthesize) == ["failed"]
-    reason = "normalizes to nothing speakable"
+    reason = "is not a known tag"
     assert reason in window.live.status.text()
     assert reason in window.message_bar.text()
     # less important messages do not push the reason away
@@ -208,9 +208,11 @@ def test_the_live_view_names_the_sentence_of_n_and_the_stage(window, qtbot):
     run.job.mel.connect(lambda _m: seen.append(window.live.describe(True)))
     with qtbot.waitSignal(window.takeStored, timeout=180_000):
         pass
-    assert any("sentence 1 of 2" in s for s in seen) and any("sentence 2 of 2" in s for s in seen)
+    # three sentences in two segments: the first two are spoken in one pass, and the live view
+    # counts the sentences the takes panel lists
+    assert any("sentences 1–2 of 3" in s for s in seen) and any("sentence 3 of 3" in s for s in seen)
     assert any("language model" in s for s in seen) and any("vocoder" in s for s in seen)
-    assert "of 2" in window.live.status.text()
+    assert "of 3" in window.live.status.text()
 
 
 # -- 7. partial takes ------------------------------------------------------------------------------
@@ -234,31 +236,75 @@ def test_a_partial_take_is_marked_and_has_real_figures(window, qtbot):
     assert "first audio 0.00 s" not in window.takes.details.text()
 
 
-# -- 8 / 9. segments and their re-roll -----------------------------------------------------------------
+# -- 8 / 9. sentences and their re-roll -----------------------------------------------------------------
 
 
-def test_the_take_lists_its_segments_and_says_what_a_segment_is(window, qtbot):
+def test_sentences_are_cut_as_the_frontend_cuts_them_and_bounded_at_their_pause():
+    from studio.engine.frontend.text import split_sentences
+    from studio.ui.sentences import segment_sentences, sentence_bounds
+
+    assert split_sentences("Hi. Yes. Okay then.") == ["Hi.", "Yes.", "Okay then."]
+    assert split_sentences("你好。我很好！谢谢") == ["你好。", "我很好！", "谢谢"]
+    assert split_sentences("[laughter] Hi. Yes!") == ["[laughter] Hi.", "Yes!"]
+    # a CosyVoice 3 system prompt is not a sentence; each sentence keeps it for its re-roll
+    prompt = "You are a helpful assistant.<|endofprompt|>"
+    assert segment_sentences(prompt + "Hi. Yes.") == [("Hi.", prompt + "Hi."), ("Yes.", prompt + "Yes.")]
+    rate = 24000
+    rng = np.random.default_rng(0)
+    speech = [rng.normal(0, 0.3, int(rate * s)).astype(np.float32) for s in (0.8, 1.5)]
+    pause = rng.normal(0, 0.001, int(rate * 0.25)).astype(np.float32)
+    audio = np.concatenate([speech[0], pause, speech[1]])
+    bounds = sentence_bounds(audio, rate, ["Hi there.", "Yes, I am quite fine now."])
+    assert bounds[0] == 0 and bounds[-1] == len(audio)
+    assert len(speech[0]) < bounds[1] < len(speech[0]) + len(pause)  # inside the pause
+    assert sentence_bounds(audio, rate, ["One."]) == [0, len(audio)]
+
+
+def test_the_take_lists_its_real_sentences_and_rerolls_one_inside_a_merged_segment(window, qtbot):
+    from studio.library.crossfade import DEFAULT_FADE_MS
+    from studio.ui.sentences import sentence_bounds
+
     save_voice(qtbot, window)
-    take_id, _ = make_take(qtbot, window, "Hi. Yes. Okay then.", stream=False)
-    take = window.ctx.library.get_take(take_id)
+    take_id, _ = make_take(qtbot, window, "Hi there. Yes.", stream=False)
+    lib = window.ctx.library
+    take = lib.get_take(take_id)
+    assert len(take.segments) == 1  # the frontend merged the two short sentences into one pass
     panel = window.takes
-    assert panel.sentences.count() == len(take.segments)
-    assert [
-        panel.sentences.item(i).text().split(". ", 1)[1].split("  (")[0]
-        for i in range(panel.sentences.count())
-    ] == [s.text for s in take.segments]
-    from studio.ui.takes_panel import sentence_count
+    assert panel.select_take(take_id)
+    rows = [panel.sentences.item(i).text() for i in range(panel.sentences.count())]
+    assert rows == ["1. Hi there.", "2. Yes."]
+    assert "Sentences" in panel.segments_label.text()
+    assert "together" in panel.segments_label.toolTip()
+    assert "sentence" in window.script.editor.placeholderText()
+    before, rate = lib.take_audio(take_id)
+    before = before.reshape(len(before), -1)[:, 0]
+    panel.select_sentence(1)
+    with qtbot.waitSignal(window.takeStored, timeout=180_000) as stored:
+        panel.reroll_selected_sentence()
+    new_id = stored.args[0]
+    new = lib.get_take(new_id)
+    # the merged segment is now stored as its two sentences; the first keeps its audio and seed
+    assert [s.text for s in new.segments] == ["Hi there.", "Yes."]
+    assert new.segments[0].seed == take.segments[0].seed
+    assert new.segments[1].seed == new.seed != take.segments[0].seed
+    assert new.timings["version_of"] == take_id and new.timings["rerolled_sentence"] == 1
+    bound = sentence_bounds(before, rate, ["Hi there.", "Yes."])[1]
+    first, _ = lib.segment_audio(new_id, 0)
+    np.testing.assert_array_equal(first.reshape(len(first), -1)[:, 0], before[:bound])
+    after, _ = lib.take_audio(new_id)
+    after = after.reshape(len(after), -1)[:, 0]
+    keep = bound - round(rate * DEFAULT_FADE_MS / 1000)  # up to the cross-fade into the new sentence
+    np.testing.assert_array_equal(after[:keep], before[:keep])
+    n = min(len(after), len(before))
+    assert not np.array_equal(after[keep:n], before[keep:n])  # what follows the first sentence is new
+    # the previous version is kept; the new one is selected and says what it is
+    np.testing.assert_array_equal(lib.take_audio(take_id)[0].reshape(-1)[: len(before)], before)
+    assert panel.selected_id() == new_id and panel.sentences.count() == 2
+    assert "sentence 2 re-rolled from take" in panel.details.text()
+    assert str(new.seed) in panel.details.text() and str(new.seed) in window.take_status.text()
 
-    for i, seg in enumerate(take.segments):  # a row of several sentences says so
-        assert ("together" in panel.sentences.item(i).text()) == (sentence_count(seg.text) > 1)
-    assert sentence_count("Hi. Yes. Okay then.") == 3 and sentence_count("你好。我很好！谢谢") == 3
-    assert sentence_count("It costs 3.5 dollars") == 1
-    assert "Segments" in panel.segments_label.text()
-    assert "short sentences" in panel.segments_label.toolTip()
-    assert "segment" in window.script.editor.placeholderText()
 
-
-def test_rerolling_a_segment_keeps_the_previous_version_and_shows_the_new_seed(window, qtbot):
+def test_rerolling_a_lone_sentence_keeps_the_previous_version_and_shows_the_new_seed(window, qtbot):
     save_voice(qtbot, window)
     first = "The first sentence of this script is long enough to stand alone as a segment of its own, " * 2
     second = "and the second sentence follows it with just as many words so that it is split off too. " * 2
@@ -267,16 +313,18 @@ def test_rerolling_a_segment_keeps_the_previous_version_and_shows_the_new_seed(w
     lib = window.ctx.library
     before = lib.get_take(take_id)
     before_audio, _ = lib.take_audio(take_id)
+    # three sentences; the frontend speaks the first two in one segment, the third alone
+    assert len(before.segments) == 2 and window.takes.sentences.count() == 3
     window.script.stream.setChecked(True)
     with qtbot.waitSignal(window.takeStored, timeout=180_000) as stored:
-        window.reroll_sentence(take_id, 1)
+        window.reroll_sentence(take_id, 2)
     new_id = stored.args[0]
     assert new_id != take_id
     # the previous version is untouched
     again, _ = lib.take_audio(take_id)
     np.testing.assert_array_equal(before_audio, again)
     new = lib.get_take(new_id)
-    assert new.timings["version_of"] == take_id and new.timings["rerolled_sentence"] == 1
+    assert new.timings["version_of"] == take_id and new.timings["rerolled_sentence"] == 2
     assert new.timings["stream"] is True  # the re-roll followed the Streaming switch
     assert new.segments[1].seed == new.seed != before.segments[1].seed
     assert new.segments[0].seed == before.segments[0].seed
@@ -285,7 +333,7 @@ def test_rerolling_a_segment_keeps_the_previous_version_and_shows_the_new_seed(w
     np.testing.assert_array_equal(a0, b0)
     assert window.takes.selected_id() == new_id
     details = window.takes.details.text()
-    assert str(new.seed) in details and f"from take {take_id}" in details
+    assert str(new.seed) in details and f"sentence 3 re-rolled from take {take_id}" in details
     assert str(new.seed) in window.take_status.text()
 
 

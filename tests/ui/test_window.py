@@ -166,7 +166,7 @@ def test_rerolling_one_sentence_makes_a_version_with_only_that_sentence_new(wind
     first_before, _ = lib.segment_audio(take_id, 0)
     second_before, _ = lib.segment_audio(take_id, 1)
     with qtbot.waitSignal(window.takeStored, timeout=120_000) as stored:
-        window.reroll_sentence(take_id, 1)
+        window.reroll_sentence(take_id, 2)  # the third sentence: segment 1 (the first two share segment 0)
     version = stored.args[0]
     after = lib.get_take(version)
     assert after.segments[1].seed != before.segments[1].seed

@@ -7,7 +7,7 @@ point (see normalizer.py for the modes).
 
 from studio.engine.frontend.text.language import check_language
 from studio.engine.frontend.text.lexicon import Lexicon, LexiconError
-from studio.engine.frontend.text.normalizer import NORMALIZERS, TextNormalizer
+from studio.engine.frontend.text.normalizer import NORMALIZERS, TextNormalizer, split_sentences
 from studio.engine.frontend.text.numbers import LANGUAGES
 from studio.engine.frontend.text.rules import (
     EN_SENTENCE_END,
@@ -37,4 +37,5 @@ __all__ = [
     "replace_corner_mark",
     "spell_out_number",
     "split_paragraph",
+    "split_sentences",
 ]

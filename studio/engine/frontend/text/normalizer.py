@@ -35,6 +35,7 @@ from studio.engine.frontend.text.numbers import NumberReadingError
 from studio.engine.frontend.text.rules import (
     EN_SENTENCE_END,
     ZH_SENTENCE_END,
+    contains_chinese,
     is_only_punctuation,
     normalize_official,
     remove_bracket,
@@ -737,19 +738,7 @@ def _split(
         s = spans.restore(s)
         return len(s) if lang == "zh" else len(tokenize(s))
 
-    ends = ZH_SENTENCE_END if lang == "zh" else EN_SENTENCE_END
-    sentences: list[str] = []
-    start = 0
-    for i, c in enumerate(text):
-        if c in ends:
-            if len(text[start:i]) > 0:
-                sentences.append(text[start:i] + c)
-            if i + 1 < len(text) and text[i + 1] in ['"', "”"] and sentences:
-                sentences.append(sentences.pop(-1) + text[i + 1])
-                start = i + 2
-            else:
-                start = i + 1
-    tail = text[start:]
+    sentences, tail = _cut_sentences(text, lang)
     if tail:
         if spans.speakable(tail) or not sentences:
             sentences.append(tail + ("。" if lang == "zh" else "."))
@@ -768,3 +757,55 @@ def _split(
         else:
             pieces.append(current)
     return pieces
+
+
+def _cut_sentences(text: str, lang: str) -> tuple[list[str], str]:
+    """The official sentence cut: after each sentence end (a closing quote stays with its sentence);
+    returns the sentences and the unterminated tail."""
+    ends = ZH_SENTENCE_END if lang == "zh" else EN_SENTENCE_END
+    sentences: list[str] = []
+    start = 0
+    for i, c in enumerate(text):
+        if c in ends:
+            if len(text[start:i]) > 0:
+                sentences.append(text[start:i] + c)
+            if i + 1 < len(text) and text[i + 1] in ['"', "”"] and sentences:
+                sentences.append(sentences.pop(-1) + text[i + 1])
+                start = i + 2
+            else:
+                start = i + 1
+    return sentences, text[start:]
+
+
+def split_sentences(text: str, lang: str | None = None) -> list[str]:
+    """The sentences of `text` as the frontend cuts them before packing short ones into segments.
+
+    A segment `synthesize` speaks (its `Segment.text`) may hold several of these. Sentence ends are
+    the official CosyVoice ones (rules.ZH_SENTENCE_END for text with Chinese characters, else
+    rules.EN_SENTENCE_END: . ? ! ; :); a closing quote stays with its sentence, and a piece with
+    nothing to say (a tag, a lone symbol) joins the sentence before it. `lang`: "zh" or "en"
+    (None: "zh" if the text holds Chinese characters). Sentences are stripped of surrounding
+    space; empty text gives [].
+    """
+    if lang is None:
+        lang = "zh" if contains_chinese(text) else "en"
+    cut, tail = _cut_sentences(text, lang)
+    if tail.strip():
+        cut.append(tail)
+    sentences: list[str] = []
+    pending = ""  # nothing to say before the first sentence: it joins that sentence
+    for piece in cut:
+        if any(c.isalnum() for c in _strip_markup(piece)):
+            sentences.append(pending + piece)
+            pending = ""
+        elif sentences:
+            sentences[-1] += piece
+        else:
+            pending += piece
+    if pending:
+        sentences.append(pending)
+    return [s.strip() for s in sentences if s.strip()]
+
+
+def _strip_markup(text: str) -> str:
+    return re.sub(f"{_SPECIAL}|{_TAG}", "", text)
