@@ -186,7 +186,7 @@
     <message>
         <location filename="../../studio/ui/project/table_model.py" line="113"/>
         <source>take {0} of {1}</source>
-        <translation>第 {0} 版，共 {1} 版</translation>
+        <translation>版本 {0}/{1}</translation>
     </message>
     <message>
         <location filename="../../studio/ui/project/table_model.py" line="115"/>
