@@ -58,7 +58,7 @@ class SpeakerDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = self.tr("Choose the library voice that speaks each speaker's lines.")
         if "" in speakers:
-            intro += " " + self.tr(
+            intro += "\n" + self.tr(
                 "Lines with no speaker name (every line of a plain text, Markdown or subtitle script) "
                 "use the voice chosen for (no speaker)."
             )
@@ -585,7 +585,8 @@ class ProjectView(QWidget):
             self.tr("{0}/{1} blocks, {2:.1f} s of audio").format(last.done, last.total, last.audio_seconds)
             + eta
         )
-        if self._job is not None and self._job.is_open:  # the queue entry follows (Job.progress: stage text, fraction)
+        # the queue entry follows (Job.progress: stage text, fraction)
+        if self._job is not None and self._job.is_open:
             status = self.tr("{0}/{1} blocks").format(last.done, last.total) + eta
             self._job.meta["status"] = status
             self._job.progress.emit(status, last.done / max(1, last.total))
