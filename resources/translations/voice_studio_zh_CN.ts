@@ -124,49 +124,74 @@
 <context>
     <name>BlockTableModel</name>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="26"/>
+        <location filename="../../studio/ui/project/table_model.py" line="36"/>
         <source>rendered</source>
         <translation>已渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="27"/>
+        <location filename="../../studio/ui/project/table_model.py" line="37"/>
         <source>not rendered</source>
         <translation>未渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="28"/>
+        <location filename="../../studio/ui/project/table_model.py" line="38"/>
         <source>stale</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="32"/>
+        <location filename="../../studio/ui/project/table_model.py" line="42"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="33"/>
+        <location filename="../../studio/ui/project/table_model.py" line="43"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="34"/>
+        <location filename="../../studio/ui/project/table_model.py" line="44"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="35"/>
+        <location filename="../../studio/ui/project/table_model.py" line="45"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="36"/>
+        <location filename="../../studio/ui/project/table_model.py" line="46"/>
         <source>Take</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="64"/>
+        <location filename="../../studio/ui/project/table_model.py" line="97"/>
         <source>no voice</source>
         <translation>无音色</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="104"/>
+        <source>Spoken by {0}, the voice chosen for this block.</source>
+        <translation>由 {0} 朗读：为此段单独选择的音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="107"/>
+        <source>Spoken by {0}, the voice of the speaker {1}.</source>
+        <translation>由 {0} 朗读：说话人 {1} 的音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="110"/>
+        <source>Spoken by {0}, the voice chosen for lines with no speaker.</source>
+        <translation>由 {0} 朗读：为无说话人的台词选择的音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="113"/>
+        <source>take {0} of {1}</source>
+        <translation>版本 {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="115"/>
+        <source>This block&apos;s take {0} of {1} (block take #{2}); choose another in the block inspector.</source>
+        <translation>此段的第 {0} 个版本，共 {1} 个（段落版本 #{2}）；可在段落检查器中选择其他版本。</translation>
     </message>
 </context>
 <context>
@@ -422,12 +447,12 @@
 <context>
     <name>EngineBridge</name>
     <message>
-        <location filename="../../studio/ui/engine_bridge.py" line="311"/>
+        <location filename="../../studio/ui/engine_bridge.py" line="312"/>
         <source>CPU, 1 thread</source>
         <translation>CPU，1 个线程</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/engine_bridge.py" line="312"/>
+        <location filename="../../studio/ui/engine_bridge.py" line="313"/>
         <source>CPU, {0} threads</source>
         <translation>CPU，{0} 个线程</translation>
     </message>
@@ -1089,7 +1114,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="216"/>
-        <location filename="../../studio/ui/main_window.py" line="999"/>
+        <location filename="../../studio/ui/main_window.py" line="1014"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
@@ -1150,7 +1175,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="246"/>
-        <location filename="../../studio/ui/main_window.py" line="1018"/>
+        <location filename="../../studio/ui/main_window.py" line="1033"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
@@ -1180,62 +1205,72 @@
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="383"/>
+        <location filename="../../studio/ui/main_window.py" line="384"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="392"/>
+        <location filename="../../studio/ui/main_window.py" line="393"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="540"/>
+        <location filename="../../studio/ui/main_window.py" line="541"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="585"/>
+        <location filename="../../studio/ui/main_window.py" line="586"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="591"/>
+        <location filename="../../studio/ui/main_window.py" line="592"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="714"/>
+        <location filename="../../studio/ui/main_window.py" line="715"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="881"/>
+        <location filename="../../studio/ui/main_window.py" line="882"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="884"/>
+        <location filename="../../studio/ui/main_window.py" line="885"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="973"/>
+        <location filename="../../studio/ui/main_window.py" line="963"/>
+        <source>running</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="963"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="988"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="999"/>
+        <location filename="../../studio/ui/main_window.py" line="1014"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1006"/>
+        <location filename="../../studio/ui/main_window.py" line="1021"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1006"/>
+        <location filename="../../studio/ui/main_window.py" line="1021"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
@@ -1250,118 +1285,118 @@
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="355"/>
+        <location filename="../../studio/ui/main_window.py" line="356"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="360"/>
+        <location filename="../../studio/ui/main_window.py" line="361"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372"/>
+        <location filename="../../studio/ui/main_window.py" line="373"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="401"/>
+        <location filename="../../studio/ui/main_window.py" line="402"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="408"/>
+        <location filename="../../studio/ui/main_window.py" line="409"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="457"/>
+        <location filename="../../studio/ui/main_window.py" line="458"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="467"/>
+        <location filename="../../studio/ui/main_window.py" line="468"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="499"/>
+        <location filename="../../studio/ui/main_window.py" line="500"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="602"/>
+        <location filename="../../studio/ui/main_window.py" line="603"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="606"/>
+        <location filename="../../studio/ui/main_window.py" line="607"/>
         <source>Last take: failed · seed {0}</source>
         <translation>上一条版本：失败 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="613"/>
+        <location filename="../../studio/ui/main_window.py" line="614"/>
         <source>Last take: cancelled · seed {0}</source>
         <translation>上一条版本：已取消 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="615"/>
+        <location filename="../../studio/ui/main_window.py" line="616"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="618"/>
+        <location filename="../../studio/ui/main_window.py" line="619"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="694"/>
+        <location filename="../../studio/ui/main_window.py" line="695"/>
         <source>Sentence {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="699"/>
+        <location filename="../../studio/ui/main_window.py" line="700"/>
         <source>Take {0} re-rolled as take {1} (seed {2}); take {0} is kept as it was.</source>
         <translation>版本 {0} 已重新生成为版本 {1}（种子 {2}）；版本 {0} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="705"/>
+        <location filename="../../studio/ui/main_window.py" line="706"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="706"/>
+        <location filename="../../studio/ui/main_window.py" line="707"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="706"/>
+        <location filename="../../studio/ui/main_window.py" line="707"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="728"/>
-        <location filename="../../studio/ui/main_window.py" line="831"/>
+        <location filename="../../studio/ui/main_window.py" line="729"/>
+        <location filename="../../studio/ui/main_window.py" line="832"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="746"/>
+        <location filename="../../studio/ui/main_window.py" line="747"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="754"/>
+        <location filename="../../studio/ui/main_window.py" line="755"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="786"/>
+        <location filename="../../studio/ui/main_window.py" line="787"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="834"/>
+        <location filename="../../studio/ui/main_window.py" line="835"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -1376,41 +1411,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="850"/>
+        <location filename="../../studio/ui/main_window.py" line="851"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="861"/>
+        <location filename="../../studio/ui/main_window.py" line="862"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="892"/>
+        <location filename="../../studio/ui/main_window.py" line="893"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="905"/>
+        <location filename="../../studio/ui/main_window.py" line="906"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="946"/>
+        <location filename="../../studio/ui/main_window.py" line="947"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="956"/>
+        <location filename="../../studio/ui/main_window.py" line="970"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1020"/>
+        <location filename="../../studio/ui/main_window.py" line="1035"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1445,127 +1480,238 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/__init__.py" line="19"/>
-        <location filename="../../studio/ui/project/view.py" line="148"/>
+        <location filename="../../studio/ui/project/view.py" line="166"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="142"/>
+        <location filename="../../studio/ui/project/view.py" line="160"/>
         <source>Import script…</source>
         <translation>导入脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="143"/>
+        <location filename="../../studio/ui/project/view.py" line="161"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="144"/>
+        <location filename="../../studio/ui/project/view.py" line="162"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="145"/>
+        <location filename="../../studio/ui/project/view.py" line="163"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="180"/>
+        <location filename="../../studio/ui/project/view.py" line="198"/>
         <source>Play from block</source>
         <translation>从此段播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="181"/>
+        <location filename="../../studio/ui/project/view.py" line="199"/>
         <source>Re-roll block</source>
         <translation>重新生成此段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="182"/>
+        <location filename="../../studio/ui/project/view.py" line="200"/>
         <source>Block voice…</source>
         <translation>此段音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="346"/>
+        <location filename="../../studio/ui/project/view.py" line="275"/>
+        <source>{0} — 1 block</source>
+        <translation>{0} — 1 段</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/project/view.py" line="276"/>
+        <source>{0} — %n blocks</source>
+        <translation>
+            <numerusform>{0} — %n 段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="304"/>
+        <source>Import a script first (Import script…): there is no project yet.</source>
+        <translation>请先导入脚本（“导入脚本…”）：还没有项目。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="305"/>
+        <source>Open a model folder first (File → Open model folder…).</source>
+        <translation>请先打开模型文件夹（文件 → 打开模型文件夹…）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="306"/>
+        <source>The project is rendering; wait for it or cancel it.</source>
+        <translation>项目正在渲染；请等待完成或取消。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="307"/>
+        <location filename="../../studio/ui/project/view.py" line="642"/>
+        <source>Select a block in the table first.</source>
+        <translation>请先在表格中选择一个段落。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="316"/>
+        <source>Render every block that has no audio for its current text, voice and settings.</source>
+        <translation>渲染所有在当前文本、音色和设置下还没有音频的段落。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="322"/>
+        <source>The project has no blocks.</source>
+        <translation>项目中没有段落。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="324"/>
+        <source>Render the project first: 1 block has no audio yet.</source>
+        <translation>请先渲染项目：还有 1 个段落没有音频。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/project/view.py" line="326"/>
+        <source>Render the project first: %n blocks have no audio yet.</source>
+        <translation>
+            <numerusform>请先渲染项目：还有 %n 个段落没有音频。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="329"/>
+        <source>Write the whole render to a WAV, FLAC or MP3 file with SRT subtitles.</source>
+        <translation>将整个渲染结果写入 WAV、FLAC 或 MP3 文件，并附带 SRT 字幕。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="337"/>
+        <source>Render every block first: there is no audio to play yet.</source>
+        <translation>请先渲染所有段落：还没有可播放的音频。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="340"/>
+        <source>Play the render from the selected block on (or double-click a block).</source>
+        <translation>从所选段落开始播放渲染结果（或双击某个段落）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="353"/>
+        <source>Render the selected block again with a new seed; its earlier takes are kept.</source>
+        <translation>用新的种子重新渲染所选段落；之前的版本会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="358"/>
+        <source>Choose another library voice for the selected block only.</source>
+        <translation>只为所选段落换用资料库中的另一个音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="467"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="363"/>
+        <location filename="../../studio/ui/project/view.py" line="484"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="371"/>
+        <location filename="../../studio/ui/project/view.py" line="492"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="404"/>
+        <location filename="../../studio/ui/project/view.py" line="523"/>
+        <source>Import a script first (Import script…): there is no project to render.</source>
+        <translation>请先导入脚本（“导入脚本…”）：没有可渲染的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="526"/>
+        <source>The project is already rendering.</source>
+        <translation>项目已在渲染中。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="530"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="427"/>
-        <source>Render project</source>
-        <translation>渲染项目</translation>
+        <location filename="../../studio/ui/project/view.py" line="555"/>
+        <source>Render project {0}</source>
+        <translation>渲染项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="434"/>
+        <location filename="../../studio/ui/project/view.py" line="563"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="453"/>
+        <location filename="../../studio/ui/project/view.py" line="583"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="455"/>
+        <location filename="../../studio/ui/project/view.py" line="585"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="471"/>
+        <location filename="../../studio/ui/project/view.py" line="590"/>
+        <source>{0}/{1} blocks</source>
+        <translation>{0}/{1} 段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="606"/>
         <source>Cancelled; {0} of {1} blocks are rendered and kept.</source>
         <translation>已取消；{1} 段中已渲染的 {0} 段已保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="477"/>
+        <location filename="../../studio/ui/project/view.py" line="612"/>
         <source>Rendered {0} blocks, reused {1}.</source>
         <translation>渲染了 {0} 段，复用 {1} 段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="512"/>
+        <location filename="../../studio/ui/project/view.py" line="646"/>
+        <source>Save a voice first: the library has no voices.</source>
+        <translation>请先保存一个音色：资料库中还没有音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="649"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="512"/>
+        <location filename="../../studio/ui/project/view.py" line="649"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="542"/>
+        <location filename="../../studio/ui/project/view.py" line="679"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="573"/>
+        <location filename="../../studio/ui/project/view.py" line="710"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="616"/>
+        <location filename="../../studio/ui/project/view.py" line="755"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="640"/>
+        <location filename="../../studio/ui/project/view.py" line="778"/>
+        <location filename="../../studio/ui/project/view.py" line="796"/>
+        <source>Import a script first (Import script…): there is no project to export.</source>
+        <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="783"/>
         <source>Export project</source>
         <translation>导出项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="661"/>
+        <location filename="../../studio/ui/project/view.py" line="785"/>
+        <source>Audio (*.wav *.flac *.mp3)</source>
+        <translation>音频 (*.wav *.flac *.mp3)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="808"/>
         <source>Exported {0}.</source>
         <translation>已导出 {0}。</translation>
     </message>
@@ -2517,7 +2663,17 @@
         <translation>为每个说话人选择音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="64"/>
+        <location filename="../../studio/ui/project/view.py" line="59"/>
+        <source>Choose the library voice that speaks each speaker&apos;s lines.</source>
+        <translation>为每个说话人的台词选择资料库中的朗读音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="62"/>
+        <source>Lines with no speaker name (every line of a plain text, Markdown or subtitle script) use the voice chosen for (no speaker).</source>
+        <translation>没有说话人名字的台词（纯文本、Markdown 或字幕脚本中的每一行）使用为“（无说话人）”选择的音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="75"/>
         <source>(no speaker)</source>
         <translation>（无说话人）</translation>
     </message>
@@ -2782,17 +2938,17 @@
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="438"/>
+        <location filename="../../studio/ui/takes_panel.py" line="444"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="438"/>
+        <location filename="../../studio/ui/takes_panel.py" line="444"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="454"/>
+        <location filename="../../studio/ui/takes_panel.py" line="476"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>

@@ -221,6 +221,16 @@ class PlanItem:
     take: BlockTake | None  # the take that matches the fingerprint, if any
     chosen: BlockTake | None  # the block's chosen take (may be stale)
     error: str | None = None
+    take_ids: tuple[int, ...] = ()  # ids of all the block's takes, oldest first
+
+    @property
+    def take_number(self) -> tuple[int, int] | None:
+        """(n, count): the shown take (`take`, else `chosen`) is the block's n-th of `count` takes
+        (1-based, oldest first, as the block inspector lists them); None without a take."""
+        shown = self.take or self.chosen
+        if shown is None or shown.id not in self.take_ids:
+            return None
+        return self.take_ids.index(shown.id) + 1, len(self.take_ids)
 
     @property
     def state(self) -> str:
@@ -259,17 +269,19 @@ def make_plan(
     chosen = store.takes_by_id(b.chosen_take_id for b in blocks if b.chosen_take_id)
     max_speed = float(project.setting("max_speed"))
     by_fingerprint = store.latest_takes_by_fingerprint(project.id) if resolver is not None else {}
+    take_ids = store.take_ids_by_block(project.id, [b.id for b in blocks])
     wanted: dict[int, BlockTake] = {}
     items = []
     for block in blocks:
         current = chosen.get(block.chosen_take_id) if block.chosen_take_id else None
+        ids = tuple(take_ids.get(block.id, ()))
         if resolver is None:
-            items.append(PlanItem(block, None, None, current, current))
+            items.append(PlanItem(block, None, None, current, current, take_ids=ids))
             continue
         try:
             voice = resolver.voice_for(block)
         except ProjectError as err:
-            items.append(PlanItem(block, None, None, None, current, str(err)))
+            items.append(PlanItem(block, None, None, None, current, str(err), take_ids=ids))
             continue
         fp = fingerprint_for(block, voice, model_hash, max_speed)
         take = current if current is not None and current.fingerprint == fp else None
@@ -278,7 +290,7 @@ def make_plan(
             if take_id not in wanted:
                 wanted.update(store.takes_by_id([take_id]))
             take = wanted.get(take_id)
-        items.append(PlanItem(block, fp, voice, take, current))
+        items.append(PlanItem(block, fp, voice, take, current, take_ids=ids))
     return items
 
 

@@ -520,6 +520,22 @@ class ProjectStore:
         rows = self._db.query("SELECT * FROM project_takes WHERE block_id = ? ORDER BY id", (block_id,))
         return [self._take(r) for r in rows]
 
+    def take_ids_by_block(
+        self, project_id: int, block_ids: Iterable[int] | None = None
+    ) -> dict[int, list[int]]:
+        """block id -> the ids of its takes, oldest first (the block inspector's order), in one query
+        for the whole project (or only `block_ids`). A block without takes is absent."""
+        rows = self._db.query(
+            "SELECT block_id, id FROM project_takes WHERE project_id = ? AND block_id IS NOT NULL ORDER BY id",
+            (project_id,),
+        )
+        wanted = None if block_ids is None else {int(b) for b in block_ids}
+        out: dict[int, list[int]] = {}
+        for row in rows:
+            if wanted is None or row["block_id"] in wanted:
+                out.setdefault(row["block_id"], []).append(row["id"])
+        return out
+
     def take_with_fingerprint(self, project_id: int, fingerprint: str) -> BlockTake | None:
         row = self._db.query_one(
             "SELECT * FROM project_takes WHERE project_id = ? AND fingerprint = ? ORDER BY id DESC LIMIT 1",

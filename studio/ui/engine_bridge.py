@@ -173,9 +173,10 @@ class EngineBridge(QObject):
     ) -> Job:
         return self._add(self.worker.prepare_voice(audio, sample_rate, transcript), "prepare_voice", label)
 
-    def call(self, fn: Callable[[Any], Any], label: str = "") -> Job:
-        """fn(engine) on the worker thread; done(value) with what it returns."""
-        return self._add(self.worker.call(fn), "call", label)
+    def call(self, fn: Callable[[Any], Any], label: str = "", meta: dict | None = None) -> Job:
+        """fn(engine) on the worker thread; done(value) with what it returns. `meta={"queue": ...}`
+        lists the job in the window's queue (its owner may emit `progress(status, fraction)`)."""
+        return self._add(self.worker.call(fn), "call", label, meta)
 
     def jobs(self) -> list[Job]:
         return list(self._jobs)

@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         bridge.modelLoaded.connect(self._model_loaded)
         bridge.modelFailed.connect(self._model_failed)
         bridge.deviceDescribed.connect(self._device_described)
-        bridge.jobAdded.connect(lambda _job: self._update_queue_status())
+        bridge.jobAdded.connect(self._queue_job_added)
         bridge.jobStarted.connect(lambda _job: self._update_queue_status())
         bridge.jobEnded.connect(lambda _job: self._update_queue_status())
         self.empty.openRequested.connect(self.choose_model_folder)
@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
             self.empty.show_empty()
         self.reference.model_changed()
         self.takes.model_changed()
+        self.project_view.model_changed()
 
     # -- making a take ----------------------------------------------------------------------------
 
@@ -951,9 +952,23 @@ class MainWindow(QMainWindow):
 
         self.ctx.background.run(recover, recovered, lambda err: self.ctx.error(str(err)))
 
+    def _queue_job_added(self, job) -> None:
+        if job.meta.get("queue"):  # a project render reports its blocks done through progress
+            job.progress.connect(lambda *_args: self._update_queue_status())
+        self._update_queue_status()
+
     def _update_queue_status(self) -> None:
-        queued = len([j for j in self.ctx.bridge.queued_jobs() if j.kind == "synthesize"])
-        self.queue_status.setText(self.tr("%n take(s) queued", "", queued) if queued else "")
+        jobs = self.ctx.bridge.jobs()
+        queued = len([j for j in jobs if j.state == "queued" and j.kind == "synthesize"])
+        running, waiting = self.tr("running"), self.tr("queued")
+        parts = [
+            f"{j.label}: {j.meta.get('status') or (running if j.state == 'running' else waiting)}"
+            for j in jobs
+            if j.is_open and j.meta.get("queue")
+        ]
+        if queued:
+            parts.append(self.tr("%n take(s) queued", "", queued))
+        self.queue_status.setText(" · ".join(parts))
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ctx.settings, self)

@@ -175,7 +175,7 @@ class TakesPanel(QGroupBox):
         ctx.display.subscribe(self._poll_player)
         ctx.takesChanged.connect(self.refresh)
         ctx.deletions.changed.connect(self.refresh)
-        ctx.bridge.jobAdded.connect(lambda _j: self.refresh_queue())
+        ctx.bridge.jobAdded.connect(self._job_added)
         ctx.bridge.jobStarted.connect(lambda _j: self.refresh_queue())
         ctx.bridge.jobEnded.connect(lambda _j: self.refresh_queue())
         self.refresh()
@@ -430,13 +430,35 @@ class TakesPanel(QGroupBox):
 
     # -- queue ---------------------------------------------------------------------------------
 
+    @staticmethod
+    def in_queue(job) -> bool:
+        """Takes, and other work that asks to be listed (a project render: meta["queue"])."""
+        return job.is_open and (job.kind == "synthesize" or bool(job.meta.get("queue")))
+
+    def _job_added(self, job) -> None:
+        if job.meta.get("queue"):  # its owner reports progress: update its line in place
+            job.progress.connect(lambda *_args, job=job: self._update_queue_entry(job))
+        self.refresh_queue()
+
+    def _queue_text(self, job) -> str:
+        state = self.tr("running") if job.state == "running" else self.tr("queued")
+        status = job.meta.get("status")
+        return f"[{state}] {job.label}" + (f" — {status}" if status and job.state == "running" else "")
+
+    def _update_queue_entry(self, job) -> None:
+        for row in range(self.queue.count()):
+            item = self.queue.item(row)
+            if item.data(ID_ROLE) == job.id:
+                item.setText(self._queue_text(job))
+                item.setToolTip(item.text())
+
     def refresh_queue(self) -> None:
         self.queue.clear()
         for job in self.ctx.bridge.jobs():
-            if job.kind != "synthesize" or not job.is_open:
+            if not self.in_queue(job):
                 continue
-            state = self.tr("running") if job.state == "running" else self.tr("queued")
-            item = QListWidgetItem(f"[{state}] {job.label}")
+            item = QListWidgetItem(self._queue_text(job))
+            item.setToolTip(item.text())
             item.setData(ID_ROLE, job.id)
             self.queue.addItem(item)
         self._update_buttons()

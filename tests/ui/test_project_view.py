@@ -250,3 +250,183 @@ def test_block_inspector_chooses_an_earlier_take_and_edits_a_block(qtbot, window
     # the inspector follows the block across the reload and lists the new take as chosen
     assert view.current_row() == 2 and inspector.takes.count() == 2
     assert inspector.takes.currentText().startswith("✓ ") and "1.20×" in inspector.takes.currentText()
+
+
+# -- what a first user of the Project tab ran into --------------------------------------------
+
+
+def _window_on(qtbot, library_dir, bridge):
+    """A new window on an existing library folder, as after quitting and starting the app again."""
+    from studio.library import Library
+    from studio.ui.context import StudioContext
+    from studio.ui.main_window import MainWindow
+    from studio.ui.settings import StudioSettings
+
+    library = Library.open(library_dir)
+    settings = StudioSettings()
+    ctx = StudioContext(library, settings, bridge=bridge)
+    window = MainWindow(ctx)
+    window.owns_bridge = False
+    qtbot.addWidget(window)
+    window.show()
+    return window, library
+
+
+def _import(qtbot, window, tmp_path, text="Hello there.\n\nGood day to you.\n", name="short"):
+    voice = save_voice(qtbot, window, name="Narrator")
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    (tmp_path / f"{name}.txt").write_text(text)
+    assert view.import_script(tmp_path / f"{name}.txt", {"": window.ctx.library.get_voice(voice).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == text.count("\n\n") + 1)
+    return view
+
+
+def test_a_new_window_shows_the_rendered_project_and_exports_it(qtbot, window, shared_bridge, tmp_path):
+    """Render a project, quit, start again: the Project tab shows the project's rendered blocks and
+    its waveform at once, and Render and Export work."""
+    view = _import(qtbot, window, tmp_path)
+    report = _render(qtbot, view)
+    assert report.rendered == 2
+    library_dir = window.ctx.library.root
+    window.close()
+
+    again, library = _window_on(qtbot, library_dir, shared_bridge)
+    try:
+        view = again.project_view
+        again.main_tabs.setCurrentWidget(view)
+        wait_until(qtbot, lambda: view.model.rowCount() == 2)
+        assert view.project is not None and view.project.name == "short"
+        assert view.projects.currentData() == view.project.id
+        assert _states(view) == ["rendered", "rendered"]
+        wait_until(qtbot, lambda: view.mixdown is not None and len(view.mixdown.placements) == 2)
+        assert view.render_button.isEnabled() and view.export_button.isEnabled()
+        report = _render(qtbot, view)
+        assert report.rendered == 0 and report.reused == 2  # nothing to do, and it says so
+        with qtbot.waitSignal(view.exported, timeout=60_000) as done:
+            view.export_to(tmp_path / "short.flac", subtitles=tmp_path / "short.srt")
+        assert done.args[0].files[0].audio == tmp_path / "short.flac"
+        assert sf.info(str(tmp_path / "short.flac")).frames == len(view.mixdown.audio)
+        assert len(list(srt.parse((tmp_path / "short.srt").read_text()))) == 2
+    finally:
+        again.close()
+        library.close()
+
+
+def test_project_combo_counts_blocks_and_the_speaker_column_names_the_voice(qtbot, window, tmp_path):
+    """ "short — 2 blocks", not "short (2)"; a line without a speaker shows the default voice, greyed."""
+    view = _import(qtbot, window, tmp_path)
+    assert view.projects.currentText() == "short — 2 blocks"
+    assert view.model.index(0, 1).data() == "(Narrator)"
+    assert view.model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "no speaker" in view.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    # a block given a voice of its own says so, in the normal colour
+    view.set_block_voice(1, window.ctx.library.list_voices()[0].uid)
+    assert view.model.index(1, 1).data() == "— → Narrator"
+    assert view.model.index(1, 1).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_take_column_says_which_of_the_blocks_takes_is_used(qtbot, window, tmp_path):
+    view = _import(qtbot, window, tmp_path)
+    block = view.model.items[0].block
+    for seed in (1, 2):
+        view.store.add_take(
+            block, fingerprint=f"fp{seed}", audio=np.zeros(2400, np.float32), sample_rate=24000, seed=seed
+        )
+    view.refresh_blocks([block.id])
+    assert view.model.index(0, 5).data() == "take 2 of 2"
+    tip = view.model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
+    assert "take 2 of 2" in tip and f"#{view.model.items[0].chosen.id}" in tip and "inspector" in tip
+    assert view.model.index(1, 5).data() == ""
+
+
+def test_a_project_render_is_an_entry_of_the_window_queue(qtbot, window, tmp_path):
+    """The render shows in the Takes tab's queue and the status bar, with the blocks done so far."""
+    view = _import(qtbot, window, tmp_path)
+    seen: list[tuple[str, list[str]]] = []
+
+    def entries():
+        return [window.takes.queue.item(i).text() for i in range(window.takes.queue.count())]
+
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000):
+        assert view.render()
+        job = view._job
+        assert entries() == [f"[{'running' if job.state == 'running' else 'queued'}] Render project short"]
+        job.progress.connect(lambda *_: seen.append((window.queue_status.text(), entries())))
+    # after the first block (the second takes far longer than the 100 ms progress tick)
+    status, listed = seen[0]
+    assert status.startswith("Render project short: 1/2 blocks")
+    assert len(listed) == 1 and listed[0].startswith("[running] Render project short — 1/2 blocks")
+    wait_until(qtbot, lambda: window.takes.queue.count() == 0 and window.queue_status.text() == "")
+
+
+def test_export_dialog_starts_in_the_export_folder(qtbot, window, tmp_path, monkeypatch):
+    import studio.ui.project.view as view_module
+
+    view = _import(qtbot, window, tmp_path)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    window.ctx.settings.set("export/folder", str(exports))
+    asked = []
+
+    def save_name(_parent, _title, start, _filter):
+        asked.append(start)
+        return str(tmp_path / "elsewhere" / "mine.wav"), ""
+
+    monkeypatch.setattr(view_module.QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(view, "export_to", lambda path, subtitles=None: None)
+    view.choose_export()
+    assert asked == [str(exports / "short.wav")]
+    view.choose_export()  # the folder used last time
+    assert asked[1] == str(tmp_path / "elsewhere" / "short.wav")
+
+
+def test_project_buttons_say_what_is_missing(qtbot, window, tmp_path):
+    """With no project, Render/Export/the block buttons are disabled and their tooltips say why;
+    called anyway (a shortcut), they say so in the message bar."""
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    buttons = (
+        view.render_button,
+        view.export_button,
+        view.play_button,
+        view.reroll_button,
+        view.voice_button,
+    )
+    for button in buttons:
+        assert not button.isEnabled()
+        assert "Import a script first" in button.toolTip()
+    assert not view.render()
+    assert "no project to render" in window.message_bar.text()
+    view.choose_export()
+    assert "no project to export" in window.message_bar.text()
+
+    voice = save_voice(qtbot, window, name="Narrator")
+    (tmp_path / "one.txt").write_text("Just one line.\n")
+    assert view.import_script(tmp_path / "one.txt", {"": window.ctx.library.get_voice(voice).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == 1)
+    assert view.projects.currentText() == "one — 1 block"
+    assert view.render_button.isEnabled()
+    assert not view.export_button.isEnabled()
+    assert "Render the project first: 1 block has no audio yet." in view.export_button.toolTip()
+    for button in (view.play_button, view.reroll_button, view.voice_button):
+        assert not button.isEnabled() and "Select a block" in button.toolTip()
+    view.table.selectRow(0)
+    assert view.reroll_button.isEnabled() and view.voice_button.isEnabled()
+    assert not view.play_button.isEnabled() and "Render every block first" in view.play_button.toolTip()
+
+
+def test_speaker_dialog_is_readable_and_explains_lines_without_a_speaker(qtbot):
+    from types import SimpleNamespace
+
+    from studio.ui.project.view import SpeakerDialog
+
+    voices = [SimpleNamespace(name="Mandarin lady", uid="u1"), SimpleNamespace(name="Second voice", uid="u2")]
+    dialog = SpeakerDialog([""], voices)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.width() >= title + 150  # room for the title beside the window manager's buttons
+    assert dialog.minimumWidth() >= 400
+    assert "no speaker" in dialog.explanation.text() and "use the voice" in dialog.explanation.text()
+    assert dialog.mapping() == {"": "u1"}

@@ -3,13 +3,18 @@ scrolling a 1,000-block project only formats visible cells; rows can be dragged 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from studio.project.model import STATE_PENDING, STATE_RENDERED, STATE_STALE
 from studio.project.render import PlanItem
 
 MIME = "application/x-voice-studio-block-rows"
 COLUMNS = ("#", "Speaker", "Text", "State", "Length", "Take")
+SPEAKER, TAKE = 1, 5
+DERIVED = QBrush(QColor("#8a8a8a"))  # a voice that comes from the project's mapping, not the block
 
 
 class BlockTableModel(QAbstractTableModel):
@@ -22,6 +27,11 @@ class BlockTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.items: list[PlanItem] = []
         self._rows: list[tuple] = []
+        self._tips: list[tuple[str, str]] = []  # (Speaker tooltip, Take tooltip) per row
+        self._derived: list[bool] = []  # the Speaker cell names a voice from the default mapping
+        # what names a voice when the plan has none resolved (no model known yet)
+        self.speaker_voices: dict = {}  # speaker -> SpeakerVoice ("" = lines without a speaker)
+        self.voice_names: dict[str, str] = {}  # library voice uid -> name
         self._states = {
             STATE_RENDERED: self.tr("rendered"),
             STATE_PENDING: self.tr("not rendered"),
@@ -36,10 +46,18 @@ class BlockTableModel(QAbstractTableModel):
             self.tr("Take"),
         ]
 
+    def set_voice_names(self, speaker_voices: dict, voice_names: dict[str, str]) -> None:
+        """The project's speaker -> voice mapping and the library's voice names, for the Speaker column."""
+        self.speaker_voices = dict(speaker_voices)
+        self.voice_names = dict(voice_names)
+
     def set_items(self, items: list[PlanItem]) -> None:
         self.beginResetModel()
         self.items = items
-        self._rows = [self._row(i) for i in items]
+        rows = [self._row(i) for i in items]
+        self._rows = [r[0] for r in rows]
+        self._tips = [r[1] for r in rows]
+        self._derived = [r[2] for r in rows]
         self.endResetModel()
 
     def replace_items(self, items: list[PlanItem]) -> None:
@@ -50,10 +68,25 @@ class BlockTableModel(QAbstractTableModel):
             if row is None:
                 continue
             self.items[row] = item
-            self._rows[row] = self._row(item)
+            self._rows[row], self._tips[row], self._derived[row] = self._row(item)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-    def _row(self, item: PlanItem) -> tuple:
+    def _voice_label(self, item: PlanItem) -> str:
+        """The name of the voice that speaks the block: the resolved one, else the mapping's."""
+        block = item.block
+        if item.voice is not None:
+            return item.voice.label
+        if block.voice_uid or block.voice_file:
+            return (
+                Path(block.voice_file).name if block.voice_file else self.voice_names.get(block.voice_uid, "")
+            )
+        ref = self.speaker_voices.get(block.speaker) or self.speaker_voices.get("")
+        if ref is None:
+            return ""
+        return Path(ref.voice_file).name if ref.voice_file else self.voice_names.get(ref.voice_uid, "")
+
+    def _row(self, item: PlanItem) -> tuple[tuple, tuple[str, str], bool]:
+        """(cells, (Speaker tooltip, Take tooltip), whether the Speaker cell is greyed)."""
         take = item.take or item.chosen
         block = item.block
         number = (
@@ -62,17 +95,29 @@ class BlockTableModel(QAbstractTableModel):
             else f"{block.position + 1} ({block.cue_index})"
         )
         state = self._states[item.state] if not item.error else self.tr("no voice")
-        speaker = block.speaker or "—"
-        if item.voice is not None and (block.voice_uid or block.voice_file):
-            speaker = f"{speaker} → {item.voice.label}"
-        return (
-            number,
-            speaker,
-            block.text,
-            state,
-            f"{take.duration_s:.2f} s" if take else "",
-            f"#{take.id}" if take else "",
-        )
+        label = "" if item.error else self._voice_label(item)
+        derived = False
+        if not label:
+            speaker, speaker_tip = block.speaker or "—", item.error or ""
+        elif block.voice_uid or block.voice_file:
+            speaker = f"{block.speaker or '—'} → {label}"
+            speaker_tip = self.tr("Spoken by {0}, the voice chosen for this block.").format(label)
+        elif block.speaker:
+            speaker = f"{block.speaker} ({label})"
+            speaker_tip = self.tr("Spoken by {0}, the voice of the speaker {1}.").format(label, block.speaker)
+        else:
+            speaker, derived = f"({label})", True
+            speaker_tip = self.tr("Spoken by {0}, the voice chosen for lines with no speaker.").format(label)
+        number_of = item.take_number
+        if number_of is not None:
+            take_text = self.tr("take {0} of {1}").format(*number_of)
+            take_tip = self.tr(
+                "This block's take {0} of {1} (block take #{2}); choose another in the block inspector."
+            ).format(number_of[0], number_of[1], take.id)
+        else:
+            take_text, take_tip = "", ""
+        cells = (number, speaker, block.text, state, f"{take.duration_s:.2f} s" if take else "", take_text)
+        return cells, (speaker_tip, take_tip), derived
 
     # -- Qt model API --------------------------------------------------------------------------
 
@@ -91,8 +136,14 @@ class BlockTableModel(QAbstractTableModel):
             value = self._rows[index.row()][index.column()]
             if role == Qt.ItemDataRole.ToolTipRole:
                 item = self.items[index.row()]
+                if index.column() == SPEAKER:
+                    return self._tips[index.row()][0] or None
+                if index.column() == TAKE:
+                    return self._tips[index.row()][1] or None
                 return item.error or (value if index.column() == 2 else None)
             return value
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == SPEAKER:
+            return DERIVED if self._derived[index.row()] else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

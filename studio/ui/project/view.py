@@ -50,25 +50,42 @@ SCRIPT_FILTER = "Scripts (*.txt *.md *.csv *.tsv *.srt *.vtt)"
 
 
 class SpeakerDialog(QDialog):
-    """Map each speaker of an imported script to a library voice."""
+    """Map each speaker of an imported script to a library voice ("" = the lines without a speaker)."""
 
     def __init__(self, speakers: list[str], voices: list[Any], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose a voice for each speaker"))
-        form = QFormLayout(self)
+        layout = QVBoxLayout(self)
+        intro = self.tr("Choose the library voice that speaks each speaker's lines.")
+        if "" in speakers:
+            intro += "\n" + self.tr(
+                "Lines with no speaker name (every line of a plain text, Markdown or subtitle script) "
+                "use the voice chosen for (no speaker)."
+            )
+        self.explanation = QLabel(intro)
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+        form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
         for speaker in speakers:
             combo = QComboBox()
+            combo.setMinimumWidth(220)
             for voice in voices:
                 combo.addItem(voice.name, voice.uid)
             form.addRow(speaker or self.tr("(no speaker)"), combo)
             self.combos[speaker] = combo
+        layout.addLayout(form)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout.addWidget(buttons)
+        # wide enough for the title (a window manager cuts a title wider than its window) and the
+        # explanation, whatever the language
+        title = self.fontMetrics().horizontalAdvance(self.windowTitle())
+        self.setMinimumSize(max(460, title + 160), 200)
 
     def mapping(self) -> dict[str, str]:
         return {speaker: combo.currentData() for speaker, combo in self.combos.items()}
@@ -134,6 +151,7 @@ class ProjectView(QWidget):
         self._cancel: threading.Event | None = None
         self._progress: queue.Queue = queue.Queue()
         self._reload_serial = 0
+        self._planned_hash: str | None = None  # the model hash the table's states were computed with
         self._mix_serial = 0
 
         self.projects = QComboBox()
@@ -164,7 +182,7 @@ class ProjectView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 64), (1, 120), (3, 90), (4, 70), (5, 60)):
+        for col, width in ((0, 64), (1, 160), (3, 90), (4, 70), (5, 90)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda index: self.play_from(index.row()))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -230,23 +248,115 @@ class ProjectView(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._drain_progress)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_buttons())
         self.refresh_projects()
+        self.update_buttons()
 
     # -- projects --------------------------------------------------------------------------------
 
     def refresh_projects(self) -> None:
+        """List the library's projects; with none open yet (a new window), open the one open last
+        time (else the first), so the combo never names a project the table does not show."""
         current = self.project.id if self.project else None
         self.projects.clear()
         for p in self.store.list_projects():
-            self.projects.addItem(f"{p.name} ({p.block_count})", p.id)
+            self.projects.addItem(self.project_label(p.name, p.block_count), p.id)
         if current is not None:
             self.projects.setCurrentIndex(max(0, self.projects.findData(current)))
+        elif self.projects.count():
+            index = self.projects.findData(int(self.ctx.settings.get("project/current") or 0))
+            self.projects.setCurrentIndex(max(0, index))
+            self.open_project(self.projects.currentData())
+
+    def project_label(self, name: str, blocks: int) -> str:
+        """ "short — 2 blocks" (English has no catalogue, so its singular is a message of its own;
+        a translation's plural forms come from %n)."""
+        if blocks == 1:
+            return self.tr("{0} — 1 block").format(name)
+        return self.tr("{0} — %n blocks", "", blocks).format(name)
 
     def open_project(self, project_id: int | None) -> None:
         if project_id is None:
             return
-        self.project = self.store.get_project(int(project_id))
+        try:
+            self.project = self.store.get_project(int(project_id))
+        except ProjectError as err:
+            self.ctx.error(str(err))
+            return
+        self.ctx.settings.set("project/current", self.project.id)
+        self.mixdown = None
+        self.update_buttons()
         self.reload(then=self.rebuild_waveform)
+
+    def model_changed(self) -> None:
+        """The window loaded (or lost) a model: states depend on its hash, Render on its presence."""
+        self.update_buttons()
+        if self.project is not None and not self.rendering and self._model_hash() != self._planned_hash:
+            self.reload(then=self.rebuild_waveform)
+
+    def update_buttons(self) -> None:
+        """Enable what can act now; a disabled button's tooltip says what is missing."""
+        has_project = self.project is not None
+        loaded = self.ctx.bridge.loaded is not None
+        row = self.current_row()
+        items = self.model.items
+        unrendered = sum(1 for i in items if i.take is None and i.chosen is None)
+        no_project = self.tr("Import a script first (Import script…): there is no project yet.")
+        no_model = self.tr("Open a model folder first (File → Open model folder…).")
+        busy = self.tr("The project is rendering; wait for it or cancel it.")
+        no_block = self.tr("Select a block in the table first.")
+
+        def state(button: QPushButton, why_not: str, tip: str) -> None:
+            button.setEnabled(not why_not)
+            button.setToolTip(why_not or tip)
+
+        state(
+            self.render_button,
+            no_project if not has_project else no_model if not loaded else busy if self.rendering else "",
+            self.tr("Render every block that has no audio for its current text, voice and settings."),
+        )
+        state(
+            self.export_button,
+            no_project
+            if not has_project
+            else self.tr("The project has no blocks.")
+            if not items
+            else self.tr("Render the project first: 1 block has no audio yet.")
+            if unrendered == 1
+            else self.tr("Render the project first: %n blocks have no audio yet.", "", unrendered)
+            if unrendered
+            else "",
+            self.tr("Write the whole render to a WAV, FLAC or MP3 file with SRT subtitles."),
+        )
+        state(
+            self.play_button,
+            no_project
+            if not has_project
+            else no_block
+            if row is None
+            else self.tr("Render every block first: there is no audio to play yet.")
+            if self.mixdown is None
+            else "",
+            self.tr("Play the render from the selected block on (or double-click a block)."),
+        )
+        state(
+            self.reroll_button,
+            no_project
+            if not has_project
+            else no_block
+            if row is None
+            else no_model
+            if not loaded
+            else busy
+            if self.rendering
+            else "",
+            self.tr("Render the selected block again with a new seed; its earlier takes are kept."),
+        )
+        state(
+            self.voice_button,
+            no_project if not has_project else no_block if row is None else "",
+            self.tr("Choose another library voice for the selected block only."),
+        )
 
     def _resolver(self, project=None):
         from studio.project.render import VoiceResolver
@@ -274,20 +384,31 @@ class ProjectView(QWidget):
             self._resolver,
             self._model_hash(),
         )
+        self._planned_hash = model_hash
+
+        lib = self.ctx.library
 
         def plan():
             project = store.get_project(project_id)
-            return project, make_plan(store, project, resolver_of(project), model_hash)
+            names = {v.uid: v.name for v in lib.list_voices()}
+            return (
+                project,
+                make_plan(store, project, resolver_of(project), model_hash),
+                store.speakers(project_id),
+                names,
+            )
 
         def show(result) -> None:
             if serial != self._reload_serial:
                 return  # a newer reload is on its way
-            self.project, items = result
+            self.project, items, speakers, names = result
             row = self.current_row()
             current = self.model.items[row].block.id if row is not None else None
+            self.model.set_voice_names(speakers, names)
             self.model.set_items(items)
             self.select_block(current)
             self.refresh_projects()
+            self.update_buttons()
             self.reloaded.emit()
             if then is not None:
                 then()
@@ -384,6 +505,7 @@ class ProjectView(QWidget):
         for warning in script.warnings:
             self.ctx.warn(warning)
         self.project = project
+        self.ctx.settings.set("project/current", project.id)
         self.reload(then=lambda: self.projects.setCurrentIndex(max(0, self.projects.findData(project.id))))
         return True
 
@@ -397,7 +519,11 @@ class ProjectView(QWidget):
         """Render what is missing (or only `block_ids`) on the engine worker."""
         from studio.project.render import LocalRenderer, VoiceResolver, prepare_library_voice, render_project
 
-        if self.project is None or self.rendering:
+        if self.project is None:
+            self.ctx.error(self.tr("Import a script first (Import script…): there is no project to render."))
+            return False
+        if self.rendering:
+            self.ctx.warn(self.tr("The project is already rendering."))
             return False
         loaded = self.ctx.bridge.loaded
         if loaded is None:
@@ -424,7 +550,10 @@ class ProjectView(QWidget):
             )
 
         self._cancel = cancel
-        self._job = self.ctx.bridge.call(run, label=self.tr("Render project"))
+        # one entry in the window's queue (Takes tab) and status bar, with the blocks done so far
+        self._job = self.ctx.bridge.call(
+            run, label=self.tr("Render project {0}").format(project.name), meta={"queue": "project"}
+        )
         self._job.done.connect(self._render_done)
         self._job.failed.connect(self._render_failed)
         self._job.cancelled.connect(lambda _reason: self._render_done(None))
@@ -433,6 +562,7 @@ class ProjectView(QWidget):
         self.progress_bar.setValue(0)
         self.progress_label.setText(self.tr("Rendering…"))
         self._timer.start()
+        self.update_buttons()
         return True
 
     def cancel_render(self) -> None:
@@ -455,14 +585,19 @@ class ProjectView(QWidget):
             self.tr("{0}/{1} blocks, {2:.1f} s of audio").format(last.done, last.total, last.audio_seconds)
             + eta
         )
+        # the queue entry follows (Job.progress: stage text, fraction)
+        if self._job is not None and self._job.is_open:
+            status = self.tr("{0}/{1} blocks").format(last.done, last.total) + eta
+            self._job.meta["status"] = status
+            self._job.progress.emit(status, last.done / max(1, last.total))
 
     def _finish(self) -> None:
         self._timer.stop()
         self._drain_progress()
         self._job = None
         self._cancel = None
-        self.render_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        self.update_buttons()
 
     def _render_done(self, report) -> None:
         self._finish()
@@ -504,9 +639,11 @@ class ProjectView(QWidget):
     def choose_block_voice(self) -> None:
         row = self.current_row()
         if row is None:
+            self.ctx.error(self.tr("Select a block in the table first."))
             return
         voices = self.ctx.library.list_voices()
         if not voices:
+            self.ctx.error(self.tr("Save a voice first: the library has no voices."))
             return
         name, ok = QInputDialog.getItem(
             self, self.tr("Block voice"), self.tr("Voice for this block:"), [v.name for v in voices], 0, False
@@ -593,6 +730,7 @@ class ProjectView(QWidget):
             self.mixdown = None
             self.waveform.set_render(np.zeros(0), np.zeros(0), [])
             self.overruns.setText("")
+            self.update_buttons()
             return
         store, project = self.store, self.project
 
@@ -610,6 +748,7 @@ class ProjectView(QWidget):
     def _show_mixdown(self, result) -> None:
         mix, x, y = result
         self.mixdown = mix
+        self.update_buttons()
         rate = mix.sample_rate
         self.waveform.set_render(x, y, [(p.start / rate, p.end / rate) for p in mix.placements])
         lines = [
@@ -634,12 +773,19 @@ class ProjectView(QWidget):
     # -- export ------------------------------------------------------------------------------------
 
     def choose_export(self) -> None:
+        """Ask where to export, starting in the export folder of Settings (the last one used)."""
         if self.project is None:
+            self.ctx.error(self.tr("Import a script first (Import script…): there is no project to export."))
             return
+        folder = self.ctx.settings.get("export/folder") or str(Path.home())
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export project"), f"{self.project.name}.wav", "Audio (*.wav *.flac *.mp3)"
+            self,
+            self.tr("Export project"),
+            str(Path(folder) / f"{self.project.name}.wav"),
+            self.tr("Audio (*.wav *.flac *.mp3)"),
         )
         if path:
+            self.ctx.settings.set("export/folder", str(Path(path).parent))
             self.export_to(path, subtitles=str(Path(path).with_suffix(".srt")))
 
     def export_to(self, path: str | Path, subtitles: str | Path | None = None, **options) -> None:
@@ -647,6 +793,7 @@ class ProjectView(QWidget):
         from studio.project.export import export_project
 
         if self.project is None:
+            self.ctx.error(self.tr("Import a script first (Import script…): there is no project to export."))
             return
         store, project, resolver, model_hash = self.store, self.project, self._resolver(), self._model_hash()
 
