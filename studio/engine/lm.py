@@ -145,9 +145,14 @@ class SpeechLM(nn.Module):
         for i, layer in enumerate(bb.layers):
             attn = layer.self_attn
             h = layer.input_layernorm(x)
-            q = attn.q_proj(h).view(1, length, -1, attn.head_dim).transpose(1, 2)
-            k = attn.k_proj(h).view(1, length, -1, attn.head_dim).transpose(1, 2)
-            v = attn.v_proj(h).view(1, length, -1, attn.head_dim).transpose(1, 2)
+            qkv_proj = attn._modules.get("qkv_proj")  # the fast preset's fused q/k/v
+            if qkv_proj is not None:
+                q, k, v = qkv_proj(h).split(attn.fused_sizes, dim=-1)
+            else:
+                q, k, v = attn.q_proj(h), attn.k_proj(h), attn.v_proj(h)
+            q = q.reshape(1, length, -1, attn.head_dim).transpose(1, 2)
+            k = k.reshape(1, length, -1, attn.head_dim).transpose(1, 2)
+            v = v.reshape(1, length, -1, attn.head_dim).transpose(1, 2)
             q, k = apply_rotary_pos_emb(q, k, cos, sin)
             keys, values = cache.append(i, k, v)
             o = F.scaled_dot_product_attention(
@@ -156,7 +161,13 @@ class SpeechLM(nn.Module):
             if length > 1 and start != 0:
                 raise NotImplementedError("multi-token steps after the prefix are not used")
             x = x + attn.o_proj(o.transpose(1, 2).reshape(1, length, -1))
-            x = x + layer.mlp(layer.post_attention_layernorm(x))
+            mlp = layer.mlp
+            gate_up_proj = mlp._modules.get("gate_up_proj")
+            if gate_up_proj is not None:  # Qwen2MLP: down(act(gate(x)) * up(x)), gate and up fused
+                gate, up = gate_up_proj(layer.post_attention_layernorm(x)).split(mlp.fused_sizes, dim=-1)
+                x = x + mlp.down_proj(mlp.act_fn(gate) * up)
+            else:
+                x = x + mlp(layer.post_attention_layernorm(x))
         cache.length += length
         return bb.norm(x[:, -1])
 

@@ -158,11 +158,69 @@ def apply_lm_preset(lm: nn.Module, preset: Preset) -> nn.Module:
     if preset.lm_quantization == "int8-dynamic":
         for layer in lm.backbone.layers:
             old = [m.weight for m in layer.modules() if isinstance(m, nn.Linear)]
+            fuse_projections(layer)
             quantize_linear_int8(layer)
+            attach_fused_views(layer)
             for weight in old:
                 release_pages(weight)
             del old
     return lm
+
+
+class _OutputSlice(nn.Module):
+    """Columns [start, end) of a fused projection's output: what the replaced q/k/v (or gate/up)
+    projection returned, for code that calls it by its old name (transformers' own forward)."""
+
+    def __init__(self, fused: nn.Module, start: int, end: int):
+        super().__init__()
+        self.fused, self.start, self.end = fused, start, end
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fused(x)[..., self.start : self.end]
+
+
+def fuse_projections(layer: nn.Module) -> None:
+    """One Qwen2 decoder layer: q/k/v become one `self_attn.qkv_proj`, gate/up one `mlp.gate_up_proj`
+    (weights and biases concatenated along the output dimension), before int8 quantization.
+
+    int8 dynamic quantization scales weights per output channel and activations per call from the
+    same input, so the fused int8 product is bit-identical to the three (two) separate ones
+    (tests/engine/test_presets.py); a token's step makes 96 quantized calls instead of 168, each
+    with its own activation quantization and Python dispatch.
+    """
+    attn, mlp = layer.self_attn, layer.mlp
+    groups = (
+        (attn, "qkv_proj", ("q_proj", "k_proj", "v_proj")),
+        (mlp, "gate_up_proj", ("gate_proj", "up_proj")),
+    )
+    for owner, fused_name, names in groups:
+        parts = [getattr(owner, name) for name in names]
+        has_bias = [p.bias is not None for p in parts]
+        if len(set(has_bias)) != 1:
+            continue  # a checkpoint with mixed biases keeps its separate projections
+        fused = nn.Linear(parts[0].in_features, sum(p.out_features for p in parts), bias=has_bias[0])
+        with torch.no_grad():
+            fused.weight.copy_(torch.cat([p.weight for p in parts]))
+            if has_bias[0]:
+                fused.bias.copy_(torch.cat([p.bias for p in parts]))
+        fused.to(parts[0].weight.device)
+        setattr(owner, fused_name, fused)
+        owner.fused_sizes = [p.out_features for p in parts]
+        owner.fused_names = names
+        for name in names:
+            delattr(owner, name)
+
+
+def attach_fused_views(layer: nn.Module) -> None:
+    """After quantization: the old projection names as slices of the (quantized) fused one."""
+    for owner, fused_name in ((layer.self_attn, "qkv_proj"), (layer.mlp, "gate_up_proj")):
+        fused = getattr(owner, fused_name, None)
+        if fused is None:
+            continue
+        start = 0
+        for name, size in zip(owner.fused_names, owner.fused_sizes, strict=True):
+            object.__setattr__(owner, name, _OutputSlice(fused, start, start + size))  # not a submodule
+            start += size
 
 
 def apply_flow_preset(flow: nn.Module, preset: Preset) -> nn.Module:

@@ -74,7 +74,7 @@ def cv2_fast():
 def test_fast_engine_is_int8_with_fewer_steps_and_takes_say_so(cv2_fast, cv2_voice):
     assert cv2_fast.spec.cfm.n_timesteps == FAST_FLOW_STEPS
     layers = len(cv2_fast.lm.backbone.layers)
-    assert _quantized_linears(cv2_fast.lm) == 7 * layers  # q k v o gate up down per layer
+    assert _quantized_linears(cv2_fast.lm) == 4 * layers  # qkv (fused), o, gate+up (fused), down per layer
     assert isinstance(cv2_fast.lm.llm_decoder, torch.nn.Linear)  # the speech head stays fp32
     calls = []
     hook = cv2_fast.flow.decoder.estimator.register_forward_hook(lambda *a: calls.append(1))
@@ -86,6 +86,36 @@ def test_fast_engine_is_int8_with_fewer_steps_and_takes_say_so(cv2_fast, cv2_voi
     assert isinstance(finished, Finished) and finished.num_samples > 0
     assert finished.preset == "fast" and finished.flow_steps == FAST_FLOW_STEPS
     assert calls and len(calls) % FAST_FLOW_STEPS == 0  # every flow solve took the fast step count
+
+
+def test_fused_int8_projections_give_the_separate_int8_projections_bit_for_bit(cv2_engine):
+    """The fast preset fuses q/k/v and gate/up before int8 quantization; per-channel weight scales and
+    per-call activation scales make that an exact rewrite, here checked through the decode step and
+    through transformers' own forward (which calls the old projection names)."""
+    import copy
+
+    from studio.engine.presets import attach_fused_views, fuse_projections, quantize_linear_int8
+
+    separate = copy.deepcopy(cv2_engine.lm)
+    fused = copy.deepcopy(cv2_engine.lm)
+    for layer in separate.backbone.layers:
+        quantize_linear_int8(layer)
+    for layer in fused.backbone.layers:
+        fuse_projections(layer)
+        quantize_linear_int8(layer)
+        attach_fused_views(layer)
+    assert _quantized_linears(separate) == 7 * len(separate.backbone.layers)
+    prefix = torch.randn(1, 12, separate.cfg.input_size, generator=torch.Generator().manual_seed(0))
+    with torch.inference_mode():
+        outs = []
+        for lm in (separate, fused):
+            cache = lm.new_cache(32)
+            steps = [lm.forward_step(prefix, cache)]
+            for token in (3, 17, 250):
+                steps.append(lm.forward_step(lm.token_embedding(token), cache))
+            outs.append((torch.stack(steps), lm.hidden_states(prefix)))
+    assert torch.equal(outs[0][0], outs[1][0])
+    assert torch.equal(outs[0][1], outs[1][1])
 
 
 def test_quality_guard_cosyvoice2(cv2_engine, cv2_fast, cv2_voice):
