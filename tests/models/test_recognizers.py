@@ -111,3 +111,37 @@ def test_sensevoice_downloads_verifies_and_runs_in_sherpa_onnx(
     out = rec.transcribe(np.random.default_rng(0).standard_normal(32_000).astype(np.float32) * 0.1)
     assert out.recognizer == "sensevoice-small" and isinstance(out.text, str)
     assert "<|" not in out.text and out.confidence == 0.5  # sherpa-onnx gives no probabilities here
+
+
+def test_paraformer_downloads_verifies_and_runs_in_sherpa_onnx(
+    tmp_path_factory, online, models_dir, monkeypatch
+):
+    """A tiny Paraformer in the sherpa-onnx layout, served as the real repo, decoded by sherpa-onnx's own
+    Paraformer recognizer: the text it spells comes back through the studio's recognizer, in Mandarin."""
+    pytest.importorskip("sherpa_onnx")
+    pytest.importorskip("onnx")
+    import numpy as np
+
+    from studio.models.registry import known_model
+    from studio.models.verify import check_folder
+    from studio.transcribe import recognizers
+    from studio.transcribe.agreement import decide
+    from tests.transcribe.tiny_paraformer import SAID, build_tiny_paraformer
+
+    folder = build_tiny_paraformer(tmp_path_factory.mktemp("pf") / "paraformer")
+    repo = known_model("paraformer-zh").repos["huggingface"]
+    with HubServer([repo_from_folder(repo, folder)], lifetime=120) as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        result = download_model("paraformer-zh")
+    assert result.structure == "ok"
+    report = check_folder(models_dir / "paraformer-zh", onnx=True)
+    assert report.ok and any("loads in onnxruntime" in line for line in report.checked)
+    assert "paraformer-zh" in recognizers.installed(models_dir)
+    rec = recognizers.load("paraformer-zh", models_dir)
+    assert rec.languages == frozenset({"zh"}) and rec.covers("zh") and not rec.covers("en")
+    out = rec.transcribe(np.random.default_rng(0).standard_normal(32_000).astype(np.float32) * 0.1)
+    assert out.recognizer == "paraformer-zh" and out.language == "zh"
+    assert out.text.replace(" ", "") == "".join(SAID)  # decoded by sherpa-onnx up to </s>
+    assert [p.text for p in out.pieces] == SAID and out.confidence == 0.5
+    verdict = decide([out], "zh")
+    assert verdict.transcript.replace(" ", "") == "".join(SAID) and verdict.agreement is None
