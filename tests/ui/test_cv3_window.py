@@ -1,7 +1,10 @@
 """Fun-CosyVoice 3 takes in every mode through the real window (its own shared v3 bridge).
 
-Kept in a module that runs before the transcription tests: in one session after them, saving a
-voice here waited forever (a recognizer thread those tests leave running; see the session note).
+These once waited forever in save_voice when they ran after the transcription tests: a recognition
+left running on a process-wide recognizer thread delivered its result by a Qt signal into a window
+being deleted. The recognizer worker now belongs to each window (closed with it) and results are
+polled on the UI thread; tests/ui/test_transcribe_button.py has the regression test, and this module
+passes after test_ingest_dialog.py and test_transcribe_button.py in one session.
 """
 
 from __future__ import annotations
