@@ -417,229 +417,229 @@
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="48"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="47"/>
         <source>Ingest recordings</source>
         <translation>导入录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="58"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="60"/>
         <source>Add recordings…</source>
         <translation>添加录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="60"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="62"/>
         <source>No recordings chosen (WAV, FLAC, MP3, OGG).</source>
         <translation>尚未选择录音（WAV、FLAC、MP3、OGG）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="66"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="68"/>
         <source>who agreed, for what use</source>
         <translation>谁同意的，用于何种用途</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="68"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="70"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="69"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="71"/>
         <source>Dialect</source>
         <translation>方言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="70"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="72"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="71"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="73"/>
         <source>Consent</source>
         <translation>授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="74"/>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="76"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="76"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>Recording</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>Agreement</source>
         <translation>一致度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="85"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="86"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="88"/>
         <source>Transcript</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="100"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="102"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="102"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="104"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="104"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="106"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="106"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="108"/>
         <source>Make voice…</source>
         <translation>生成音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="108"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="110"/>
         <source>Export dataset…</source>
         <translation>导出数据集…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="117"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="119"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="119"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="121"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="133"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="135"/>
         <source>Clips (double-click a transcript to correct it; marked rows need review)</source>
         <translation>片段（双击文本可修改；带标记的行需要复核）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="147"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="149"/>
         <source>Recognizers: {0}</source>
         <translation>识别器：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="158"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="160"/>
         <source>Recordings</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="158"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="160"/>
         <source>Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)</source>
         <translation>音频 (*.wav *.flac *.mp3 *.ogg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="198"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="199"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="220"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="226"/>
         <source>Stopping after the current clip…</source>
         <translation>将在当前片段完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="233"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="239"/>
         <source>{0}: {1:.1f} min at {2} Hz</source>
         <translation>{0}：{1:.1f} 分钟，{2} Hz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="242"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="248"/>
         <source>{0}: {1} clips ({2} saved earlier)</source>
         <translation>{0}：{1} 个片段（之前已保存 {2} 个）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="259"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="265"/>
         <source>Ingest failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="262"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="268"/>
         <source>Saved {0} clips.</source>
         <translation>已保存 {0} 个片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="257"/>
-        <location filename="../../studio/ui/ingest/dialog.py" line="264"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="263"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="270"/>
         <source>Cancelled: the saved clips stay saved; Start again to continue.</source>
         <translation>已取消：已保存的片段会保留；再次点击“开始”即可继续。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="151"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="153"/>
         <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download one with File → Download a model… (Whisper small, or SenseVoice-Small).</source>
         <translation>未安装语音识别器：片段会被切分并保存，但没有参考文本。请通过“文件 → 下载模型…”下载一个（Whisper small 或 SenseVoice-Small）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="284"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="290"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="285"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="291"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="286"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="292"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="330"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="336"/>
         <source>Quality: {0}</source>
         <translation>质量：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="332"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="338"/>
         <source>narrow-band ({0} Hz): a clone from it sounds muffled</source>
         <translation>窄带（{0} Hz）：用它克隆的声音会发闷</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="364"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="370"/>
         <source>Select accepted clips to make a voice from.</source>
         <translation>请选择已接受的片段来生成音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="366"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="372"/>
         <source>Make voice</source>
         <translation>生成音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="366"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="372"/>
         <source>Name of the new voice</source>
         <translation>新音色的名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="375"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="381"/>
         <source>Voice {0} made from {1} clips.</source>
         <translation>已用 {1} 个片段生成音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="381"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="387"/>
         <source>Export accepted clips to</source>
         <translation>将已接受的片段导出到</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="389"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="395"/>
         <source>Exported {0} clips to {1}.</source>
         <translation>已将 {0} 个片段导出到 {1}。</translation>
     </message>
@@ -2676,96 +2676,101 @@
 <context>
     <name>TranscriptAssistant</name>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="271"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="38"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
         <source>Transcribe</source>
         <translation>识别文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="40"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
         <source>Fill the transcript with what a speech recognizer hears in the clip</source>
         <translation>用语音识别器听到的内容填写文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="132"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="136"/>
         <source>The transcript of {0} differs from what the recognizer hears in its clip (error rate {1:.0%}). Takes made with a wrong transcript babble or repeat words. Correct it under Transcript and press Save transcript, or make the take anyway.</source>
         <translation>{0} 的参考文本与识别器在其片段中听到的内容不一致（错误率 {1:.0%}）。参考文本错误时，合成结果会含糊不清或重复词语。请在“参考文本”中改正并点击“保存参考文本”，或仍然合成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="136"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="140"/>
         <source>Make the take anyway</source>
         <translation>仍然合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="146"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="150"/>
         <source>The transcript does not match the clip</source>
         <translation>文本与片段不符</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="101"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="105"/>
         <source>The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made with a wrong transcript babble or repeat words.</source>
         <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="149"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="153"/>
         <source>Heard: {0}
 Differs: {1}</source>
         <translation>识别结果：{0}
 不同之处：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="104"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="108"/>
         <source>Use my transcript</source>
         <translation>使用我的文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="152"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="156"/>
         <source>Let me fix it</source>
         <translation>我来修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="177"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="181"/>
         <source>No speech recognizer is installed. Download one with File → Download a model… (Whisper small; SenseVoice-Small for Chinese, Cantonese, Japanese and Korean).</source>
         <translation>未安装语音识别器。请通过“文件 → 下载模型…”下载一个（Whisper small；中文、粤语、日语和韩语可用 SenseVoice-Small）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="200"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="205"/>
+        <source>Waiting for the running ingest, then transcribing with {0}…</source>
+        <translation>等待正在进行的长录音导入完成，然后用 {0} 识别…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="210"/>
         <source>Transcribing with {0}…</source>
         <translation>正在用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="216"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="229"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="230"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="243"/>
         <source>Transcription cancelled.</source>
         <translation>已取消识别。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="231"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="245"/>
         <source>Transcription failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="246"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="260"/>
         <source>The recognizer heard no words in the clip.</source>
         <translation>识别器在片段中没有听到任何字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="248"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="262"/>
         <source>Transcribed by {0}; check it before saving.</source>
         <translation>由 {0} 识别；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="250"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="264"/>
         <source>Two recognizers agree ({0:.0%}).</source>
         <translation>两个识别器结果一致（{0:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="254"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="268"/>
         <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
         <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="271"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -196,10 +196,18 @@ class TranscriptAssistant(QObject):
         rate = clip.rate
         self._token += 1
         self._job_voice = self.panel.voice_id  # the recognition belongs to this voice's clip
+        waiting = self.worker.busy  # an ingest runs on the same worker: this job comes after it
         self.job = self.worker.submit(
             names, lambda recs, cancel: transcribe_reference(audio, recs, sample_rate=rate, cancel=cancel)
         )
-        self._show(self.tr("Transcribing with {0}…").format(", ".join(names)))
+        if waiting:
+            self._show(
+                self.tr("Waiting for the running ingest, then transcribing with {0}…").format(
+                    ", ".join(names)
+                )
+            )
+        else:
+            self._show(self.tr("Transcribing with {0}…").format(", ".join(names)))
         self._update()
         self._poll.start()
         return True
