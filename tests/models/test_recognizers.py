@@ -145,3 +145,21 @@ def test_paraformer_downloads_verifies_and_runs_in_sherpa_onnx(
     assert [p.text for p in out.pieces] == SAID and out.confidence == 0.5
     verdict = decide([out], "zh")
     assert verdict.transcript.replace(" ", "") == "".join(SAID) and verdict.agreement is None
+
+
+def test_whisper_downloads_from_modelscope(tiny_whisper, hub_on_modelscope, models_dir):
+    """The Whisper recognizers have a ModelScope source (OpenAI's releases mirrored as openai-mirror/)."""
+    from studio.models.registry import MODELSCOPE, known_model
+    from studio.transcribe import recognizers
+
+    assert known_model("whisper-small").repos[MODELSCOPE] == "openai-mirror/whisper-small"
+    assert known_model("openai-mirror/whisper-large-v3-turbo").name == "whisper-large-v3-turbo"
+    result = download_model("whisper-small", hub=MODELSCOPE, endpoint=hub_on_modelscope.url)
+    assert result.hub == MODELSCOPE and result.structure == "ok"
+    assert "whisper-small" in recognizers.installed(models_dir)
+
+
+@pytest.fixture
+def hub_on_modelscope(tiny_whisper, online):
+    with HubServer([repo_from_folder("openai-mirror/whisper-small", tiny_whisper)], lifetime=120) as server:
+        yield server

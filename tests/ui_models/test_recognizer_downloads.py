@@ -57,6 +57,10 @@ def test_recognizers_have_their_own_section(qtbot, models_dir):
     assert not dialog.qwen_check.isVisibleTo(dialog)  # the Qwen2 weights belong to the voice models
     assert not dialog.verify_button.isEnabled() and not dialog.remove_button.isEnabled()
     assert "same device as the loaded voice model" in dialog.device_label.text()
+    dialog.ms_radio.setChecked(True)
+    dialog.model_combo.setCurrentIndex(dialog.model_combo.findData("sensevoice-small"))
+    assert not dialog.ms_radio.isEnabled() and dialog.hf_radio.isChecked()  # the sherpa-onnx export is not
+    assert "not on ModelScope" in dialog.ms_radio.toolTip() and "on the CPU" in dialog.device_label.text()
 
 
 def test_download_verify_and_remove_a_recognizer_from_the_window(qtbot, asr_hub, models_dir):
@@ -66,7 +70,7 @@ def test_download_verify_and_remove_a_recognizer_from_the_window(qtbot, asr_hub,
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.selected_model() == "whisper-small"
-    assert not dialog.ms_radio.isEnabled()  # the recognizer is not on ModelScope
+    assert dialog.ms_radio.isEnabled()  # OpenAI's Whisper is mirrored on ModelScope
     with qtbot.waitSignal(dialog.installed, timeout=WAIT) as installed:
         dialog.download_button.click()
     assert installed.args == [str(models_dir / "whisper-small")]
