@@ -48,7 +48,7 @@ class TranscriptAssistant(QObject):
         row.addWidget(self.button)
         # The outcome of a job is picked up on the UI thread by this timer, never signalled from the
         # worker thread: a Qt signal emitted from a thread on an object the window is deleting at that
-        # moment crashes or deadlocks the process (the window tests that hung in save_voice).
+        # moment can crash the process.
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check_job)

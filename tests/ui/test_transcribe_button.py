@@ -221,9 +221,9 @@ def test_the_recognizers_follow_the_engine_device_and_close_with_the_window(qtbo
 def test_closing_the_window_cancels_its_recognition_and_ends_its_thread(
     make_window, alsa, qtbot, tmp_path, monkeypatch
 ):
-    """The window tests that hung in save_voice: a recognition left running on a process-wide worker
-    after its window closed, delivering into a window being deleted. The worker belongs to the window,
-    closing it cancels the job and ends the thread, and nothing is delivered from that thread."""
+    """A recognition used to keep running on a process-wide worker after its window closed and then
+    signal its result into the deleted window. The worker belongs to the window: closing it cancels the
+    job and ends the thread, and nothing is called back into Qt from that thread."""
     import logging
 
     from studio.transcribe import recognizers as reg
