@@ -197,182 +197,284 @@
 <context>
     <name>DownloadDialog</name>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="55"/>
+        <location filename="../../studio/ui/download_dialog.py" line="63"/>
         <source>less than a minute left</source>
         <translation>剩余不到 1 分钟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="57"/>
+        <location filename="../../studio/ui/download_dialog.py" line="65"/>
         <source>almost done</source>
         <translation>即将完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="60"/>
+        <location filename="../../studio/ui/download_dialog.py" line="68"/>
         <source>about {n} min left</source>
         <translation>约剩 {n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="63"/>
+        <location filename="../../studio/ui/download_dialog.py" line="71"/>
         <source>about {h} h {m} min left</source>
         <translation>约剩 {h} 小时 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="92"/>
+        <location filename="../../studio/ui/download_dialog.py" line="100"/>
         <source>The download failed: {error}</source>
         <translation>下载失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="113"/>
-        <source>Download a voice model</source>
-        <translation>下载语音模型</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/download_dialog.py" line="127"/>
+        <location filename="../../studio/ui/download_dialog.py" line="270"/>
         <source>{title} — recommended</source>
         <translation>{title}（推荐）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="131"/>
+        <location filename="../../studio/ui/download_dialog.py" line="162"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="137"/>
+        <location filename="../../studio/ui/download_dialog.py" line="144"/>
+        <source>Download a model</source>
+        <translation>下载模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="168"/>
         <source>Download from</source>
         <translation>下载来源</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="139"/>
+        <location filename="../../studio/ui/download_dialog.py" line="170"/>
         <source>Hugging Face</source>
         <translation>Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="140"/>
+        <location filename="../../studio/ui/download_dialog.py" line="171"/>
         <source>A Hugging Face mirror:</source>
         <translation>Hugging Face 镜像：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="145"/>
+        <location filename="../../studio/ui/download_dialog.py" line="176"/>
         <source>ModelScope (fastest in mainland China)</source>
         <translation>魔搭 ModelScope（中国大陆最快）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="160"/>
+        <location filename="../../studio/ui/download_dialog.py" line="191"/>
         <source>Also download the Qwen2 weights (about 1 GB; Voice Studio does not need them, the official CosyVoice code does)</source>
         <translation>同时下载 Qwen2 权重（约 1 GB；Voice Studio 用不到，官方 CosyVoice 代码需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="164"/>
+        <location filename="../../studio/ui/download_dialog.py" line="195"/>
         <source>Installs into {folder}</source>
         <translation>安装到 {folder}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="192"/>
-        <location filename="../../studio/ui/download_dialog.py" line="249"/>
+        <location filename="../../studio/ui/download_dialog.py" line="223"/>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="224"/>
+        <source>Check the installed model&apos;s files and structure again</source>
+        <translation>重新检查已安装模型的文件和结构</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="225"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="226"/>
+        <source>Delete the installed model from the models folder</source>
+        <translation>从模型文件夹中删除已安装的模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="230"/>
+        <location filename="../../studio/ui/download_dialog.py" line="332"/>
+        <location filename="../../studio/ui/download_dialog.py" line="346"/>
+        <location filename="../../studio/ui/download_dialog.py" line="558"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="193"/>
+        <location filename="../../studio/ui/download_dialog.py" line="231"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="194"/>
+        <location filename="../../studio/ui/download_dialog.py" line="232"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="195"/>
         <location filename="../../studio/ui/download_dialog.py" line="233"/>
+        <location filename="../../studio/ui/download_dialog.py" line="322"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="242"/>
-        <location filename="../../studio/ui/download_dialog.py" line="379"/>
+        <location filename="../../studio/ui/download_dialog.py" line="258"/>
+        <source>Voice models</source>
+        <translation>语音模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="259"/>
+        <source>Speech recognizers (for transcripts and ingest)</source>
+        <translation>语音识别器（用于识别参考文本和导入长录音）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="272"/>
+        <source>{title} — installed</source>
+        <translation>{title} — 已安装</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="310"/>
+        <source>{model} is not on ModelScope</source>
+        <translation>{model} 不在 ModelScope 上</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="334"/>
+        <source>{model} is installed in {folder}.</source>
+        <translation>{model} 已安装在 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="339"/>
+        <location filename="../../studio/ui/download_dialog.py" line="491"/>
         <source>Resume</source>
         <translation>继续下载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="244"/>
+        <location filename="../../studio/ui/download_dialog.py" line="341"/>
         <source>An earlier download stopped after {size}; Resume continues from there.</source>
         <translation>上次下载在 {size} 处中断；点击“继续下载”可从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="265"/>
+        <location filename="../../studio/ui/download_dialog.py" line="353"/>
+        <source>It runs on the same device as the loaded voice model.</source>
+        <translation>它与已加载的语音模型运行在同一设备上。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="354"/>
+        <source>It runs on the CPU.</source>
+        <translation>它在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="368"/>
         <source>It will run on {device} in {precision}.</source>
         <translation>将在 {device} 上以 {precision} 精度运行。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="293"/>
+        <location filename="../../studio/ui/download_dialog.py" line="396"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="301"/>
+        <location filename="../../studio/ui/download_dialog.py" line="404"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="308"/>
+        <location filename="../../studio/ui/download_dialog.py" line="411"/>
         <source>Overall: {done} of {total}</source>
         <translation>总进度：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="316"/>
+        <location filename="../../studio/ui/download_dialog.py" line="419"/>
         <source>{file} ({index} of {count}): {done} of {total}</source>
         <translation>{file}（第 {index} 个，共 {count} 个）：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="327"/>
+        <location filename="../../studio/ui/download_dialog.py" line="430"/>
         <source>Downloading…</source>
         <translation>正在下载…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="330"/>
+        <location filename="../../studio/ui/download_dialog.py" line="433"/>
         <source>Checking {file}…</source>
         <translation>正在校验 {file}…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="332"/>
+        <location filename="../../studio/ui/download_dialog.py" line="435"/>
         <source>Asking the hub for the file list…</source>
         <translation>正在向模型仓库获取文件列表…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="334"/>
+        <location filename="../../studio/ui/download_dialog.py" line="437"/>
         <source>Checking the model&apos;s structure…</source>
         <translation>正在检查模型结构…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="336"/>
+        <location filename="../../studio/ui/download_dialog.py" line="439"/>
         <source>Installing…</source>
         <translation>正在安装…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="345"/>
+        <location filename="../../studio/ui/download_dialog.py" line="450"/>
         <source>{model} is already installed in {folder}.</source>
         <translation>{model} 已安装在 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="351"/>
+        <location filename="../../studio/ui/download_dialog.py" line="456"/>
         <source>{model} is installed and verified (sizes, SHA-256 and structure).</source>
         <translation>{model} 已安装并通过校验（大小、SHA-256 和结构）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="357"/>
+        <location filename="../../studio/ui/download_dialog.py" line="462"/>
         <source>{model} is installed; every file matches the hub ({note}).</source>
         <translation>{model} 已安装；所有文件均与模型仓库一致（{note}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="372"/>
+        <location filename="../../studio/ui/download_dialog.py" line="470"/>
+        <source>The Transcribe button and Ingest recordings use it.</source>
+        <translation>“识别文本”按钮和“导入长录音”会使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="484"/>
         <source>Cancelled. {size} is kept; Resume continues from there.</source>
         <translation>已取消。已保留 {size}；点击“继续下载”可从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/download_dialog.py" line="379"/>
+        <location filename="../../studio/ui/download_dialog.py" line="491"/>
         <source>Try again</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="508"/>
+        <source>Checking {model}…</source>
+        <translation>正在检查 {model}…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="520"/>
+        <source>{folder}: all {n} checks passed.</source>
+        <translation>{folder}：全部 {n} 项检查通过。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="525"/>
+        <source>The check failed: {problem}</source>
+        <translation>检查未通过：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="540"/>
+        <source>Remove {model}?</source>
+        <translation>删除 {model}？</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="541"/>
+        <source>Delete {folder}? Downloading it again takes time.</source>
+        <translation>删除 {folder}？重新下载需要时间。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="549"/>
+        <source>{model} could not be removed: {error}</source>
+        <translation>无法删除 {model}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="553"/>
+        <source>Removed {model}.</source>
+        <translation>已删除 {model}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/download_dialog.py" line="553"/>
+        <source>Nothing to remove.</source>
+        <translation>没有可删除的内容。</translation>
     </message>
 </context>
 <context>
@@ -653,223 +755,224 @@
         <translation>导入录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="60"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="62"/>
         <source>Add recordings…</source>
         <translation>添加录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="62"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="64"/>
         <source>No recordings chosen (WAV, FLAC, MP3, OGG).</source>
         <translation>尚未选择录音（WAV、FLAC、MP3、OGG）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="68"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="70"/>
         <source>who agreed, for what use</source>
         <translation>谁同意的，用于何种用途</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="70"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="72"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="71"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="73"/>
         <source>Dialect</source>
         <translation>方言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="72"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="74"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="73"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="75"/>
         <source>Consent</source>
         <translation>授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="76"/>
-        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="78"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="78"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="80"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
         <source>Recording</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
         <source>Agreement</source>
         <translation>一致度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="88"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="90"/>
         <source>Transcript</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="102"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="104"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="104"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="106"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="106"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="108"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="108"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="110"/>
         <source>Make voice…</source>
         <translation>生成音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="110"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="112"/>
         <source>Export dataset…</source>
         <translation>导出数据集…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="119"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="121"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="121"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="123"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="135"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="137"/>
         <source>Clips (double-click a transcript to correct it; marked rows need review)</source>
         <translation>片段（双击文本可修改；带标记的行需要复核）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="155"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="151"/>
         <source>Recognizers: {0}</source>
         <translation>识别器：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="159"/>
-        <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download one with `voice-studio models download whisper-small` (or sensevoice-small).</source>
-        <translation>未安装语音识别器：片段会被切分并保存，但没有文本。请用 `voice-studio models download whisper-small`（或 sensevoice-small）下载一个。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="168"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="164"/>
         <source>Recordings</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="169"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="165"/>
         <source>Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)</source>
         <translation>音频 (*.wav *.flac *.mp3 *.ogg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="211"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="204"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="218"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="231"/>
         <source>Stopping after the current clip…</source>
         <translation>将在当前片段完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="231"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="244"/>
         <source>{0}: {1:.1f} min at {2} Hz</source>
         <translation>{0}：{1:.1f} 分钟，{2} Hz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="240"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="253"/>
         <source>{0}: {1} clips ({2} saved earlier)</source>
         <translation>{0}：{1} 个片段（之前已保存 {2} 个）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="252"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="270"/>
         <source>Ingest failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="255"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="273"/>
         <source>Saved {0} clips.</source>
         <translation>已保存 {0} 个片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="257"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="268"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="275"/>
         <source>Cancelled: the saved clips stay saved; Start again to continue.</source>
         <translation>已取消：已保存的片段会保留；再次点击“开始”即可继续。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="277"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="155"/>
+        <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download one with File → Download a model… (Whisper small, or SenseVoice-Small).</source>
+        <translation>未安装语音识别器：片段会被切分并保存，但没有参考文本。请通过“文件 → 下载模型…”下载一个（Whisper small 或 SenseVoice-Small）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="295"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="278"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="296"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="279"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="297"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="323"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="341"/>
         <source>Quality: {0}</source>
         <translation>质量：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="325"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="343"/>
         <source>narrow-band ({0} Hz): a clone from it sounds muffled</source>
         <translation>窄带（{0} Hz）：用它克隆的声音会发闷</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="357"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="375"/>
         <source>Select accepted clips to make a voice from.</source>
         <translation>请选择已接受的片段来生成音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="359"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="377"/>
         <source>Make voice</source>
         <translation>生成音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="359"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="377"/>
         <source>Name of the new voice</source>
         <translation>新音色的名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="368"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="386"/>
         <source>Voice {0} made from {1} clips.</source>
         <translation>已用 {1} 个片段生成音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="374"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="392"/>
         <source>Export accepted clips to</source>
         <translation>将已接受的片段导出到</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="382"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="400"/>
         <source>Exported {0} clips to {1}.</source>
         <translation>已将 {0} 个片段导出到 {1}。</translation>
     </message>
@@ -1052,351 +1155,351 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="88"/>
+        <location filename="../../studio/ui/main_window.py" line="89"/>
         <source>Voice Studio</source>
         <translation>Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="130"/>
-        <location filename="../../studio/ui/main_window.py" line="333"/>
+        <location filename="../../studio/ui/main_window.py" line="131"/>
+        <location filename="../../studio/ui/main_window.py" line="334"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="198"/>
+        <location filename="../../studio/ui/main_window.py" line="199"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199"/>
+        <location filename="../../studio/ui/main_window.py" line="200"/>
         <source>Open model folder…</source>
         <translation>打开模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200"/>
+        <location filename="../../studio/ui/main_window.py" line="201"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202"/>
+        <location filename="../../studio/ui/main_window.py" line="203"/>
         <source>Import reference clip…</source>
         <translation>导入参考音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="204"/>
+        <location filename="../../studio/ui/main_window.py" line="205"/>
         <source>Save clip as voice…</source>
         <translation>将参考音频保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="206"/>
+        <location filename="../../studio/ui/main_window.py" line="207"/>
         <source>Ingest recordings…</source>
         <translation>导入长录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="208"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211"/>
+        <location filename="../../studio/ui/main_window.py" line="212"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213"/>
+        <location filename="../../studio/ui/main_window.py" line="214"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215"/>
+        <location filename="../../studio/ui/main_window.py" line="216"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216"/>
-        <location filename="../../studio/ui/main_window.py" line="1014"/>
+        <location filename="../../studio/ui/main_window.py" line="217"/>
+        <location filename="../../studio/ui/main_window.py" line="1019"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220"/>
+        <location filename="../../studio/ui/main_window.py" line="221"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="221"/>
+        <location filename="../../studio/ui/main_window.py" line="222"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="223"/>
+        <location filename="../../studio/ui/main_window.py" line="224"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="225"/>
+        <location filename="../../studio/ui/main_window.py" line="226"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="226"/>
+        <location filename="../../studio/ui/main_window.py" line="227"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="227"/>
+        <location filename="../../studio/ui/main_window.py" line="228"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="228"/>
+        <location filename="../../studio/ui/main_window.py" line="229"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="238"/>
+        <location filename="../../studio/ui/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="239"/>
+        <location filename="../../studio/ui/main_window.py" line="240"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="244"/>
+        <location filename="../../studio/ui/main_window.py" line="245"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245"/>
+        <location filename="../../studio/ui/main_window.py" line="246"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="246"/>
-        <location filename="../../studio/ui/main_window.py" line="1033"/>
+        <location filename="../../studio/ui/main_window.py" line="247"/>
+        <location filename="../../studio/ui/main_window.py" line="1038"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="260"/>
+        <location filename="../../studio/ui/main_window.py" line="261"/>
         <source>Import or record a reference clip first (Ctrl+O).</source>
         <translation>请先导入或录制一段参考音频（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="262"/>
+        <location filename="../../studio/ui/main_window.py" line="263"/>
         <source>This clip is already the voice {0}.</source>
         <translation>这段音频已经是音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="283"/>
+        <location filename="../../studio/ui/main_window.py" line="284"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="298"/>
+        <location filename="../../studio/ui/main_window.py" line="299"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="312"/>
+        <location filename="../../studio/ui/main_window.py" line="313"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="384"/>
+        <location filename="../../studio/ui/main_window.py" line="385"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="393"/>
+        <location filename="../../studio/ui/main_window.py" line="394"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="541"/>
+        <location filename="../../studio/ui/main_window.py" line="546"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="586"/>
+        <location filename="../../studio/ui/main_window.py" line="591"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="592"/>
+        <location filename="../../studio/ui/main_window.py" line="597"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="715"/>
+        <location filename="../../studio/ui/main_window.py" line="720"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="882"/>
+        <location filename="../../studio/ui/main_window.py" line="887"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="885"/>
+        <location filename="../../studio/ui/main_window.py" line="890"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="963"/>
+        <location filename="../../studio/ui/main_window.py" line="968"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="963"/>
+        <location filename="../../studio/ui/main_window.py" line="968"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="988"/>
+        <location filename="../../studio/ui/main_window.py" line="993"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1014"/>
+        <location filename="../../studio/ui/main_window.py" line="1019"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1021"/>
+        <location filename="../../studio/ui/main_window.py" line="1026"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1021"/>
+        <location filename="../../studio/ui/main_window.py" line="1026"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="321"/>
+        <location filename="../../studio/ui/main_window.py" line="322"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="334"/>
+        <location filename="../../studio/ui/main_window.py" line="335"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="356"/>
+        <location filename="../../studio/ui/main_window.py" line="357"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="361"/>
+        <location filename="../../studio/ui/main_window.py" line="362"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="373"/>
+        <location filename="../../studio/ui/main_window.py" line="374"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="402"/>
+        <location filename="../../studio/ui/main_window.py" line="403"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="409"/>
+        <location filename="../../studio/ui/main_window.py" line="410"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="458"/>
+        <location filename="../../studio/ui/main_window.py" line="463"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="468"/>
+        <location filename="../../studio/ui/main_window.py" line="473"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="500"/>
+        <location filename="../../studio/ui/main_window.py" line="505"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="603"/>
+        <location filename="../../studio/ui/main_window.py" line="608"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="607"/>
+        <location filename="../../studio/ui/main_window.py" line="612"/>
         <source>Last take: failed · seed {0}</source>
         <translation>上一条版本：失败 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="614"/>
+        <location filename="../../studio/ui/main_window.py" line="619"/>
         <source>Last take: cancelled · seed {0}</source>
         <translation>上一条版本：已取消 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="616"/>
+        <location filename="../../studio/ui/main_window.py" line="621"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="619"/>
+        <location filename="../../studio/ui/main_window.py" line="624"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="695"/>
+        <location filename="../../studio/ui/main_window.py" line="700"/>
         <source>Sentence {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="700"/>
+        <location filename="../../studio/ui/main_window.py" line="705"/>
         <source>Take {0} re-rolled as take {1} (seed {2}); take {0} is kept as it was.</source>
         <translation>版本 {0} 已重新生成为版本 {1}（种子 {2}）；版本 {0} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="706"/>
+        <location filename="../../studio/ui/main_window.py" line="711"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="707"/>
+        <location filename="../../studio/ui/main_window.py" line="712"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="707"/>
+        <location filename="../../studio/ui/main_window.py" line="712"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="729"/>
-        <location filename="../../studio/ui/main_window.py" line="832"/>
+        <location filename="../../studio/ui/main_window.py" line="734"/>
+        <location filename="../../studio/ui/main_window.py" line="837"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="747"/>
+        <location filename="../../studio/ui/main_window.py" line="752"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="755"/>
+        <location filename="../../studio/ui/main_window.py" line="760"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="787"/>
+        <location filename="../../studio/ui/main_window.py" line="792"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="835"/>
+        <location filename="../../studio/ui/main_window.py" line="840"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -1411,41 +1514,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="851"/>
+        <location filename="../../studio/ui/main_window.py" line="856"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="862"/>
+        <location filename="../../studio/ui/main_window.py" line="867"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="893"/>
+        <location filename="../../studio/ui/main_window.py" line="898"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="906"/>
+        <location filename="../../studio/ui/main_window.py" line="911"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="947"/>
+        <location filename="../../studio/ui/main_window.py" line="952"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="970"/>
+        <location filename="../../studio/ui/main_window.py" line="975"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1035"/>
+        <location filename="../../studio/ui/main_window.py" line="1040"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1959,7 +2062,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="94"/>
-        <location filename="../../studio/ui/reference_panel.py" line="359"/>
+        <location filename="../../studio/ui/reference_panel.py" line="361"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
@@ -2070,108 +2173,108 @@
         <translation>你为 {0} 输入的参考文本尚未保存；它会被保留，再次选择 {0} 时会回来（然后请按“保存参考文本”）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="293"/>
+        <location filename="../../studio/ui/reference_panel.py" line="295"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="300"/>
+        <location filename="../../studio/ui/reference_panel.py" line="302"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="342"/>
+        <location filename="../../studio/ui/reference_panel.py" line="344"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="346"/>
+        <location filename="../../studio/ui/reference_panel.py" line="348"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="360"/>
+        <location filename="../../studio/ui/reference_panel.py" line="362"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="361"/>
+        <location filename="../../studio/ui/reference_panel.py" line="363"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="362"/>
+        <location filename="../../studio/ui/reference_panel.py" line="364"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="367"/>
+        <location filename="../../studio/ui/reference_panel.py" line="369"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="374"/>
+        <location filename="../../studio/ui/reference_panel.py" line="376"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="382"/>
+        <location filename="../../studio/ui/reference_panel.py" line="384"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="386"/>
+        <location filename="../../studio/ui/reference_panel.py" line="388"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="395"/>
+        <location filename="../../studio/ui/reference_panel.py" line="397"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="438"/>
+        <location filename="../../studio/ui/reference_panel.py" line="440"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="442"/>
-        <location filename="../../studio/ui/reference_panel.py" line="456"/>
+        <location filename="../../studio/ui/reference_panel.py" line="444"/>
+        <location filename="../../studio/ui/reference_panel.py" line="458"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="444"/>
+        <location filename="../../studio/ui/reference_panel.py" line="446"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="446"/>
+        <location filename="../../studio/ui/reference_panel.py" line="448"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="460"/>
+        <location filename="../../studio/ui/reference_panel.py" line="462"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="475"/>
+        <location filename="../../studio/ui/reference_panel.py" line="477"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="486"/>
+        <location filename="../../studio/ui/reference_panel.py" line="488"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="504"/>
+        <location filename="../../studio/ui/reference_panel.py" line="506"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="516"/>
+        <location filename="../../studio/ui/reference_panel.py" line="518"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -3113,86 +3216,101 @@
 <context>
     <name>TranscriptAssistant</name>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="42"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="203"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="38"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
         <source>Transcribe</source>
         <translation>识别文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="43"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
         <source>Fill the transcript with what a speech recognizer hears in the clip</source>
         <translation>用语音识别器听到的内容填写文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="94"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="136"/>
+        <source>The transcript of {0} differs from what the recognizer hears in its clip (error rate {1:.0%}). Takes made with a wrong transcript babble or repeat words. Correct it under Transcript and press Save transcript, or make the take anyway.</source>
+        <translation>{0} 的参考文本与识别器在其片段中听到的内容不一致（错误率 {1:.0%}）。参考文本错误时，合成结果会含糊不清或重复词语。请在“参考文本”中改正并点击“保存参考文本”，或仍然合成。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="140"/>
+        <source>Make the take anyway</source>
+        <translation>仍然合成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="150"/>
         <source>The transcript does not match the clip</source>
         <translation>文本与片段不符</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="97"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="105"/>
         <source>The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made with a wrong transcript babble or repeat words.</source>
         <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="102"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="153"/>
         <source>Heard: {0}
 Differs: {1}</source>
         <translation>识别结果：{0}
 不同之处：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="104"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="108"/>
         <source>Use my transcript</source>
         <translation>使用我的文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="105"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="156"/>
         <source>Let me fix it</source>
         <translation>我来修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="121"/>
-        <source>No speech recognizer is installed; {0}.</source>
-        <translation>未安装语音识别器；{0}。</translation>
+        <location filename="../../studio/ui/transcribe_assist.py" line="181"/>
+        <source>No speech recognizer is installed. Download one with File → Download a model… (Whisper small; SenseVoice-Small for Chinese, Cantonese, Japanese and Korean).</source>
+        <translation>未安装语音识别器。请通过“文件 → 下载模型…”下载一个（Whisper small；中文、粤语、日语和韩语可用 SenseVoice-Small）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="141"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="205"/>
+        <source>Waiting for the running ingest, then transcribing with {0}…</source>
+        <translation>等待正在进行的长录音导入完成，然后用 {0} 识别…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="210"/>
         <source>Transcribing with {0}…</source>
         <translation>正在用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="150"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="163"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="230"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="243"/>
         <source>Transcription cancelled.</source>
         <translation>已取消识别。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="165"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="245"/>
         <source>Transcription failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="178"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="260"/>
         <source>The recognizer heard no words in the clip.</source>
         <translation>识别器在片段中没有听到任何字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="180"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="262"/>
         <source>Transcribed by {0}; check it before saving.</source>
         <translation>由 {0} 识别；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="182"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="264"/>
         <source>Two recognizers agree ({0:.0%}).</source>
         <translation>两个识别器结果一致（{0:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="186"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="268"/>
         <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
         <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="203"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

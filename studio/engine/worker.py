@@ -120,6 +120,7 @@ class EngineWorker:
         self._requests: queue.Queue[Request | None] = queue.Queue()
         self._current: Request | None = None
         self._lock = threading.Lock()
+        self._closed = False
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
 
@@ -127,7 +128,13 @@ class EngineWorker:
 
     def _submit(self, kind: str, **payload) -> Request:
         req = Request(kind, payload)
-        self._requests.put(req)
+        with self._lock:
+            if not self._closed:
+                self._requests.put(req)
+                return req
+        # after shutdown() nothing would ever answer it: say so at once instead of leaving it queued
+        req.put(Failed("The speech engine has been shut down; load the model again.", False))
+        req.put(END)
         return req
 
     def load(
@@ -170,8 +177,12 @@ class EngineWorker:
                 self._current.cancel()
 
     def shutdown(self, timeout: float = 10.0) -> None:
+        """Stop the worker thread (the running request is cancelled; later requests fail at once)."""
         self.cancel_current()
-        self._requests.put(None)
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._requests.put(None)
         self._thread.join(timeout)
 
     @property

@@ -144,12 +144,17 @@ def _sherpa_files(weights: int) -> tuple[ModelFile, ...]:
 
 
 # Speech recognizers (studio/transcribe/): transcripts of reference clips and ingested recordings.
+# ModelScope: OpenAI's Whisper releases are mirrored under openai-mirror/ (the same files); the sherpa-onnx
+# exports of SenseVoice and Paraformer are published on Hugging Face only.
 KNOWN_RECOGNIZERS: tuple[KnownModel, ...] = (
     KnownModel(
         name="whisper-large-v3-turbo",
         title="Whisper large-v3-turbo",
         family="whisper",
-        repos={HUGGINGFACE: "openai/whisper-large-v3-turbo"},
+        repos={
+            HUGGINGFACE: "openai/whisper-large-v3-turbo",
+            MODELSCOPE: "openai-mirror/whisper-large-v3-turbo",
+        },
         files=_whisper_files(int(1.62 * GB)),
         description="Speech recognizer, ~100 languages; best quality, for GPUs.",
         kind="asr",
@@ -158,7 +163,7 @@ KNOWN_RECOGNIZERS: tuple[KnownModel, ...] = (
         name="whisper-small",
         title="Whisper small",
         family="whisper",
-        repos={HUGGINGFACE: "openai/whisper-small"},
+        repos={HUGGINGFACE: "openai/whisper-small", MODELSCOPE: "openai-mirror/whisper-small"},
         files=_whisper_files(967 * MB),
         description="Speech recognizer, ~100 languages; runs on CPUs.",
         kind="asr",

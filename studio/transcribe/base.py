@@ -66,6 +66,12 @@ class Recognizer:
         """Whether this recognizer knows `language` (None or "": unknown, assume yes)."""
         return not language or not self.languages or language in self.languages
 
+    device = "cpu"  # where the model runs ("cpu", "cuda:0"); ONNX backends here run on the CPU
+
+    def to(self, device: str) -> None:
+        """Run on `device` from now on, moving the loaded model (never reading it again from disk).
+        Backends that run only on the CPU (PocketSphinx, the sherpa-onnx CPU build) keep running there."""
+
     def close(self) -> None:
         """Free the model (optional)."""
 

@@ -123,5 +123,16 @@ class WhisperRecognizer(Recognizer):
         confidence = float(np.exp(np.mean(logps))) if logps else 0.0
         return Recognition(self.name, text, lang or heard, confidence, tuple(pieces))
 
+    def to(self, device: str) -> None:
+        """Move the loaded model to `device` (float16 on CUDA, float32 elsewhere); nothing is re-read."""
+        import torch
+
+        device = str(device)
+        if device == self.device or self.model is None:
+            return
+        dtype = torch.float16 if device.startswith("cuda") else torch.float32
+        self.model = self.model.to(device=device, dtype=dtype)
+        self.device, self.dtype = device, dtype
+
     def close(self) -> None:
         self.model = None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import warnings
+
 from PySide6.QtCore import QObject, Signal
 
 from studio.audio.player import Player
@@ -49,7 +52,38 @@ class StudioContext(QObject):
         self.deletions = PendingDeletions(library, self)
         self.language = language
         self.model_hash = ""
+        self.models_dir = None  # the models folder (None: the default; the window sets its own)
         self._warned_once: set[str] = set()
+        self._recognizers = None
+        self.bridge.modelLoaded.connect(self._engine_loaded)
+
+    # -- speech recognizers --------------------------------------------------------------------
+
+    @property
+    def recognizers(self):
+        """This window's RecognizerWorker (made on first use, on the loaded engine's device)."""
+        if self._recognizers is None:
+            from studio.transcribe.worker import RecognizerWorker
+
+            self._recognizers = RecognizerWorker(self.models_dir, device=self.engine_device())
+        return self._recognizers
+
+    def engine_device(self) -> str | None:
+        """The device of the loaded TTS model ("cpu", "cuda:0"), or None when none is loaded."""
+        loaded = self.bridge.loaded
+        return str(loaded.device) if loaded is not None and loaded.device else None
+
+    def _engine_loaded(self, loaded) -> None:
+        if self._recognizers is not None and getattr(loaded, "device", None):
+            self._recognizers.set_device(str(loaded.device))
+
+    def shutdown(self) -> None:
+        """Stop what this context started for its window: the recognizer worker (jobs cancelled)."""
+        with contextlib.suppress(RuntimeError, TypeError), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.bridge.modelLoaded.disconnect(self._engine_loaded)
+        if self._recognizers is not None:
+            self._recognizers.shutdown(wait=False)
 
     def _say(self, level: str, text: str, key: str) -> None:
         text = localize(text)  # engine and library sentences in the window's language (error_text.py)

@@ -1,15 +1,21 @@
-"""The model download dialog: choose a model and a hub, watch per-file and overall progress, cancel, resume.
+"""The model download dialog: choose a model and a hub, watch per-file and overall progress, cancel, resume;
+verify or remove an installed one.
 
-The download runs on a QThread (`studio.models.download.download_model`); the window stays responsive and
-every report arrives through a queued signal. Cancelling keeps what was downloaded in the staging folder,
-and "Resume" continues from there with HTTP Range requests.
+The list has two sections: the voice (TTS) models and the speech recognizers (studio/transcribe/: the
+Transcribe button and ingest use them). The download runs on a QThread
+(`studio.models.download.download_model`); the window stays responsive and every report arrives through
+a queued signal. Cancelling keeps what was downloaded in the staging folder, and "Resume" continues from
+there with HTTP Range requests. Verify re-checks an installed model's files against the hashes recorded
+at install and its structure (`studio.models.verify.check_folder`, on a thread); Remove deletes it from
+the models folder after asking (`studio.models.installed.remove_model`).
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -30,11 +37,12 @@ from PySide6.QtWidgets import (
 from studio.models.download import CancelToken, DownloadResult, Progress, download_model, staged_bytes
 from studio.models.errors import DownloadCancelled, ModelsError
 from studio.models.hubs import HF_DEFAULT_ENDPOINT, HF_MIRROR_EXAMPLE
-from studio.models.paths import resolve_models_dir
+from studio.models.paths import install_dir, resolve_models_dir
 from studio.models.registry import (
     DEFAULT_MODEL,
     HUGGINGFACE,
     KNOWN_MODELS,
+    KNOWN_RECOGNIZERS,
     MODELSCOPE,
     human_size,
     known_model,
@@ -98,10 +106,33 @@ class DownloadThread(QThread):
             self.succeeded.emit(result)
 
 
+class VerifyThread(QThread):
+    """Checks one installed model folder (hashes recorded at install, then its structure)."""
+
+    checked = Signal(object)  # studio.models.verify.CheckReport
+
+    def __init__(self, folder, family: str | None, parent=None) -> None:
+        super().__init__(parent)
+        self.folder, self.family = folder, family
+
+    def run(self) -> None:
+        from studio.models.verify import CheckReport, check_folder
+
+        try:
+            report = check_folder(self.folder, family=self.family)
+        except Exception as exc:  # a bug in a check is reported as a failed check, never raised into Qt
+            report = CheckReport(self.folder, problem=f"{type(exc).__name__}: {exc}")
+        self.checked.emit(report)
+
+
 class DownloadDialog(QDialog):
-    """Download, verify and install a model. `installed_path` is set once a model is installed."""
+    """Download, verify and install a model (a voice model or a speech recognizer); verify or remove an
+    installed one. `installed_path` is set once a model is installed; `installed_kind` says which kind
+    ("tts" or "asr"): only a voice model is offered to "Use this model"."""
 
     installed = Signal(str)  # folder of the installed model
+    removed = Signal(str)  # name of the removed model
+    verified = Signal(object)  # CheckReport of the last Verify
 
     def __init__(
         self,
@@ -110,22 +141,22 @@ class DownloadDialog(QDialog):
         model: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Download a voice model"))
+        self.setWindowTitle(self.tr("Download a model"))
         self.setMinimumWidth(560)
         self.models_dir = resolve_models_dir(models_dir)
         self.installed_path: str | None = None
+        self.installed_kind: str | None = None
         self.thread_: DownloadThread | None = None
+        self.verify_thread: VerifyThread | None = None
+        self.last_report = None
         self.last_progress: Progress | None = None
         self._closing = False
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.model_combo = QComboBox()
-        for m in KNOWN_MODELS:
-            label = f"{m.title} ({human_size(m.approx_size(), approx=True)})"
-            if m.default:
-                label = self.tr("{title} — recommended").format(title=label)
-            self.model_combo.addItem(label, m.name)
+        self.model_combo.setModel(QStandardItemModel(self.model_combo))
+        self._fill_models()
         start = known_model(model).name if model else DEFAULT_MODEL.name
         self.model_combo.setCurrentIndex(self.model_combo.findData(start))
         form.addRow(self.tr("Model:"), self.model_combo)
@@ -189,6 +220,13 @@ class DownloadDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        self.verify_button = QPushButton(self.tr("Verify"))
+        self.verify_button.setToolTip(self.tr("Check the installed model's files and structure again"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Delete the installed model from the models folder"))
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
         self.download_button = QPushButton(self.tr("Download"))
         self.cancel_button = QPushButton(self.tr("Cancel download"))
         self.use_button = QPushButton(self.tr("Use this model"))
@@ -201,15 +239,54 @@ class DownloadDialog(QDialog):
         self.download_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.use_button.clicked.connect(self.accept)
+        self.verify_button.clicked.connect(self.verify)
+        self.remove_button.clicked.connect(lambda: self.remove())
         self.close_button.clicked.connect(self.reject)
         self.model_combo.currentIndexChanged.connect(self._model_changed)
         self.hub_group.buttonToggled.connect(lambda *_: self._sync_enabled())
         self._model_changed()
 
+    def _fill_models(self) -> None:
+        """Two sections (voice models, speech recognizers) under header rows that cannot be chosen;
+        an installed model says so."""
+        combo = self.model_combo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        items = combo.model()
+        for header, models in (
+            (self.tr("Voice models"), KNOWN_MODELS),
+            (self.tr("Speech recognizers (for transcripts and ingest)"), KNOWN_RECOGNIZERS),
+        ):
+            head = QStandardItem(header)
+            head.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            items.appendRow(head)
+            for m in models:
+                label = f"{m.title} ({human_size(m.approx_size(), approx=True)})"
+                if m.default:
+                    label = self.tr("{title} — recommended").format(title=label)
+                if self._is_installed(m.name):
+                    label = self.tr("{title} — installed").format(title=label)
+                combo.addItem("    " + label, m.name)
+        if current is not None:
+            combo.setCurrentIndex(combo.findData(current))
+        combo.blockSignals(False)
+
+    def _is_installed(self, name: str) -> bool:
+        folder = install_dir(self.models_dir, name)
+        return folder.is_dir() and any(folder.iterdir())
+
     # ----- state -----
     @property
     def running(self) -> bool:
         return self.thread_ is not None and self.thread_.isRunning()
+
+    @property
+    def verifying(self) -> bool:
+        return self.verify_thread is not None and self.verify_thread.isRunning()
 
     def selected_model(self) -> str:
         return self.model_combo.currentData()
@@ -223,13 +300,25 @@ class DownloadDialog(QDialog):
         return HUGGINGFACE, None
 
     def _sync_enabled(self) -> None:
-        busy = self.running
-        for w in (self.model_combo, self.hf_radio, self.mirror_radio, self.ms_radio, self.qwen_check):
+        busy = self.running or self.verifying
+        m = known_model(self.selected_model())
+        on_ms = MODELSCOPE in m.repos
+        for w in (self.model_combo, self.hf_radio, self.mirror_radio, self.qwen_check):
             w.setEnabled(not busy)
+        self.ms_radio.setEnabled(not busy and on_ms)
+        self.ms_radio.setToolTip(
+            "" if on_ms else self.tr("{model} is not on ModelScope").format(model=m.title)
+        )
+        if not on_ms and self.ms_radio.isChecked():
+            self.hf_radio.setChecked(True)
+        self.qwen_check.setVisible(m.kind == "tts")
         self.mirror_edit.setEnabled(not busy and self.mirror_radio.isChecked())
-        self.download_button.setEnabled(not busy and self.installed_path is None)
-        self.cancel_button.setEnabled(busy)
-        self.use_button.setVisible(self.installed_path is not None)
+        installed = self._is_installed(m.name)
+        self.download_button.setEnabled(not busy and self.installed_path is None and not installed)
+        self.cancel_button.setEnabled(self.running)
+        self.verify_button.setEnabled(not busy and installed)
+        self.remove_button.setEnabled(not busy and (installed or bool(staged_bytes(m.name, self.models_dir))))
+        self.use_button.setVisible(m.kind == "tts" and (self.installed_path is not None or installed))
         self.close_button.setText(self.tr("Close"))
 
     def _model_changed(self) -> None:
@@ -237,8 +326,16 @@ class DownloadDialog(QDialog):
         self.description.setText(m.description)
         self._update_device_hint(m)
         self._reset_progress()
+        self.installed_path = self.installed_kind = None
         kept = staged_bytes(m.name, self.models_dir)
-        if kept:
+        if self._is_installed(m.name):
+            self.download_button.setText(self.tr("Download"))
+            self.status_label.setText(
+                self.tr("{model} is installed in {folder}.").format(
+                    model=m.title, folder=install_dir(self.models_dir, m.name)
+                )
+            )
+        elif kept:
             self.download_button.setText(self.tr("Resume"))
             self.status_label.setText(
                 self.tr("An earlier download stopped after {size}; Resume continues from there.").format(
@@ -251,6 +348,12 @@ class DownloadDialog(QDialog):
         self._sync_enabled()
 
     def _update_device_hint(self, m) -> None:
+        if m.kind != "tts":  # a recognizer runs on the voice model's device
+            self.device_label.setText(
+                self.tr("It runs on the same device as the loaded voice model.") if m.family == "whisper"
+                else self.tr("It runs on the CPU.")
+            )  # fmt: skip
+            return
         try:
             from studio.models import devices
 
@@ -337,6 +440,8 @@ class DownloadDialog(QDialog):
 
     def _on_success(self, result: DownloadResult) -> None:
         self.installed_path = str(result.folder)
+        self.installed_kind = known_model(result.model).kind
+        self._fill_models()
         self.overall_bar.setValue(BAR_STEPS)
         self.file_bar.setValue(BAR_STEPS)
         self.speed_label.setText("")
@@ -358,8 +463,15 @@ class DownloadDialog(QDialog):
                     model=result.model, note=result.structure
                 )
             )
+        if self.installed_kind == "asr":
+            self.status_label.setText(
+                self.status_label.text()
+                + " "
+                + self.tr("The Transcribe button and Ingest recordings use it.")
+            )
         self._finish_thread()
-        self.use_button.setDefault(True)
+        if self.installed_kind == "tts":
+            self.use_button.setDefault(True)
         self.installed.emit(self.installed_path)
         if self._closing:
             self.done(QDialog.DialogCode.Rejected)
@@ -386,7 +498,75 @@ class DownloadDialog(QDialog):
         self.thread_ = None
         self._sync_enabled()
 
+    def verify(self) -> bool:
+        """Check the selected installed model on a thread; the result lands in the status line."""
+        m = known_model(self.selected_model())
+        if self.running or self.verifying or not self._is_installed(m.name):
+            return False
+        self.verify_thread = VerifyThread(install_dir(self.models_dir, m.name), m.family, self)
+        self.verify_thread.checked.connect(self._on_verified)
+        self.status_label.setText(self.tr("Checking {model}…").format(model=m.title))
+        self.verify_thread.start()
+        self._sync_enabled()
+        return True
+
+    def _on_verified(self, report) -> None:
+        if self.verify_thread is not None:
+            self.verify_thread.wait(5000)
+        self.verify_thread = None
+        self.last_report = report
+        if report.ok:
+            self.status_label.setText(
+                self.tr("{folder}: all {n} checks passed.").format(
+                    folder=report.folder.name, n=len(report.checked)
+                )
+            )
+        else:
+            self.status_label.setText(self.tr("The check failed: {problem}").format(problem=report.problem))
+        self._sync_enabled()
+        self.verified.emit(report)
+
+    def remove(self, confirm: bool = True) -> bool:
+        """Delete the selected model (and an interrupted download of it) after asking."""
+        from studio.models.installed import remove_model
+
+        m = known_model(self.selected_model())
+        if self.running or self.verifying:
+            return False
+        folder = install_dir(self.models_dir, m.name)
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Remove {model}?").format(model=m.title),
+                self.tr("Delete {folder}? Downloading it again takes time.").format(folder=folder),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            removed = remove_model(m.name, self.models_dir)
+        except (ModelsError, OSError) as exc:
+            self.status_label.setText(
+                self.tr("{model} could not be removed: {error}").format(model=m.title, error=exc)
+            )
+            return False
+        self.status_label.setText(
+            self.tr("Removed {model}.").format(model=m.title) if removed else self.tr("Nothing to remove.")
+        )
+        self.installed_path = self.installed_kind = None
+        self._fill_models()
+        self._sync_enabled()
+        self.download_button.setText(self.tr("Download"))
+        self.removed.emit(m.name)
+        return bool(removed)
+
     # ----- closing -----
+    def accept(self) -> None:
+        """Use this model: the selected voice model, downloaded now or installed before."""
+        m = known_model(self.selected_model())
+        if self.installed_path is None and m.kind == "tts" and self._is_installed(m.name):
+            self.installed_path, self.installed_kind = str(install_dir(self.models_dir, m.name)), m.kind
+        super().accept()
+
     def reject(self) -> None:
         """Close: a running download is cancelled first (what it fetched is kept for a resume)."""
         if self.running:
@@ -406,3 +586,5 @@ class DownloadDialog(QDialog):
     def wait_for_thread(self, ms: int = 10000) -> None:
         if self.thread_ is not None:
             self.thread_.wait(ms)
+        if self.verify_thread is not None:
+            self.verify_thread.wait(ms)

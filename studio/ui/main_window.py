@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.models_dir = models_dir
+        ctx.models_dir = models_dir  # the recognizers are found in the same folder as the models
         self.runs: dict[int, TakeRun] = {}  # job id -> run, for every open take
         self.live_run: TakeRun | None = None
         self.live_take_id: int | None = None  # the take whose mel/tokens the live view shows
@@ -442,6 +443,10 @@ class MainWindow(QMainWindow):
         request = self.current_request()
         if request is None:
             self.live.clear_failure()  # the message area says what is wrong now
+            return None
+        if request.mode == "zero_shot" and not self.reference.transcriber.confirm_take(
+            request.voice_id, self._voice_transcript(request.voice_id)
+        ):  # the transcript disagrees with what the recognizers hear, and the user will fix it
             return None
         if request.seed is None:  # "random": a new seed for this take; the box stays on random
             request.seed = random_seed()
@@ -1047,6 +1052,8 @@ class MainWindow(QMainWindow):
         self.ctx.player.stop()
         if self.reference.recording.busy:
             self.reference.recording.cancel()
+        self.reference.transcriber.cancel()
+        self.ctx.shutdown()  # the recognizer worker: its jobs cancelled, its models freed
         for message in self.ctx.deletions.commit_all():
             print(f"voice-studio: {message}")
         if self.owns_bridge:

@@ -283,6 +283,8 @@ class ReferencePanel(QGroupBox):
         contain the transcript) are dropped, so the next take prepares the voice again."""
         if self.voice_id is None or self.clip is None or self.clip.clip_id is None:
             return False
+        if not self.transcriber.confirm_transcript():
+            return False
         text = self.transcript_edit.text().strip()
         lib = self.ctx.library
         try:

@@ -3,8 +3,9 @@ typed transcript does not match what the recognizers hear.
 
 Kept out of reference_panel.py: the panel creates one `TranscriptAssistant(panel)`, puts
 `assistant.row` where the transcript field was, calls `clip_changed()` when its clip changes and
-`confirm_transcript()` before saving a voice. Recognition runs on `RecognizerWorker`'s thread, never
-on the UI thread, and is cancellable (the button becomes Cancel; a new clip cancels the old job).
+`confirm_transcript()` before saving a voice. Recognition runs on the window's `RecognizerWorker`
+(`StudioContext.recognizers`, shut down with the window), never on the UI thread, and is cancellable
+(the button becomes Cancel; a new clip cancels the old job).
 """
 
 from __future__ import annotations
@@ -16,29 +17,24 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWi
 
 from studio.transcribe.worker import RecognizerWorker
 
-_worker: RecognizerWorker | None = None
-
-
-def shared_worker() -> RecognizerWorker:
-    """One recognizer thread for the whole window (models are loaded once)."""
-    global _worker
-    if _worker is None:
-        _worker = RecognizerWorker()
-    return _worker
+POLL_MS = 25  # how often the UI thread looks whether a recognition has ended
 
 
 class TranscriptAssistant(QObject):
-    done = Signal(object, object)  # (job token, Verdict or exception), delivered on the UI thread
     finished = Signal()  # a transcription ended (filled, failed or cancelled); for tests and the panel
 
     def __init__(self, panel, worker: RecognizerWorker | None = None) -> None:
         super().__init__(panel)
         self.panel = panel
-        self.worker = worker or shared_worker()
+        self._worker = worker  # None: the window's own (panel.ctx.recognizers), made on first use
         self.job = None
         self.verdict = None  # the last recognition of the current clip
+        self._by_voice: dict[int, object] = {}  # voice id -> the last recognition of its clip (this session)
+        self._kept: set[tuple[int, str]] = set()  # (voice id, transcript) the user chose to keep anyway
+        self._saving = None  # (verdict, transcript) kept at Save as voice, until the voice is saved
         self._token = 0
         self._auto_filled = ""  # the text we put in the field ourselves
+        self._job_voice: int | None = None
         self.button = QPushButton(self.tr("Transcribe"))
         self.button.setToolTip(self.tr("Fill the transcript with what a speech recognizer hears in the clip"))
         self.button.clicked.connect(self._clicked)
@@ -50,8 +46,23 @@ class TranscriptAssistant(QObject):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(panel.transcript_edit, 1)
         row.addWidget(self.button)
-        self.done.connect(self._done)
+        # The outcome of a job is picked up on the UI thread by this timer, never signalled from the
+        # worker thread: a Qt signal emitted from a thread on an object the window is deleting at that
+        # moment can crash the process.
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check_job)
+        panel.voiceSaved.connect(self._voice_saved)
+        panel.saveFailed.connect(lambda _text: setattr(self, "_saving", None))
         self._update()
+
+    @property
+    def worker(self) -> RecognizerWorker:
+        return self._worker if self._worker is not None else self.panel.ctx.recognizers
+
+    @worker.setter
+    def worker(self, worker: RecognizerWorker | None) -> None:
+        self._worker = worker
 
     # -- which recognizers ---------------------------------------------------------------------
 
@@ -80,33 +91,83 @@ class TranscriptAssistant(QObject):
             QTimer.singleShot(0, lambda: self.transcribe(automatic=True))
 
     def confirm_transcript(self) -> bool:
-        """False when the typed transcript disagrees with the recognizers and the user chose to fix it."""
+        """Before Save as voice / Save transcript: False when the typed transcript disagrees with the
+        recognizers and the user chose to fix it."""
         from studio.transcribe.reference import check_transcript
 
         typed = self.panel.transcript_edit.text().strip()
-        if self.verdict is None or not typed:
+        keep = True
+        mismatch = check_transcript(typed, self.verdict) if self.verdict is not None and typed else None
+        if mismatch is not None:
+            keep = self._ask(
+                mismatch,
+                self.tr(
+                    "The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones "
+                    "made with a wrong transcript babble or repeat words."
+                ).format(mismatch.error_rate),
+                self.tr("Use my transcript"),
+            )
+        # the voice saved from this clip keeps its recognition; a transcript kept anyway is not asked
+        # about again at its takes
+        self._saving = (self.verdict, typed if keep and mismatch is not None else None)
+        if self.panel.voice_id is not None:  # Save transcript of a shown voice
+            self._voice_saved(self.panel.voice_id)
+        return keep
+
+    def confirm_take(self, voice_id: int, transcript: str) -> bool:
+        """Before a Clone-mode take in voice `voice_id`, whose clip's transcript is `transcript`: False
+        when it disagrees with what the recognizers heard in that clip (error rate over 0.3,
+        `studio.transcribe.reference.MISMATCH_ABOVE`) and the user chose to fix it. A transcript the
+        user already chose to keep for this voice is not asked about again; without a recognition of
+        the voice's clip (none installed, not transcribed yet, still running) the take goes ahead."""
+        from studio.transcribe.reference import check_transcript
+
+        verdict = self._by_voice.get(voice_id)
+        typed = transcript.strip()
+        if verdict is None or not typed or (voice_id, typed) in self._kept:
             return True
-        mismatch = check_transcript(typed, self.verdict)
+        mismatch = check_transcript(typed, verdict)
         if mismatch is None:
             return True
+        name = self.panel.ctx.library.get_voice(voice_id).name
+        keep = self._ask(
+            mismatch,
+            self.tr(
+                "The transcript of {0} differs from what the recognizer hears in its clip (error rate "
+                "{1:.0%}). Takes made with a wrong transcript babble or repeat words. Correct it under "
+                "Transcript and press Save transcript, or make the take anyway."
+            ).format(name, mismatch.error_rate),
+            self.tr("Make the take anyway"),
+        )
+        if keep:
+            self._kept.add((voice_id, typed))
+        return keep
+
+    def _ask(self, mismatch, text: str, keep_label: str) -> bool:
+        """The mismatch warning (modal): True when the user keeps the transcript."""
         box = QMessageBox(self.panel)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("The transcript does not match the clip"))
-        box.setText(
-            self.tr(
-                "The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made "
-                "with a wrong transcript babble or repeat words."
-            ).format(mismatch.error_rate)
-        )
+        box.setText(text)
         box.setInformativeText(
             self.tr("Heard: {0}\nDiffers: {1}").format(mismatch.heard, mismatch.describe())
         )
-        keep = box.addButton(self.tr("Use my transcript"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(keep_label, QMessageBox.ButtonRole.AcceptRole)
         fix = box.addButton(self.tr("Let me fix it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(fix)
         self.last_warning = box
         box.exec()
         return box.clickedButton() is keep
+
+    def _voice_saved(self, voice_id: int) -> None:
+        """The panel saved the shown clip as `voice_id`: its recognition now belongs to that voice."""
+        if self._saving is not None:
+            verdict, kept = self._saving
+            if verdict is not None:
+                self._by_voice[voice_id] = verdict
+            if kept:
+                self._kept.add((voice_id, kept))
+        self._saving = None
 
     # -- transcription -------------------------------------------------------------------------
 
@@ -115,10 +176,11 @@ class TranscriptAssistant(QObject):
             self.cancel()
             return
         if not self.names():
-            from studio.transcribe import recognizers as reg
-
             self.panel.ctx.warn(
-                self.tr("No speech recognizer is installed; {0}.").format(reg.how_to_get_one())
+                self.tr(
+                    "No speech recognizer is installed. Download one with File → Download a model… "
+                    "(Whisper small; SenseVoice-Small for Chinese, Cantonese, Japanese and Korean)."
+                )
             )
             return
         self.transcribe()
@@ -133,19 +195,37 @@ class TranscriptAssistant(QObject):
         audio = self.panel.trimmed_audio().copy()
         rate = clip.rate
         self._token += 1
-        token = self._token
+        self._job_voice = self.panel.voice_id  # the recognition belongs to this voice's clip
+        waiting = self.worker.busy  # an ingest runs on the same worker: this job comes after it
         self.job = self.worker.submit(
             names, lambda recs, cancel: transcribe_reference(audio, recs, sample_rate=rate, cancel=cancel)
         )
-        self.job.future.add_done_callback(lambda f, t=token: self.done.emit(t, _outcome(f)))
-        self._show(self.tr("Transcribing with {0}…").format(", ".join(names)))
+        if waiting:
+            self._show(
+                self.tr("Waiting for the running ingest, then transcribing with {0}…").format(
+                    ", ".join(names)
+                )
+            )
+        else:
+            self._show(self.tr("Transcribing with {0}…").format(", ".join(names)))
         self._update()
+        self._poll.start()
         return True
+
+    def _check_job(self) -> None:
+        """UI thread, every POLL_MS while a job runs: deliver its outcome once it has ended."""
+        job = self.job
+        if job is None:
+            self._poll.stop()
+        elif job.future.done():
+            self._poll.stop()
+            self._done(self._token, _outcome(job.future))
 
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
             self.job = None
+            self._poll.stop()
             self._token += 1  # whatever it still delivers is ignored
             self._show(self.tr("Transcription cancelled."))
             self._update()
@@ -165,6 +245,8 @@ class TranscriptAssistant(QObject):
             self._show(self.tr("Transcription failed: {0}").format(result), error=True)
         elif isinstance(result, Verdict):
             self.verdict = result
+            if self._job_voice is not None and self._job_voice == self.panel.voice_id:
+                self._by_voice[self._job_voice] = result
             edit = self.panel.transcript_edit
             typed = edit.text().strip()
             if result.transcript and (not typed or typed == self._auto_filled):

@@ -98,3 +98,13 @@ def test_requests_before_a_model_is_loaded_fail_clearly():
         assert isinstance(bad, Failed) and "does not exist" in bad.message
     finally:
         w.shutdown()
+
+
+def test_a_request_after_shutdown_fails_at_once_instead_of_waiting_forever():
+    """A window that closed its engine (or a test that shut down a shared one) must not leave the next
+    request queued on a worker that no longer runs: it fails at once, naming why."""
+    w = EngineWorker()
+    w.shutdown(timeout=5)
+    result = w.call(lambda engine: 1).result(timeout=5)
+    assert isinstance(result, Failed) and "shut down" in result.message
+    w.shutdown(timeout=5)  # a second shutdown is harmless

@@ -111,3 +111,55 @@ def test_sensevoice_downloads_verifies_and_runs_in_sherpa_onnx(
     out = rec.transcribe(np.random.default_rng(0).standard_normal(32_000).astype(np.float32) * 0.1)
     assert out.recognizer == "sensevoice-small" and isinstance(out.text, str)
     assert "<|" not in out.text and out.confidence == 0.5  # sherpa-onnx gives no probabilities here
+
+
+def test_paraformer_downloads_verifies_and_runs_in_sherpa_onnx(
+    tmp_path_factory, online, models_dir, monkeypatch
+):
+    """A tiny Paraformer in the sherpa-onnx layout, served as the real repo, decoded by sherpa-onnx's own
+    Paraformer recognizer: the text it spells comes back through the studio's recognizer, in Mandarin."""
+    pytest.importorskip("sherpa_onnx")
+    pytest.importorskip("onnx")
+    import numpy as np
+
+    from studio.models.registry import known_model
+    from studio.models.verify import check_folder
+    from studio.transcribe import recognizers
+    from studio.transcribe.agreement import decide
+    from tests.transcribe.tiny_paraformer import SAID, build_tiny_paraformer
+
+    folder = build_tiny_paraformer(tmp_path_factory.mktemp("pf") / "paraformer")
+    repo = known_model("paraformer-zh").repos["huggingface"]
+    with HubServer([repo_from_folder(repo, folder)], lifetime=120) as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        result = download_model("paraformer-zh")
+    assert result.structure == "ok"
+    report = check_folder(models_dir / "paraformer-zh", onnx=True)
+    assert report.ok and any("loads in onnxruntime" in line for line in report.checked)
+    assert "paraformer-zh" in recognizers.installed(models_dir)
+    rec = recognizers.load("paraformer-zh", models_dir)
+    assert rec.languages == frozenset({"zh"}) and rec.covers("zh") and not rec.covers("en")
+    out = rec.transcribe(np.random.default_rng(0).standard_normal(32_000).astype(np.float32) * 0.1)
+    assert out.recognizer == "paraformer-zh" and out.language == "zh"
+    assert out.text.replace(" ", "") == "".join(SAID)  # decoded by sherpa-onnx up to </s>
+    assert [p.text for p in out.pieces] == SAID and out.confidence == 0.5
+    verdict = decide([out], "zh")
+    assert verdict.transcript.replace(" ", "") == "".join(SAID) and verdict.agreement is None
+
+
+def test_whisper_downloads_from_modelscope(tiny_whisper, hub_on_modelscope, models_dir):
+    """The Whisper recognizers have a ModelScope source (OpenAI's releases mirrored as openai-mirror/)."""
+    from studio.models.registry import MODELSCOPE, known_model
+    from studio.transcribe import recognizers
+
+    assert known_model("whisper-small").repos[MODELSCOPE] == "openai-mirror/whisper-small"
+    assert known_model("openai-mirror/whisper-large-v3-turbo").name == "whisper-large-v3-turbo"
+    result = download_model("whisper-small", hub=MODELSCOPE, endpoint=hub_on_modelscope.url)
+    assert result.hub == MODELSCOPE and result.structure == "ok"
+    assert "whisper-small" in recognizers.installed(models_dir)
+
+
+@pytest.fixture
+def hub_on_modelscope(tiny_whisper, online):
+    with HubServer([repo_from_folder("openai-mirror/whisper-small", tiny_whisper)], lifetime=120) as server:
+        yield server

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import soundfile as sf
 from PySide6.QtCore import Qt
 
-from tests.transcribe.speech import SENTENCES, build_recording, have_espeak
+from tests.transcribe.speech import SENTENCES, build_recording, have_espeak, speak
 
 pytestmark = pytest.mark.skipif(not have_espeak(), reason="espeak-ng is not installed")
 
@@ -21,7 +22,17 @@ def test_ingest_review_and_export(window, qtbot, tmp_path, monkeypatch):
     dialog.speaker.setText("Tester")
     assert dialog.start()
     assert dialog.cancel_button.isEnabled() and not dialog.start_button.isEnabled()
+    # the Transcribe button shares the window's recognizer worker: a click during the ingest waits for it
+    ref = tmp_path / "ref.wav"
+    sf.write(str(ref), speak(SENTENCES[0]) * 0.5, 16_000)
+    panel = window.reference
+    assert panel.load_file(ref)
+    assert panel.transcriber.worker is window.ctx.recognizers and window.ctx.recognizers.busy
+    assert panel.transcriber.transcribe()
+    assert "Waiting for the running ingest" in panel.transcriber.status.text()
     qtbot.waitUntil(lambda: not dialog.running, timeout=120_000)
+    qtbot.waitUntil(lambda: panel.transcriber.job is None, timeout=120_000)
+    assert panel.transcriber.verdict is not None and panel.transcript_edit.text()  # after the ingest
     assert dialog.table.rowCount() == len(spans)
     assert "Saved 3 clips" in dialog.status.text()
     # edit a transcript in place, accept two clips, export them

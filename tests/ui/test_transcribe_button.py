@@ -3,9 +3,11 @@ typed transcript that does not match what the recognizer hears is warned about b
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import soundfile as sf
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from tests.transcribe.speech import have_espeak, speak
 
@@ -78,8 +80,8 @@ def _answer(helper, which: str) -> list[str]:
             return
         seen.append(box.informativeText())
         helper.last_warning = None
-        for button in box.buttons():
-            if (which == "keep") == (button.text() == box.tr("Use my transcript")):
+        for button in box.buttons():  # keep: the accepting button; fix: "Let me fix it"
+            if (which == "keep") == (box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole):
                 button.click()
                 return
 
@@ -89,7 +91,6 @@ def _answer(helper, which: str) -> list[str]:
 
 def test_importing_a_clip_transcribes_it_when_a_recognizer_is_installed(window, qtbot, tmp_path, monkeypatch):
     """A downloaded recognizer (here the tiny random Whisper installed as whisper-small) runs on import."""
-    from studio.transcribe.worker import RecognizerWorker
     from studio.ui.transcribe_assist import TranscriptAssistant
     from tests.transcribe.tiny_whisper import build_tiny_whisper
 
@@ -97,7 +98,8 @@ def test_importing_a_clip_transcribes_it_when_a_recognizer_is_installed(window, 
     build_tiny_whisper(models / "whisper-small")
     monkeypatch.setenv("VOICE_STUDIO_MODELS", str(models))
     panel = window.reference
-    panel.transcriber.worker = RecognizerWorker(device="cpu")  # a fresh worker: nothing loaded yet
+    worker = window.ctx.recognizers  # the window's own: nothing loaded yet, on the engine's device
+    assert panel.transcriber.worker is worker and worker.device == "cpu" and worker.loaded() == {}
     assert panel.transcriber.names(automatic=True) == ["whisper-small"]
     ref = tmp_path / "ref.wav"
     sf.write(str(ref), speak(SAID) * 0.5, 16_000)
@@ -107,3 +109,157 @@ def test_importing_a_clip_transcribes_it_when_a_recognizer_is_installed(window, 
     assert panel.transcript_edit.text() == panel.transcriber.verdict.transcript
     assert "whisper-small" in panel.transcriber.status.text()
     assert isinstance(panel.transcriber, TranscriptAssistant)
+    assert list(worker.loaded()) == ["whisper-small"] and worker.loaded()["whisper-small"].device == "cpu"
+
+
+WRONG = "Please phone the elephants this evening."
+
+
+def test_a_take_warns_when_the_voice_transcript_disagrees_with_the_recognizer(panel, window, qtbot, tmp_path):
+    """Saved with a wrong transcript, then transcribed: the take asks first, naming the words that differ."""
+    from tests.ui.conftest import make_take, save_voice
+
+    ref = tmp_path / "ref.wav"
+    voice_id = save_voice(
+        qtbot, window, clip=ref, transcript=WRONG, name="Caller"
+    )  # nothing heard yet: no warning
+    helper = panel.transcriber
+    assert panel.voice_id == voice_id and panel.transcript_edit.text() == WRONG
+    with qtbot.waitSignal(helper.finished, timeout=180_000):
+        helper.button.click()
+    assert panel.transcript_edit.text() == WRONG  # what the user typed is never overwritten
+    script = window.script
+    script.set_mode("zero_shot")
+    script.set_text("Hello there.")
+    takes_before = [j for j in window.ctx.bridge.jobs() if j.kind == "synthesize"]
+
+    seen = _answer(helper, "fix")
+    assert window.synthesize() is None  # "Let me fix it": no take
+    assert seen and "elephants" in seen[0] and "tomorrow" in seen[0]
+    assert [j for j in window.ctx.bridge.jobs() if j.kind == "synthesize"] == takes_before
+
+    seen = _answer(helper, "keep")
+    take_id, _run = make_take(qtbot, window, "Hello there.")  # "Make the take anyway"
+    assert seen and take_id
+    seen = _answer(helper, "fix")
+    assert window.synthesize() is not None and seen == []  # the user kept this transcript: not asked again
+    for job in window.ctx.bridge.jobs():
+        if job.kind == "synthesize":
+            job.cancel()
+
+
+def test_a_take_with_a_matching_transcript_is_not_warned_about(panel, window, qtbot, tmp_path):
+    from tests.ui.conftest import save_voice
+
+    save_voice(qtbot, window, clip=tmp_path / "ref.wav", transcript=SAID, name="Caller")
+    helper = panel.transcriber
+    with qtbot.waitSignal(helper.finished, timeout=180_000):
+        helper.button.click()
+    window.script.set_mode("zero_shot")
+    window.script.set_text("Hello there.")
+    seen = _answer(helper, "fix")
+    assert helper.confirm_take(panel.voice_id, SAID) is True
+    qtbot.wait(150)
+    assert seen == []
+
+
+def test_the_recognizers_follow_the_engine_device_and_close_with_the_window(qtbot, tmp_path, monkeypatch):
+    """The context's recognizer worker runs on the loaded TTS model's device (a model moves there, it is
+    not loaded again), and shutting the context down cancels what it runs."""
+    from studio.engine.worker import Loaded
+    from studio.library import Library
+    from studio.transcribe import recognizers as reg
+    from studio.ui.context import StudioContext
+    from studio.ui.engine_bridge import EngineBridge
+    from studio.ui.settings import StudioSettings
+    from tests.transcribe.test_worker import FakeRecognizer
+
+    monkeypatch.setenv("VOICE_STUDIO_SETTINGS", str(tmp_path / "settings.ini"))
+    calls = []
+
+    def load(name, models_dir=None, *, device=None):
+        calls.append((name, device))
+        return FakeRecognizer(name, device)
+
+    monkeypatch.setattr(reg, "load", load)
+    bridge = EngineBridge()
+    library = Library.open(tmp_path / "library")
+    ctx = StudioContext(library, StudioSettings(), bridge=bridge)
+    try:
+        assert ctx.recognizers.device is None  # no model loaded: a GPU if there is one
+        bridge.modelLoaded.emit(Loaded("cosyvoice2", "cpu", 24_000, "/m"))
+        assert ctx.recognizers.device == "cpu"
+
+        def hear(recs, cancel):
+            recs[0].release.set()
+            return recs[0].transcribe(np.zeros(10, np.float32), cancel=cancel)
+
+        ctx.recognizers.submit(["fake"], hear).future.result(timeout=10)
+        bridge.modelLoaded.emit(Loaded("cosyvoice2", "cuda:1", 24_000, "/m"))  # the engine moved to a GPU
+        ctx.recognizers.submit(["fake"], hear).future.result(timeout=10)
+        assert calls == [("fake", "cpu")]
+        [rec] = ctx.recognizers.loaded().values()
+        assert rec.moves == ["cuda:1"]
+
+        rec.started.clear()
+        rec.release.clear()
+        blocked = ctx.recognizers.submit(["fake"], lambda recs, cancel: recs[0].transcribe(
+            np.zeros(10, np.float32), cancel=cancel))  # fmt: skip
+        qtbot.waitUntil(lambda: rec.started.is_set() and ctx.recognizers.busy, timeout=5_000)
+        worker = ctx.recognizers
+        ctx.shutdown()
+        from studio.transcribe.errors import Cancelled
+
+        with pytest.raises(Cancelled):
+            blocked.future.result(timeout=5)
+        assert worker.shutdown(wait=True, timeout=5) and rec.closed
+    finally:
+        bridge.shutdown()
+        library.close()
+
+
+def test_closing_the_window_cancels_its_recognition_and_ends_its_thread(
+    make_window, alsa, qtbot, tmp_path, monkeypatch
+):
+    """A recognition used to keep running on a process-wide worker after its window closed and then
+    signal its result into the deleted window. The worker belongs to the window: closing it cancels the
+    job and ends the thread, and nothing is called back into Qt from that thread."""
+    import logging
+
+    from studio.transcribe import recognizers as reg
+    from studio.ui.transcribe_assist import TranscriptAssistant
+    from tests.transcribe.test_worker import FakeRecognizer
+
+    made = []
+
+    def load(name, models_dir=None, *, device=None):
+        made.append(FakeRecognizer(name, device))  # transcribes until it is cancelled
+        return made[-1]
+
+    monkeypatch.setattr(reg, "load", load)
+    monkeypatch.setattr(TranscriptAssistant, "names", lambda self, automatic=False: ["fake"])
+    window = make_window(ui__autoplay=False)
+    panel = window.reference
+    ref = tmp_path / "ref.wav"
+    sf.write(str(ref), speak(SAID) * 0.5, 16_000)
+    assert panel.load_file(ref)
+    qtbot.waitUntil(lambda: panel.transcriber.job is not None, timeout=5_000)  # automatic on import
+    job = panel.transcriber.job
+    qtbot.waitUntil(lambda: bool(made) and made[0].started.is_set(), timeout=10_000)
+    errors = []
+    handler = logging.Handler()
+    handler.emit = lambda record: errors.append(record.getMessage())
+    logging.getLogger("concurrent.futures").addHandler(handler)
+    try:
+        window.close()
+        assert job.cancel_event.is_set()  # the running recognition was told to stop
+        qtbot.waitUntil(job.future.done, timeout=5_000)
+        threads = list(panel.transcriber.worker._pool._threads)
+        for thread in threads:
+            thread.join(5)
+        assert threads and not any(t.is_alive() for t in threads)  # the window's recognizer thread ended
+        assert made[0].closed  # its model was freed
+        qtbot.wait(100)
+    finally:
+        logging.getLogger("concurrent.futures").removeHandler(handler)
+    assert errors == []  # nothing was called back into Qt from the worker thread

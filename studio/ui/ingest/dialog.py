@@ -2,7 +2,9 @@
 
 Top: the recordings, the archival metadata (speaker, dialect, region, consent), Start / Cancel with
 progress per file and per clip. The ingest runs on its own thread (`studio.transcribe.ingest`), never on
-the UI thread; Cancel stops after the current clip and what was saved stays saved (Start again resumes).
+the UI thread but as a job on the window's recognizer worker (`StudioContext.recognizers`, whose loaded
+models it shares); Cancel stops after the current clip and what was saved stays saved (Start again
+resumes).
 Bottom: the review table of every ingested clip (source, span, agreement, state, transcript; clips whose
 recognizers disagree are marked); play a clip, edit its transcript in place, accept or reject, make a
 voice from accepted clips, export accepted clips as a dataset.
@@ -10,10 +12,10 @@ voice from accepted clips, export accepted clips as a dataset.
 
 from __future__ import annotations
 
-import threading
+import queue
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,9 +40,7 @@ REVIEW_COLOUR = "#e67e22"
 COL_SOURCE, COL_START, COL_END, COL_AGREE, COL_STATE, COL_TEXT = range(6)
 
 
-class _Relay(QObject):
-    event = Signal(object)  # an ingest event, from the ingest thread (queued to the UI thread)
-    ended = Signal(object)  # the IngestSummary or an exception
+POLL_MS = 30  # how often the UI thread collects the ingest's events
 
 
 class IngestDialog(QDialog):
@@ -51,11 +51,13 @@ class IngestDialog(QDialog):
         self.ctx = ctx
         self.files: list[Path] = []
         self._recognizers = recognizers  # None: the installed downloaded ones, loaded on the thread
-        self._cancel: threading.Event | None = None
-        self._thread: threading.Thread | None = None
-        self._relay = _Relay(self)
-        self._relay.event.connect(self._on_event)
-        self._relay.ended.connect(self._on_ended)
+        self._job = None  # the ingest's job on the window's recognizer worker
+        # The ingest's events go into a queue that a timer drains on the UI thread: nothing is signalled
+        # from the worker thread, so closing the dialog (or the window) while it runs is safe.
+        self._events: queue.SimpleQueue = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._drain)
 
         self.add_button = QPushButton(self.tr("Add recordings…"))
         self.add_button.clicked.connect(self.choose_files)
@@ -144,20 +146,14 @@ class IngestDialog(QDialog):
     # -- running an ingest ---------------------------------------------------------------------
 
     def _describe_recognizers(self) -> None:
-        from studio.transcribe import recognizers as reg
-
-        names = (
-            [r.name for r in self._recognizers]
-            if self._recognizers is not None
-            else reg.installed(include_builtin=False)[:2]
-        )
+        names = [r.name for r in self._recognizers] if self._recognizers is not None else self._names()
         if names:
             self.recognizer_label.setText(self.tr("Recognizers: {0}").format(", ".join(names)))
         else:
             self.recognizer_label.setText(
                 self.tr(
                     "No speech recognizer is installed: clips are cut and saved without transcripts. "
-                    "Download one with `voice-studio models download whisper-small` (or sensevoice-small)."
+                    "Download one with File → Download a model… (Whisper small, or SenseVoice-Small)."
                 )
             )  # fmt: skip
 
@@ -176,8 +172,14 @@ class IngestDialog(QDialog):
         self.files_label.setText(", ".join(p.name for p in self.files))
         self._update()
 
+    def _names(self) -> list[str]:
+        """The installed downloaded recognizers this ingest uses (two at most, to cross-check)."""
+        from studio.transcribe import recognizers as reg
+
+        return reg.installed(self.ctx.recognizers.models_dir, include_builtin=False)[:2]
+
     def start(self) -> bool:
-        if not self.files or self._thread is not None:
+        if not self.files or self._job is not None:
             return False
         from studio.transcribe import ingest as ing
 
@@ -187,39 +189,50 @@ class IngestDialog(QDialog):
             region=self.region.text().strip(),
             consent=self.consent.text().strip(),
         )
-        self._cancel = threading.Event()
-        files, library, relay, cancel = list(self.files), self.ctx.library, self._relay, self._cancel
+        files, library, events = list(self.files), self.ctx.library, self._events
         given = self._recognizers
 
-        def work() -> None:
-            try:
-                if given is None:
-                    from studio.transcribe.cli import load_recognizers
+        def work(recs, cancel) -> object:
+            return ing.ingest_files(
+                files, library, given if given is not None else recs, options, on_event=events.put,
+                cancel=cancel,
+            )  # fmt: skip
 
-                    recs = load_recognizers(None)
-                else:
-                    recs = given
-                summary = ing.ingest_files(
-                    files, library, recs, options, on_event=relay.event.emit, cancel=cancel
-                )
-                relay.ended.emit(summary)
-            except BaseException as exc:  # shown to the user, never raised into Qt
-                relay.ended.emit(exc)
-
-        self._thread = threading.Thread(target=work, name="studio-ingest", daemon=True)
-        self._thread.start()
+        # on the window's recognizer worker: the models the Transcribe button loaded are used, not loaded
+        # a second time, and closing the window cancels the ingest
+        self._job = self.ctx.recognizers.submit([] if given is not None else self._names(), work)
         self.status.setText(self.tr("Starting…"))
         self._update()
+        self._poll.start()
         return True
 
+    def _drain(self) -> None:
+        """UI thread, every POLL_MS while an ingest runs: show its events, then its end."""
+        job = self._job
+        ended = job is not None and job.future.done()  # looked at first: every event it put is queued
+        while True:
+            try:
+                event = self._events.get_nowait()
+            except queue.Empty:
+                break
+            self._on_event(event)
+        if job is None or ended:
+            self._poll.stop()
+        if ended:
+            try:
+                result = job.future.result()
+            except BaseException as exc:  # shown to the user, never raised into Qt
+                result = exc
+            self._on_ended(result)
+
     def cancel(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
+        if self._job is not None:
+            self._job.cancel_event.set()  # the ingest stops after the current clip and reports its summary
             self.status.setText(self.tr("Stopping after the current clip…"))
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._job is not None
 
     def _on_event(self, e) -> None:
         from studio.transcribe import ingest as ing
@@ -246,9 +259,14 @@ class IngestDialog(QDialog):
             self.ctx.warn(e.message)
 
     def _on_ended(self, result) -> None:
-        self._thread = None
-        self._cancel = None
-        if isinstance(result, BaseException):
+        from concurrent.futures import CancelledError
+
+        from studio.transcribe.errors import Cancelled
+
+        self._job = None
+        if isinstance(result, Cancelled | CancelledError):
+            self.status.setText(self.tr("Cancelled: the saved clips stay saved; Start again to continue."))
+        elif isinstance(result, BaseException):
             self.status.setText(self.tr("Ingest failed: {0}").format(result))
         else:
             self.file_progress.setValue(self.file_progress.maximum())
@@ -382,7 +400,7 @@ class IngestDialog(QDialog):
         self.ctx.info(self.tr("Exported {0} clips to {1}.").format(result["clips"], result["folder"]))
 
     def _update(self) -> None:
-        busy = self._thread is not None
+        busy = self._job is not None
         self.start_button.setEnabled(bool(self.files) and not busy)
         self.cancel_button.setEnabled(busy)
         self.add_button.setEnabled(not busy)
