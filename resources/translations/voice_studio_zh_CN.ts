@@ -1762,10 +1762,12 @@
         <source>Cancelled; {0} of {1} blocks are rendered and kept.</source>
         <translation>已取消；{1} 段中已渲染的 {0} 段已保留。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../studio/ui/project/view.py" line="612"/>
-        <source>Rendered {0} blocks, reused {1}.</source>
-        <translation>渲染了 {0} 段，复用 {1} 段。</translation>
+        <source>Rendered %n block(s), reused {0}.</source>
+        <translation>
+            <numerusform>渲染了 %n 段，复用 {0} 段。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="646"/>
@@ -3184,10 +3186,12 @@
         <source>Normalizing…</source>
         <translation>正在规范化…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../studio/ui/text_preview.py" line="240"/>
-        <source>{0} segment(s)</source>
-        <translation>{0} 个分段</translation>
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个分段</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studio/ui/text_preview.py" line="273"/>

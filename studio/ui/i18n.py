@@ -4,6 +4,8 @@ Every user-visible string in studio/ui goes through Qt's tr()/translate(); the S
 Chinese catalogue is resources/translations/voice_studio_zh_CN.ts (source) / .qm (compiled).
 Update it with:  pyside6-lupdate -no-obsolete $(find studio/ui -name "*.py") -ts resources/translations/voice_studio_zh_CN.ts
 then translate, then:  pyside6-lrelease resources/translations/voice_studio_zh_CN.ts
+English has one small catalogue, the singular and plural of every %n count ("1 take", "2 takes"):
+python tools/english_plurals.py remakes it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Install the studio's and Qt's own translations for `language`; returns them (keep them alive)."""
     installed: list[QTranslator] = []
     if language.startswith("en"):
+        # English needs only the singular/plural forms of "%n take(s)" (tools/english_plurals.py)
+        plurals = QTranslator(app)
+        if plurals.load(f"{CATALOGUE}_en", str(translations_dir())):
+            app.installTranslator(plurals)
+            installed.append(plurals)
         return installed
     studio = QTranslator(app)
     if studio.load(f"{CATALOGUE}_{language}", str(translations_dir())):

@@ -237,7 +237,7 @@ class TextPreview(QDialog):
         segments, warnings = result
         segments = [s[len(_PROMPT_PREFIX) :] if s.startswith(_PROMPT_PREFIX) else s for s in segments]
         self._source = source
-        self._show(segments, warnings, self.tr("{0} segment(s)").format(len(segments)))
+        self._show(segments, warnings, self.tr("%n segment(s)", "", len(segments)))
 
     def _failed(self, job, failure) -> None:
         if job is self._job:

@@ -240,3 +240,38 @@ def test_apply_fonts_adds_a_cjk_family_with_the_glyphs(qapp):
     finally:
         qapp.setFont(original)
     assert qapp.font().families() == original.families()
+
+
+# -- English plural forms -------------------------------------------------------------------------
+
+
+def test_english_counts_read_1_take_and_2_takes_and_the_catalogue_covers_every_count(qapp, tmp_path):
+    """English has no catalogue of its own except the singular/plural of "%n take(s)"
+    (tools/english_plurals.py): the window said "1 segment(s)" and "Rendered 1 blocks"."""
+    from PySide6.QtCore import QCoreApplication
+
+    from studio.ui.i18n import install_translators
+
+    lupdate = qt_tool("pyside6-lupdate")
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    english = REPO / "resources" / "translations" / "voice_studio_en.ts"
+    fresh = tmp_path / "en.ts"
+    sources = sorted(str(p) for p in (REPO / "studio" / "ui").rglob("*.py"))
+    subprocess.run([lupdate, "-pluralonly", *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    counted = {m.findtext("source") for m in ET.parse(fresh).getroot().iter("message")}
+    covered = {
+        m.findtext("source")
+        for m in ET.parse(english).getroot().iter("message")
+        if len([f for f in m.iter("numerusform") if f.text]) == 2
+    }
+    assert counted <= covered, f"run python tools/english_plurals.py: {sorted(counted - covered)}"
+    installed = install_translators(qapp, "en")
+    try:
+        say = QCoreApplication.translate
+        assert say("ScriptPanel", "%n character(s)", "", 1) == "1 character"
+        assert say("ScriptPanel", "%n character(s)", "", 146) == "146 characters"
+        assert say("TextPreview", "%n segment(s)", "", 1) == "1 segment"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

@@ -609,7 +609,7 @@ class ProjectView(QWidget):
             )
         elif report is not None:
             self.progress_label.setText(
-                self.tr("Rendered {0} blocks, reused {1}.").format(report.rendered, report.reused)
+                self.tr("Rendered %n block(s), reused {0}.", "", report.rendered).format(report.reused)
             )
 
         def shown() -> None:
