@@ -280,6 +280,19 @@ def bench_in_window(args, workdir: Path) -> int:
             print(
                 f"window UI thread idle ({args.baseline:.0f} s baseline): {beat.summary()}; gaps over 50 ms: {idle}"
             )
+        if args.nice_worker:  # experiment: the engine worker thread at a lower OS priority (Linux)
+            import threading as _t
+
+            from studio.engine.worker import Done
+
+            nice = args.nice_worker
+            res = ctx.bridge.worker.call(
+                lambda _e: os.setpriority(os.PRIO_PROCESS, _t.get_native_id(), nice)
+            ).result(timeout=60)
+            print(f"engine worker thread niceness +{nice}: {'ok' if isinstance(res, Done) else res}")
+        if args.switch_interval:  # experiment: how often CPython hands the GIL over (default 5 ms)
+            sys.setswitchinterval(args.switch_interval / 1000)
+            print(f"GIL switch interval {sys.getswitchinterval() * 1000:.1f} ms")
         probe = StallProbe(beat) if args.stalls else None
         print(f"load test starts at {time.strftime('%H:%M:%S', time.gmtime())} UTC, {load_average()}")
         beat.start()
@@ -342,6 +355,20 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with the window: run the HTTP clients as threads of the window's process (they then "
         "compete for its GIL; default: a separate process, as real clients are)",
+    )
+    parser.add_argument(
+        "--nice-worker",
+        type=int,
+        default=0,
+        metavar="N",
+        help="experiment (Linux): run the engine worker thread at niceness +N during the load test",
+    )
+    parser.add_argument(
+        "--switch-interval",
+        type=float,
+        default=0.0,
+        metavar="MS",
+        help="experiment: CPython's GIL switch interval during the load test (default: Python's, 5 ms)",
     )
     parser.add_argument("--drive", metavar="URL", help=argparse.SUPPRESS)  # the clients' own process
     args = parser.parse_args(argv)
