@@ -128,6 +128,7 @@ class StallProbe:
     def __init__(self, beat, late_ms: float = 30.0, period_ms: float = 2.0, depth: int = 4):
         self.beat, self.late_ms, self.period_s, self.depth = beat, late_ms, period_ms / 1000, depth
         self.samples: list[tuple[float, str]] = []  # (the late beat's time, stack)
+        self.blocked: list[tuple[float, list[str]]] = []  # the sampler itself late: (ms, busy threads)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -152,14 +153,39 @@ class StallProbe:
 
     def _run(self) -> None:
         main = threading.main_thread().ident
+        names = {}
+        woke = time.perf_counter()
         while not self._stop.wait(self.period_s):
+            now = time.perf_counter()
+            overslept, woke = (now - woke) * 1000 - self.period_s * 1000, now
+            if overslept > self.late_ms:  # this thread could not run either: who ran instead?
+                names = {t.ident: t.name for t in threading.enumerate()}
+                frames = sys._current_frames()
+                others = [
+                    f"{names.get(ident, ident)}: {self._stack(frame)}"
+                    for ident, frame in frames.items()
+                    if ident != threading.get_ident() and not self._waiting(frame)
+                ]
+                self.blocked.append((overslept, others))
             last = self.beat._last
             if last is None or (time.perf_counter() - last) * 1000 < self.late_ms:
                 continue
             frame = sys._current_frames().get(main)
             self.samples.append((last, self._stack(frame) if frame is not None else "?"))
 
+    @staticmethod
+    def _waiting(frame) -> bool:
+        """A thread parked in a blocking wait (it holds no GIL there)."""
+        name = frame.f_code.co_name
+        return name in ("wait", "_wait_for_tstate_lock", "get", "select", "poll", "accept", "_worker",
+                        "run_forever", "_run_once", "sleep", "read", "readinto", "recv_into")  # fmt: skip
+
     def report(self, worst: int = 5, top: int = 10) -> None:
+        if self.blocked:
+            print(f"the sampler itself was late {len(self.blocked)} times (> {self.late_ms:.0f} ms); the longest, "
+                  "with the threads not parked in a wait when it ran again:")  # fmt: skip
+            for ms, others in sorted(self.blocked, key=lambda b: -b[0])[:worst]:
+                print(f"  {ms:.0f} ms: " + (" | ".join(others) or "every thread parked (the OS ran others)"))
         if not self.samples:
             print(f"stall probe: the UI thread was never more than {self.late_ms:.0f} ms late")
             return
@@ -179,6 +205,43 @@ class StallProbe:
         for _t, stacks in sorted(stalls.items(), key=lambda kv: -len(kv[1]))[:worst]:
             seen = sorted(set(stacks), key=stacks.count, reverse=True)
             print(f"  ~{len(stacks) * ms:.0f} ms: " + " | ".join(f"{stacks.count(x)}x {x}" for x in seen[:3]))
+
+
+class GcPauses:
+    """How long CPython's garbage collector stops the process (it holds the GIL while it runs, so a long
+    collection on any thread is a stall of the UI thread too): gc.callbacks around each collection."""
+
+    def __init__(self):
+        self.pauses: list[tuple[int, float]] = []  # (generation, ms)
+        self._t0 = 0.0
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._t0 = time.perf_counter()
+        else:
+            self.pauses.append((info["generation"], (time.perf_counter() - self._t0) * 1000))
+
+    def start(self) -> None:
+        import gc
+
+        self.pauses = []
+        gc.callbacks.append(self._callback)
+
+    def stop(self) -> None:
+        import gc
+
+        if self._callback in gc.callbacks:
+            gc.callbacks.remove(self._callback)
+
+    def summary(self) -> str:
+        parts = []
+        for gen in (0, 1, 2):
+            times = [ms for g, ms in self.pauses if g == gen]
+            if times:
+                parts.append(
+                    f"gen {gen}: {len(times)}x, longest {max(times):.1f} ms, total {sum(times):.0f} ms"
+                )
+        return "; ".join(parts) or "no collections"
 
 
 def load_average() -> str:
@@ -295,6 +358,8 @@ def bench_in_window(args, workdir: Path) -> int:
             print(f"GIL switch interval {sys.getswitchinterval() * 1000:.1f} ms")
         probe = StallProbe(beat) if args.stalls else None
         print(f"load test starts at {time.strftime('%H:%M:%S', time.gmtime())} UTC, {load_average()}")
+        gc_pauses = GcPauses()
+        gc_pauses.start()
         beat.start()
         if probe is not None:
             probe.start()
@@ -311,6 +376,7 @@ def bench_in_window(args, workdir: Path) -> int:
         settle = time.monotonic() + 1.5  # let the last take-list refresh (once a second) happen
         pump_until(lambda: time.monotonic() > settle, 5, "settling")
         beat.stop()
+        gc_pauses.stop()
         if probe is not None:
             probe.stop()
         load.join()
@@ -322,6 +388,7 @@ def bench_in_window(args, workdir: Path) -> int:
             f"window UI thread while serving: {beat.summary()}; gaps over 50 ms: {sum(g > 50 for g in beat.gaps)}"
         )
         print(f"worst UI-thread gap during the load test: {beat.worst_ms:.1f} ms")
+        print(f"garbage collections in the window's process meanwhile: {gc_pauses.summary()}")
         if probe is not None:
             probe.report()
         print(f"take list rows: {window.takes.tree.topLevelItemCount()}")
