@@ -142,8 +142,15 @@ def render_blocks(
         try:
             ray.init(address=address, include_dashboard=False, log_to_driver=False)
         except Exception as err:  # ConnectionError, RuntimeError, ValueError from ray.init
+            hint = ""
+            if str(address or "").startswith("ray://") and os.environ.get("RAY_AUTH_MODE") != "token":
+                hint = (
+                    " If the cluster uses Ray's token authentication (recent Ray versions turn it on by"
+                    " default), set RAY_AUTH_MODE=token here and give this machine the head's token"
+                    " (its ~/.ray/auth_token, or RAY_AUTH_TOKEN)."
+                )
             raise ClusterUnavailable(
-                f"Cannot reach the Ray cluster at {address or 'this machine'}: {err}"
+                f"Cannot reach the Ray cluster at {address or 'this machine'}: {_first_line(err).rstrip('.')}.{hint}"
             ) from None
         started_here = True
     try:

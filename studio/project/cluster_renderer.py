@@ -2,6 +2,8 @@
 
 Same BlockJobs, same `synthesize_block` on every actor, so the same seeds give the same audio as a
 render on this machine. Ray reports blocks in job order; a lost actor's block is retried elsewhere.
+A cancelled render stops the actors at once and keeps every block already rendered, including those
+finished after a block that was still in flight.
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ class RayRenderer:
             return
         by_index = {job.index: job for job in jobs}
         self.engine_calls += len(jobs)
+        reported: set[int] = set()
+
+        def report(audio) -> None:
+            reported.add(audio.index)
+            on_result(by_index[audio.index], audio, sentence_marks(audio))
+
         try:
             render_blocks(
                 self.model_dir,
@@ -59,11 +67,15 @@ class RayRenderer:
                 num_actors=self.num_actors,
                 device=self.device,
                 text_normalizer=self.text_normalizer,
-                on_result=lambda audio: on_result(by_index[audio.index], audio, sentence_marks(audio)),
+                on_result=report,
                 cancel=cancel,
                 on_event=self.on_event,
             )
-        except RenderCancelled:
+        except RenderCancelled as err:
+            # Ray reports blocks in order; blocks finished after one still in flight were held back.
+            # They are rendered all the same: keep them (the project store takes blocks in any order).
+            for index in sorted(set(err.completed) - reported):
+                report(err.completed[index])
             return
         except ClusterBlockFailed as err:
             raise BlockFailed(getattr(err, "index", -1), str(err)) from None

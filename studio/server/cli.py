@@ -2,8 +2,9 @@
 
     voice-studio serve --model DIR [--library DIR] [--host 127.0.0.1] [--port 8000] [--api-key KEY]
 
-Loads the model once, then serves until Ctrl+C. Errors are one line on stderr with exit code 2
-(settings) or 1 (model, library).
+Loads the model once, then serves until Ctrl+C or SIGTERM, which stop it gracefully (exit code 0).
+The line "Voice Studio speech API: URL/v1/audio/speech" on stderr says where it listens. Errors are
+one line on stderr with exit code 2 (settings, address) or 1 (model, library).
 """
 
 from __future__ import annotations
@@ -24,7 +25,12 @@ def register(subparsers) -> None:
     p.add_argument("--model", required=True, metavar="DIR", help="CosyVoice model folder to load")
     p.add_argument("--library", metavar="DIR", help="the voice library folder (default: per user)")
     p.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    p.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"port (default {DEFAULT_PORT}; 0: any free port, printed at start)",
+    )
     p.add_argument(
         "--api-key",
         metavar="KEY",
@@ -79,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         service = SpeechService(worker, library, max_queue=settings.max_queue)
         try:
             server = ApiServer(service, settings, log_level="info")
+            server.bind()  # a port in use fails here, and --port 0 prints the port it got
             print(
                 f"Voice Studio speech API: {server.url}/v1/audio/speech  "
                 f"({result.family} on {result.device}, library {library.root})",
@@ -90,6 +97,9 @@ def run(args: argparse.Namespace) -> int:
             server.run()
         except ServerStartError as err:
             return _fail(str(err), 2)
+    except KeyboardInterrupt:  # Ctrl+C while the model loads (once serving, uvicorn stops gracefully)
+        print("voice-studio: interrupted.", file=sys.stderr)
+        return 130
     finally:
         worker.shutdown(timeout=5.0)
         library.close()

@@ -11,8 +11,10 @@ once and port 0 gives the real port back.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
+from collections.abc import Iterator
 
 import uvicorn
 
@@ -50,6 +52,30 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
+class _Uvicorn(uvicorn.Server):
+    """uvicorn's server, except that a SIGINT/SIGTERM that stopped it is not raised again afterwards.
+
+    uvicorn (>= 0.29) re-raises the signal it caught once it has shut down, so an embedding program
+    sees it: for `voice-studio serve` that is a KeyboardInterrupt traceback after Ctrl+C and death by
+    SIGTERM (exit -15, no cleanup) under a service manager. A graceful stop is a normal end here:
+    the command returns 0 after closing the worker and the library. `stopped_by` keeps the signals.
+    """
+
+    stopped_by: list[int]
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        self.stopped_by = []
+        with super().capture_signals():
+            try:
+                yield
+            finally:
+                captured = getattr(self, "_captured_signals", None)
+                if isinstance(captured, list):
+                    self.stopped_by = list(captured)
+                    captured.clear()
+
+
 class ApiServer:
     """The speech API for `service` on uvicorn, started on a daemon thread or in the foreground."""
 
@@ -64,7 +90,7 @@ class ApiServer:
             timeout_graceful_shutdown=5,
             lifespan="off",
         )
-        self.server = uvicorn.Server(self.config)
+        self.server = _Uvicorn(self.config)
         self._sock: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self.port = settings.port
@@ -75,15 +101,19 @@ class ApiServer:
         host = f"[{host}]" if ":" in host else host
         return f"http://{host}:{self.port}"
 
-    def _bind(self) -> socket.socket:
-        sock = bind_socket(self.settings.host, self.settings.port)
-        self.port = sock.getsockname()[1]
-        self._sock = sock
-        return sock
+    def bind(self) -> socket.socket:
+        """Open the listening socket now (once); `port` and `url` then name the real port.
+
+        Raises ServerStartError (address in use or not available)."""
+        if self._sock is None:
+            sock = bind_socket(self.settings.host, self.settings.port)
+            self.port = sock.getsockname()[1]
+            self._sock = sock
+        return self._sock
 
     def start(self, timeout: float = 30.0) -> None:
         """Listen on a daemon thread; returns when ready. Raises ServerStartError."""
-        sock = self._bind()
+        sock = self.bind()
         self._thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [sock]}, name="speech-api", daemon=True
         )
@@ -98,9 +128,14 @@ class ApiServer:
         raise ServerStartError("The speech API did not start.")
 
     def run(self) -> None:
-        """Serve in the foreground until Ctrl+C (uvicorn handles the signal)."""
-        sock = self._bind()
-        self.server.run(sockets=[sock])
+        """Serve in the foreground until Ctrl+C or SIGTERM (uvicorn handles the signal and stops
+        gracefully; the signal is not raised again, so this simply returns)."""
+        sock = self.bind()
+        try:
+            self.server.run(sockets=[sock])
+        finally:
+            sock.close()
+            self._sock = None
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop accepting, cancel what is streaming, wait for the thread."""

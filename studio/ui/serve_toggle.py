@@ -4,8 +4,10 @@ The server shares the window's engine worker and library, so API takes queue wit
 own takes on the one loaded model and appear in the take list as they are stored (marked API).
 It listens on 127.0.0.1 only ("this computer"; no key needed there); the port is the setting
 `server/port` (default 8000; 0 = any free port). Starting and stopping happen on the background thread, so the
-window never waits for uvicorn; takes stored from the API refresh the take list at most every
-second (a refresh of the list costs the UI thread 15-30 ms).
+window never waits for uvicorn. Takes stored from the API reach the take list at most every
+`REFRESH_MS`: the library is read on the background thread and only the new rows are added on the
+UI thread (TakesPanel.refresh_in_background), so a burst of API takes costs the window no library
+query (which would wait for a take's fsync) and no rebuild of the list.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-REFRESH_MS = 1000
+REFRESH_MS = 500
 
 
 class ServeToggle(QObject):
@@ -42,7 +44,8 @@ class ServeToggle(QObject):
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
-        self._refresh.timeout.connect(self.ctx.takesChanged.emit)
+        self._refresh.timeout.connect(self._show_new_takes)
+        self._takes = getattr(window, "takes", None)  # the window's TakesPanel
         self._stored.connect(self._on_stored)
 
     @property
@@ -104,6 +107,12 @@ class ServeToggle(QObject):
         if self.server is not None:
             self.server.stop(timeout=5.0)
             self.server = None
+
+    def _show_new_takes(self) -> None:
+        if self._takes is not None:
+            self._takes.refresh_in_background()
+        else:
+            self.ctx.takesChanged.emit()
 
     def _on_stored(self, _take_id: int) -> None:
         self.api_takes += 1

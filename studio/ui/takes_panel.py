@@ -172,6 +172,7 @@ class TakesPanel(QGroupBox):
         layout.addWidget(splitter)
 
         self._jobs = []
+        self._background_query = self._background_again = False
         ctx.display.subscribe(self._poll_player)
         ctx.takesChanged.connect(self.refresh)
         ctx.deletions.changed.connect(self.refresh)
@@ -214,49 +215,75 @@ class TakesPanel(QGroupBox):
             "vc": self.tr("Convert"),
         }.get(mode, mode)
 
+    def _filters(self) -> tuple[str | None, bool | None]:
+        return self.search.text().strip() or None, True if self.favourites_only.isChecked() else None
+
     def refresh(self) -> None:
-        selected = self.selected_id()
-        hidden = self.ctx.deletions.hidden("take")
+        """Rebuild the list from the library now, on the UI thread (after the user's own changes)."""
+        text, favourite = self._filters()
         try:
-            takes = self.ctx.library.list_takes(
-                text=self.search.text().strip() or None,
-                favourite=True if self.favourites_only.isChecked() else None,
-                limit=LIST_LIMIT,
-            )
+            takes = self.ctx.library.list_takes(text=text, favourite=favourite, limit=LIST_LIMIT)
         except LibraryError as err:
             self.ctx.error(str(err))
             takes = []
+        self._rebuild(takes)
+
+    def refresh_in_background(self) -> None:
+        """Show takes stored elsewhere (the speech API) without stalling the window.
+
+        The library is queried on the background thread (a take being written holds the catalog
+        through its fsync, which the UI thread would wait for), and when the rows come back only the
+        new takes are inserted at the top; the rows already shown are kept as they are. Calls made
+        while a query is out are merged into one more query after it.
+        """
+        if self._background_query:
+            self._background_again = True
+            return
+        self._background_query, self._background_again = True, False
+        library, filters = self.ctx.library, self._filters()
+
+        def query() -> list[Take]:
+            return library.list_takes(text=filters[0], favourite=filters[1], limit=LIST_LIMIT)
+
+        def done(takes: list[Take]) -> None:
+            self._background_query = False
+            if library is self.ctx.library and filters == self._filters():  # else refresh() ran since
+                self._add_new(takes)
+            if self._background_again:
+                self.refresh_in_background()
+
+        def failed(err: BaseException) -> None:
+            self._background_query = False
+            self.ctx.error(str(err))
+
+        self.ctx.background.run(query, done, failed)
+
+    def _add_new(self, takes: list[Take]) -> None:
+        """`takes` (newest first) where the list shows a tail of them: insert the new ones on top."""
+        hidden = self.ctx.deletions.hidden("take")
+        takes = [take for take in takes if take.id not in hidden]
+        wanted, shown = [take.id for take in takes], self.take_ids()
+        if not shown or shown[0] not in wanted:
+            self._rebuild(takes)
+            return
+        new = wanted.index(shown[0])
+        if wanted[new:] != shown[: len(wanted) - new]:  # rows deleted or reordered: start again
+            self._rebuild(takes)
+            return
+        if new:
+            self.tree.insertTopLevelItems(0, [self._item(take) for take in takes[:new]])
+        for _ in range(self.tree.topLevelItemCount() - len(wanted)):  # over LIST_LIMIT
+            self.tree.takeTopLevelItem(self.tree.topLevelItemCount() - 1)
+
+    def _rebuild(self, takes: list[Take]) -> None:
+        selected = self.selected_id()
+        hidden = self.ctx.deletions.hidden("take")
         self.tree.blockSignals(True)
         self.tree.clear()
         for take in takes:
             if take.id in hidden:
                 continue
-            text = " ".join(take.text.split())
-            text = text if len(text) <= 80 else text[:77] + "…"
-            note = self.version_note(take)
-            if note:
-                text = f"{text}  [{note}]"
-            item = QTreeWidgetItem(
-                [
-                    str(take.id),
-                    "★" if take.favourite else "",
-                    text,
-                    self.voice_label(take),
-                    self.mode_label(take.mode) + (self.tr(" · API") if take.source == "api" else ""),
-                    self.tr("{0:.1f} s").format(take.duration_s),
-                    "" if take.seed is None else str(take.seed),
-                ]
-            )
-            item.setData(0, ID_ROLE, take.id)
-            item.setTextAlignment(NUMBER, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            tip = html.escape(take.text) + (f"<br><i>{html.escape(note)}</i>" if note else "")
-            for col in range(7):  # full values on hover, for every column a narrow panel cuts
-                item.setToolTip(col, tip if col == TEXT else html.escape(item.text(col)))
-            if take.timings and take.timings.get("partial"):
-                font = item.font(TEXT)
-                font.setItalic(True)
-                item.setFont(TEXT, font)
-                item.setForeground(TEXT, QBrush(QColor("#b9770e")))
+            item = self._item(take)
             self.tree.addTopLevelItem(item)
             if take.id == selected:
                 self.tree.setCurrentItem(item)
@@ -270,6 +297,35 @@ class TakesPanel(QGroupBox):
             return take.voice_name
         deleted = (take.timings or {}).get("deleted_voice")
         return self.tr("{0} (deleted)").format(deleted) if deleted else ""
+
+    def _item(self, take: Take) -> QTreeWidgetItem:
+        text = " ".join(take.text.split())
+        text = text if len(text) <= 80 else text[:77] + "…"
+        note = self.version_note(take)
+        if note:
+            text = f"{text}  [{note}]"
+        item = QTreeWidgetItem(
+            [
+                str(take.id),
+                "★" if take.favourite else "",
+                text,
+                self.voice_label(take),
+                self.mode_label(take.mode) + (self.tr(" · API") if take.source == "api" else ""),
+                self.tr("{0:.1f} s").format(take.duration_s),
+                "" if take.seed is None else str(take.seed),
+            ]
+        )
+        item.setData(0, ID_ROLE, take.id)
+        item.setTextAlignment(NUMBER, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        tip = html.escape(take.text) + (f"<br><i>{html.escape(note)}</i>" if note else "")
+        for col in range(7):  # full values on hover, for every column a narrow panel cuts
+            item.setToolTip(col, tip if col == TEXT else html.escape(item.text(col)))
+        if take.timings and take.timings.get("partial"):
+            font = item.font(TEXT)
+            font.setItalic(True)
+            item.setFont(TEXT, font)
+            item.setForeground(TEXT, QBrush(QColor("#b9770e")))
+        return item
 
     def version_note(self, take: Take) -> str:
         """ "partial (cancelled)", "sentence 2 re-rolled from take 5", or ""."""

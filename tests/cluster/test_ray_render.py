@@ -1,10 +1,16 @@
 """Ray in local mode: two engine actors render a 20-block project exactly as one process does,
-and the render survives one actor being killed in the middle (its block is retried elsewhere);
+the render survives one actor being killed in the middle (its block is retried elsewhere), a render
+cancelled in the middle stops its actors at once and keeps the blocks already rendered, and
 `project render --ray` writes the same audio and the same per-sentence subtitles as a local render."""
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+import threading
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -130,3 +136,99 @@ def test_project_render_with_ray_writes_the_same_audio_as_a_local_render(ray_loc
         "The birds will find it within a day or two and come back every morning.",
     ]  # the paragraph's two segments are cues of their own
     assert [(c.start, c.end, c.content) for c in ray] == [(c.start, c.end, c.content) for c in local]
+
+
+def _process_gone(pid: int) -> bool:
+    """No such process, or only its exit status left (a zombie does no work)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+    return state in ("Z", "X")
+
+
+@pytest.mark.slow
+def test_a_cancelled_render_stops_its_actors_and_keeps_the_blocks_already_rendered(
+    ray_local, cv2_engine, tmp_path, monkeypatch
+):
+    """Through the project's RayRenderer (what `project render --ray` uses). Block 0 is long, the rest
+    short: one actor is still on block 0 when the other has finished blocks 1-3, and the render is
+    cancelled then. It returns at once, the actor processes are gone soon after (block 0 stops), and
+    blocks 1-3, finished but not yet reported (Ray reports in order), still reach `on_result`."""
+    import torch
+
+    from studio import cluster
+    from studio.project.cluster_renderer import RayRenderer
+
+    ray = ray_local
+    voice_path = tmp_path / "alice.voice.safetensors"
+    cv2_engine.prepare_voice(PROMPT_EN, transcript=PROMPT_EN_TEXT).save(voice_path)
+    long_text = " ".join(
+        ["This first block is long, so it is still being rendered when the cancel comes."] * 6
+    )
+    jobs = [BlockJob(0, long_text, str(voice_path), seed=3000)]
+    jobs += [BlockJob(i, TEXTS[i % len(TEXTS)], str(voice_path), seed=3000 + i) for i in range(1, 10)]
+    cancel = threading.Event()
+    kept: dict[int, object] = {}
+    events: list[str] = []
+    finished_by_cluster: list[set[int]] = []
+    cancelled_at: list[float] = []
+    fetched: list[int] = []
+
+    real_get = ray.get
+
+    def get(refs, *args, **kwargs):  # the driver fetches each finished block: cancel after the third
+        value = real_get(refs, *args, **kwargs)
+        if hasattr(value, "samples"):
+            fetched.append(value.index)
+            if len(fetched) == 3 and not cancel.is_set():
+                cancelled_at.append(time.monotonic())
+                cancel.set()
+        return value
+
+    monkeypatch.setattr(ray, "get", get)
+    real_render_blocks = cluster.render_blocks
+
+    def render_blocks(*args, **kwargs):  # what the cluster had finished when it stopped
+        try:
+            return real_render_blocks(*args, **kwargs)
+        except cluster.RenderCancelled as err:
+            finished_by_cluster.append(set(err.completed))
+            raise
+
+    monkeypatch.setattr(cluster, "render_blocks", render_blocks)
+
+    def on_result(job, audio, sentences=None):
+        assert job.index == audio.index and job.index not in kept  # each block once
+        kept[job.index] = audio
+
+    renderer = RayRenderer(str(CV2_MODEL), num_actors=2, text_normalizer="rules", on_event=events.append)
+    renderer.render(jobs, on_result, cancel)
+    returned_at = time.monotonic()
+
+    ready = next(e for e in events if e.startswith("Engine actors ready"))
+    pids = [int(p) for p in re.findall(r"pid (\d+)", ready)]
+    assert len(pids) == 2, events
+    assert cancelled_at and returned_at - cancelled_at[0] < 5.0  # the render loop stops at once
+    deadline = time.monotonic() + 20.0
+    while not all(_process_gone(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(_process_gone(pid) for pid in pids), "the engine actors still run after the cancel"
+    assert finished_by_cluster, "render_blocks did not end with RenderCancelled"
+    assert fetched == [1, 2, 3] and finished_by_cluster[0] == {1, 2, 3}  # block 0 was still rendering
+    assert set(kept) == {1, 2, 3}  # kept although block 0 before them never came
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # as each CPU actor runs (cpus_per_actor=1)
+    try:
+        for index, audio in kept.items():
+            local = synthesize_block(cv2_engine, jobs[index])
+            assert np.array_equal(audio.samples, local.samples), f"block {index} differs"
+    finally:
+        torch.set_num_threads(threads)

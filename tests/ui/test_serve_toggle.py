@@ -8,6 +8,8 @@ import json
 import threading
 from urllib.parse import urlparse
 
+from PySide6.QtCore import Qt
+
 from tests.ui.conftest import save_voice, wait_until
 
 
@@ -55,6 +57,17 @@ def test_serving_from_the_window_puts_api_takes_in_its_take_list(make_window, al
     wait_until(qtbot, lambda: tree.topLevelItemCount() == 1, 10)
     item = tree.topLevelItem(0)
     assert any("API" in item.text(col) for col in range(tree.columnCount()))
+
+    # the next API take is added on top; the row already shown is kept, not rebuilt
+    marker = Qt.ItemDataRole.UserRole + 7
+    item.setData(0, marker, "shown before")
+    out.clear()
+    _post(url, {**body, "input": "And a second one."}, out)
+    assert out.get("status") == 200, out
+    second = int(out["headers"]["x-take-id"])
+    wait_until(qtbot, lambda: tree.topLevelItemCount() == 2, 10)
+    assert window.takes.take_ids() == [second, take_id]
+    assert tree.topLevelItem(1).data(0, marker) == "shown before"
 
     with qtbot.waitSignal(serve.stopped, timeout=30_000):
         serve.action.setChecked(False)
