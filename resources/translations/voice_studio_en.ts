@@ -3,13 +3,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="952" />
+        <location filename="../../studio/ui/main_window.py" line="969" />
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>Recovered %n recording interrupted last time; the latest is in the reference panel.</numerusform><numerusform>Recovered %n recordings interrupted last time; the latest is in the reference panel.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="975" />
+        <location filename="../../studio/ui/main_window.py" line="992" />
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>%n take queued</numerusform><numerusform>%n takes queued</numerusform></translation>
@@ -48,7 +48,7 @@
 <context>
     <name>TakesPanel</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="327" />
+        <location filename="../../studio/ui/takes_panel.py" line="383" />
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>Spoken in one pass with %n other sentence; re-rolled alone, it is spliced in at its pauses.</numerusform><numerusform>Spoken in one pass with %n other sentences; re-rolled alone, it is spliced in at its pauses.</numerusform></translation>
@@ -66,7 +66,7 @@
 <context>
     <name>VoiceList</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/voice_list.py" line="250" />
+        <location filename="../../studio/ui/voice_list.py" line="260" />
         <source>The voice {0} has %n take(s). What happens to them?</source>
         <translation>
             <numerusform>The voice {0} has %n take. What happens to them?</numerusform><numerusform>The voice {0} has %n takes. What happens to them?</numerusform></translation>

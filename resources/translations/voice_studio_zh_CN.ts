@@ -1161,345 +1161,370 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="131"/>
-        <location filename="../../studio/ui/main_window.py" line="334"/>
+        <location filename="../../studio/ui/main_window.py" line="336"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="199"/>
+        <location filename="../../studio/ui/main_window.py" line="201"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="200"/>
+        <location filename="../../studio/ui/main_window.py" line="202"/>
         <source>Open model folder…</source>
         <translation>打开模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="201"/>
+        <location filename="../../studio/ui/main_window.py" line="203"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="203"/>
+        <location filename="../../studio/ui/main_window.py" line="205"/>
         <source>Import reference clip…</source>
         <translation>导入参考音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205"/>
+        <location filename="../../studio/ui/main_window.py" line="207"/>
         <source>Save clip as voice…</source>
         <translation>将参考音频保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="209"/>
         <source>Ingest recordings…</source>
         <translation>导入长录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208"/>
+        <location filename="../../studio/ui/main_window.py" line="210"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="212"/>
+        <location filename="../../studio/ui/main_window.py" line="214"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214"/>
+        <location filename="../../studio/ui/main_window.py" line="216"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216"/>
+        <location filename="../../studio/ui/main_window.py" line="218"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="217"/>
-        <location filename="../../studio/ui/main_window.py" line="1019"/>
+        <location filename="../../studio/ui/main_window.py" line="219"/>
+        <location filename="../../studio/ui/main_window.py" line="1036"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="221"/>
+        <location filename="../../studio/ui/main_window.py" line="223"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="222"/>
+        <location filename="../../studio/ui/main_window.py" line="224"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="224"/>
+        <location filename="../../studio/ui/main_window.py" line="226"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="226"/>
+        <location filename="../../studio/ui/main_window.py" line="228"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="227"/>
+        <location filename="../../studio/ui/main_window.py" line="229"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="228"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229"/>
+        <location filename="../../studio/ui/main_window.py" line="231"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="239"/>
+        <location filename="../../studio/ui/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="240"/>
+        <location filename="../../studio/ui/main_window.py" line="242"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245"/>
+        <location filename="../../studio/ui/main_window.py" line="247"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="246"/>
+        <location filename="../../studio/ui/main_window.py" line="248"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="247"/>
-        <location filename="../../studio/ui/main_window.py" line="1038"/>
+        <location filename="../../studio/ui/main_window.py" line="249"/>
+        <location filename="../../studio/ui/main_window.py" line="1055"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="261"/>
+        <location filename="../../studio/ui/main_window.py" line="263"/>
         <source>Import or record a reference clip first (Ctrl+O).</source>
         <translation>请先导入或录制一段参考音频（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263"/>
+        <location filename="../../studio/ui/main_window.py" line="265"/>
         <source>This clip is already the voice {0}.</source>
         <translation>这段音频已经是音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="284"/>
+        <location filename="../../studio/ui/main_window.py" line="286"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="299"/>
+        <location filename="../../studio/ui/main_window.py" line="301"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="313"/>
+        <location filename="../../studio/ui/main_window.py" line="315"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="385"/>
+        <location filename="../../studio/ui/main_window.py" line="387"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="394"/>
+        <location filename="../../studio/ui/main_window.py" line="396"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="546"/>
+        <location filename="../../studio/ui/main_window.py" line="411"/>
+        <source>The transcript of {0} was changed but not saved, and Clone mode uses the saved one. Press Save transcript to use your edit, or undo it.</source>
+        <translation>{0} 的参考文本已修改但尚未保存，克隆模式使用的是已保存的文本。请按“保存参考文本”使用修改，或撤销修改。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="563"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="591"/>
+        <location filename="../../studio/ui/main_window.py" line="608"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="597"/>
+        <location filename="../../studio/ui/main_window.py" line="614"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="720"/>
+        <location filename="../../studio/ui/main_window.py" line="737"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="887"/>
+        <location filename="../../studio/ui/main_window.py" line="904"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="890"/>
+        <location filename="../../studio/ui/main_window.py" line="907"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="968"/>
+        <location filename="../../studio/ui/main_window.py" line="985"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="968"/>
+        <location filename="../../studio/ui/main_window.py" line="985"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="993"/>
+        <location filename="../../studio/ui/main_window.py" line="1010"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1019"/>
+        <location filename="../../studio/ui/main_window.py" line="1036"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1026"/>
+        <location filename="../../studio/ui/main_window.py" line="1043"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1026"/>
+        <location filename="../../studio/ui/main_window.py" line="1043"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="322"/>
+        <location filename="../../studio/ui/main_window.py" line="1114"/>
+        <source>A take is being made</source>
+        <translation>正在生成版本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="1117"/>
+        <source>Quitting now throws away the take being made and any queued takes. Press Esc first to keep what is made so far as a partial take.</source>
+        <translation>现在退出会丢弃正在生成的版本和队列中的版本。先按 Esc 可以把已生成的部分保存为不完整版本。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="1121"/>
+        <source>Quit anyway</source>
+        <translation>仍然退出</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="1122"/>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="324"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="335"/>
+        <location filename="../../studio/ui/main_window.py" line="337"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="357"/>
+        <location filename="../../studio/ui/main_window.py" line="359"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="362"/>
+        <location filename="../../studio/ui/main_window.py" line="364"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="374"/>
+        <location filename="../../studio/ui/main_window.py" line="376"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="403"/>
+        <location filename="../../studio/ui/main_window.py" line="420"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="410"/>
+        <location filename="../../studio/ui/main_window.py" line="427"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="463"/>
+        <location filename="../../studio/ui/main_window.py" line="480"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="473"/>
+        <location filename="../../studio/ui/main_window.py" line="490"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="505"/>
+        <location filename="../../studio/ui/main_window.py" line="522"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="608"/>
+        <location filename="../../studio/ui/main_window.py" line="625"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="612"/>
+        <location filename="../../studio/ui/main_window.py" line="629"/>
         <source>Last take: failed · seed {0}</source>
         <translation>上一条版本：失败 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="619"/>
+        <location filename="../../studio/ui/main_window.py" line="636"/>
         <source>Last take: cancelled · seed {0}</source>
         <translation>上一条版本：已取消 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="621"/>
+        <location filename="../../studio/ui/main_window.py" line="638"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="624"/>
+        <location filename="../../studio/ui/main_window.py" line="641"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="700"/>
+        <location filename="../../studio/ui/main_window.py" line="717"/>
         <source>Sentence {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="705"/>
+        <location filename="../../studio/ui/main_window.py" line="722"/>
         <source>Take {0} re-rolled as take {1} (seed {2}); take {0} is kept as it was.</source>
         <translation>版本 {0} 已重新生成为版本 {1}（种子 {2}）；版本 {0} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="711"/>
+        <location filename="../../studio/ui/main_window.py" line="728"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="712"/>
+        <location filename="../../studio/ui/main_window.py" line="729"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="712"/>
+        <location filename="../../studio/ui/main_window.py" line="729"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="734"/>
-        <location filename="../../studio/ui/main_window.py" line="837"/>
+        <location filename="../../studio/ui/main_window.py" line="751"/>
+        <location filename="../../studio/ui/main_window.py" line="854"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="752"/>
+        <location filename="../../studio/ui/main_window.py" line="769"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="760"/>
+        <location filename="../../studio/ui/main_window.py" line="777"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="792"/>
+        <location filename="../../studio/ui/main_window.py" line="809"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="840"/>
+        <location filename="../../studio/ui/main_window.py" line="857"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -1514,41 +1539,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="856"/>
+        <location filename="../../studio/ui/main_window.py" line="873"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="867"/>
+        <location filename="../../studio/ui/main_window.py" line="884"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="898"/>
+        <location filename="../../studio/ui/main_window.py" line="915"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="911"/>
+        <location filename="../../studio/ui/main_window.py" line="928"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="952"/>
+        <location filename="../../studio/ui/main_window.py" line="969"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="975"/>
+        <location filename="../../studio/ui/main_window.py" line="992"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1040"/>
+        <location filename="../../studio/ui/main_window.py" line="1057"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -2064,7 +2089,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="94"/>
-        <location filename="../../studio/ui/reference_panel.py" line="361"/>
+        <location filename="../../studio/ui/reference_panel.py" line="362"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
@@ -2095,7 +2120,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="122"/>
-        <location filename="../../studio/ui/reference_panel.py" line="214"/>
+        <location filename="../../studio/ui/reference_panel.py" line="215"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
@@ -2110,7 +2135,7 @@
         <translation>重置裁剪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="146"/>
+        <location filename="../../studio/ui/reference_panel.py" line="147"/>
         <source>Save as voice…</source>
         <translation>保存为音色…</translation>
     </message>
@@ -2125,158 +2150,158 @@
         <translation>音频中说的原话。克隆模式需要它，跨语种模式不需要。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="140"/>
+        <location filename="../../studio/ui/reference_panel.py" line="141"/>
         <source>Save transcript</source>
         <translation>保存参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="142"/>
+        <location filename="../../studio/ui/reference_panel.py" line="143"/>
         <source>Store this transcript with the selected voice&apos;s clip</source>
         <translation>将此参考文本保存到所选音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="159"/>
+        <location filename="../../studio/ui/reference_panel.py" line="160"/>
         <source>Transcript (needed for Clone mode)</source>
         <translation>参考文本（克隆模式需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="178"/>
+        <location filename="../../studio/ui/reference_panel.py" line="179"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="187"/>
+        <location filename="../../studio/ui/reference_panel.py" line="188"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="192"/>
+        <location filename="../../studio/ui/reference_panel.py" line="193"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="198"/>
+        <location filename="../../studio/ui/reference_panel.py" line="199"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="245"/>
+        <location filename="../../studio/ui/reference_panel.py" line="246"/>
         <source>{0} was not saved as a voice; import it again to use it.</source>
         <translation>{0} 未保存为音色；如需使用请重新导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="249"/>
+        <location filename="../../studio/ui/reference_panel.py" line="250"/>
         <source>{0} has no reference clip.</source>
         <translation>{0} 没有参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="276"/>
+        <location filename="../../studio/ui/reference_panel.py" line="277"/>
         <source>The transcript you typed for {0} is not saved; it is kept and comes back when you choose {0} again (then press Save transcript).</source>
         <translation>你为 {0} 输入的参考文本尚未保存；它会被保留，再次选择 {0} 时会回来（然后请按“保存参考文本”）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="295"/>
+        <location filename="../../studio/ui/reference_panel.py" line="296"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="302"/>
+        <location filename="../../studio/ui/reference_panel.py" line="303"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="344"/>
+        <location filename="../../studio/ui/reference_panel.py" line="345"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="348"/>
+        <location filename="../../studio/ui/reference_panel.py" line="349"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="362"/>
+        <location filename="../../studio/ui/reference_panel.py" line="363"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="363"/>
+        <location filename="../../studio/ui/reference_panel.py" line="364"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="364"/>
+        <location filename="../../studio/ui/reference_panel.py" line="365"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="369"/>
+        <location filename="../../studio/ui/reference_panel.py" line="370"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="376"/>
+        <location filename="../../studio/ui/reference_panel.py" line="377"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="384"/>
+        <location filename="../../studio/ui/reference_panel.py" line="385"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="388"/>
+        <location filename="../../studio/ui/reference_panel.py" line="389"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="397"/>
+        <location filename="../../studio/ui/reference_panel.py" line="398"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="440"/>
+        <location filename="../../studio/ui/reference_panel.py" line="441"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="444"/>
-        <location filename="../../studio/ui/reference_panel.py" line="458"/>
+        <location filename="../../studio/ui/reference_panel.py" line="445"/>
+        <location filename="../../studio/ui/reference_panel.py" line="459"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="446"/>
+        <location filename="../../studio/ui/reference_panel.py" line="447"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="448"/>
+        <location filename="../../studio/ui/reference_panel.py" line="449"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="462"/>
+        <location filename="../../studio/ui/reference_panel.py" line="463"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="477"/>
+        <location filename="../../studio/ui/reference_panel.py" line="478"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="488"/>
+        <location filename="../../studio/ui/reference_panel.py" line="489"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="506"/>
+        <location filename="../../studio/ui/reference_panel.py" line="507"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="518"/>
+        <location filename="../../studio/ui/reference_panel.py" line="519"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -2507,37 +2532,37 @@
 <context>
     <name>ServeToggle</name>
     <message>
-        <location filename="../../studio/ui/serve_toggle.py" line="33"/>
+        <location filename="../../studio/ui/serve_toggle.py" line="35"/>
         <source>Serve on this computer</source>
         <translation>在本机提供服务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/serve_toggle.py" line="36"/>
+        <location filename="../../studio/ui/serve_toggle.py" line="38"/>
         <source>Let other programs on this computer use your voices (OpenAI-style speech API).</source>
         <translation>让本机上的其他程序使用你的声音（OpenAI 风格的语音 API）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/serve_toggle.py" line="66"/>
+        <location filename="../../studio/ui/serve_toggle.py" line="69"/>
         <source>API: starting…</source>
         <translation>API：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/serve_toggle.py" line="83"/>
+        <location filename="../../studio/ui/serve_toggle.py" line="86"/>
         <source>API: {0}</source>
         <translation>API：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/serve_toggle.py" line="84"/>
+        <location filename="../../studio/ui/serve_toggle.py" line="87"/>
         <source>POST {0}/v1/audio/speech</source>
         <translation>POST {0}/v1/audio/speech</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/serve_toggle.py" line="85"/>
+        <location filename="../../studio/ui/serve_toggle.py" line="88"/>
         <source>Serving your voices at {0}/v1 (this computer only).</source>
         <translation>正在 {0}/v1 提供你的声音（仅限本机）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/serve_toggle.py" line="93"/>
+        <location filename="../../studio/ui/serve_toggle.py" line="96"/>
         <source>The speech API could not start: {0}</source>
         <translation>语音 API 无法启动：{0}</translation>
     </message>
@@ -2901,12 +2926,12 @@
         <translation>所选版本的句子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="282"/>
+        <location filename="../../studio/ui/takes_panel.py" line="338"/>
         <source>sentence {0} re-rolled from take {1}</source>
         <translation>由版本 {1} 重新生成第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="286"/>
+        <location filename="../../studio/ui/takes_panel.py" line="342"/>
         <source>re-roll of take {0}</source>
         <translation>版本 {0} 的重新生成</translation>
     </message>
@@ -2931,129 +2956,129 @@
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="211"/>
+        <location filename="../../studio/ui/takes_panel.py" line="212"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="212"/>
+        <location filename="../../studio/ui/takes_panel.py" line="213"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="213"/>
+        <location filename="../../studio/ui/takes_panel.py" line="214"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="214"/>
+        <location filename="../../studio/ui/takes_panel.py" line="215"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="245"/>
+        <location filename="../../studio/ui/takes_panel.py" line="313"/>
         <source> · API</source>
         <translation> · API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="246"/>
+        <location filename="../../studio/ui/takes_panel.py" line="314"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="272"/>
+        <location filename="../../studio/ui/takes_panel.py" line="299"/>
         <source>{0} (deleted)</source>
         <translation>{0}（已删除）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="279"/>
+        <location filename="../../studio/ui/takes_panel.py" line="335"/>
         <source>partial: cancelled</source>
         <translation>不完整：已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="279"/>
+        <location filename="../../studio/ui/takes_panel.py" line="335"/>
         <source>partial: failed</source>
         <translation>不完整：失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="321"/>
+        <location filename="../../studio/ui/takes_panel.py" line="377"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="324"/>
+        <location filename="../../studio/ui/takes_panel.py" line="380"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="327"/>
+        <location filename="../../studio/ui/takes_panel.py" line="383"/>
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>与另外 %n 句在一次生成中一起朗读；单独重新生成时会在其停顿处拼接。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="339"/>
+        <location filename="../../studio/ui/takes_panel.py" line="395"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="347"/>
+        <location filename="../../studio/ui/takes_panel.py" line="403"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="348"/>
+        <location filename="../../studio/ui/takes_panel.py" line="404"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="353"/>
+        <location filename="../../studio/ui/takes_panel.py" line="409"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="356"/>
+        <location filename="../../studio/ui/takes_panel.py" line="412"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="359"/>
+        <location filename="../../studio/ui/takes_panel.py" line="415"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="359"/>
+        <location filename="../../studio/ui/takes_panel.py" line="415"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="363"/>
+        <location filename="../../studio/ui/takes_panel.py" line="419"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="365"/>
+        <location filename="../../studio/ui/takes_panel.py" line="421"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="417"/>
+        <location filename="../../studio/ui/takes_panel.py" line="473"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="444"/>
+        <location filename="../../studio/ui/takes_panel.py" line="500"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="444"/>
+        <location filename="../../studio/ui/takes_panel.py" line="500"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="476"/>
+        <location filename="../../studio/ui/takes_panel.py" line="532"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>
@@ -3435,144 +3460,144 @@ Differs: {1}</source>
         <translation>搜索音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="45"/>
+        <location filename="../../studio/ui/voice_list.py" line="47"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="46"/>
+        <location filename="../../studio/ui/voice_list.py" line="48"/>
         <source>Play the voice&apos;s reference clip</source>
         <translation>播放该音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="48"/>
+        <location filename="../../studio/ui/voice_list.py" line="50"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="50"/>
+        <location filename="../../studio/ui/voice_list.py" line="52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="51"/>
+        <location filename="../../studio/ui/voice_list.py" line="53"/>
         <source>Delete the voice (Ctrl+Z undoes it)</source>
         <translation>删除音色（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="102"/>
+        <location filename="../../studio/ui/voice_list.py" line="105"/>
         <source>Speaker: {0}</source>
         <translation>说话人：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="105"/>
+        <location filename="../../studio/ui/voice_list.py" line="108"/>
         <source>Language: {0} · dialect: {1}</source>
         <translation>语种：{0} · 方言：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="110"/>
+        <location filename="../../studio/ui/voice_list.py" line="113"/>
         <source>Consent: {0}</source>
         <translation>授权同意：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="111"/>
+        <location filename="../../studio/ui/voice_list.py" line="114"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="122"/>
+        <location filename="../../studio/ui/voice_list.py" line="125"/>
         <source>Reference: {0:.1f} s of {1:.1f} s, {2:g} kHz, {3}</source>
         <translation>参考音频：使用 {0:.1f} 秒（共 {1:.1f} 秒），{2:g} kHz，{3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="129"/>
+        <location filename="../../studio/ui/voice_list.py" line="132"/>
         <source>Transcript: {0}</source>
         <translation>参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="129"/>
+        <location filename="../../studio/ui/voice_list.py" line="132"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="132"/>
+        <location filename="../../studio/ui/voice_list.py" line="135"/>
         <source>Quality: {0}</source>
         <translation>质量：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="136"/>
+        <location filename="../../studio/ui/voice_list.py" line="139"/>
         <source>Prepared prompt for {0}: {1} KB, {2}</source>
         <translation>已为 {0} 预处理的提示特征：{1} KB，{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="141"/>
+        <location filename="../../studio/ui/voice_list.py" line="144"/>
         <source>No prepared prompt yet (made on first use).</source>
         <translation>尚无预处理的提示特征（首次使用时生成）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="143"/>
+        <location filename="../../studio/ui/voice_list.py" line="146"/>
         <source>Tags: {0}</source>
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="186"/>
+        <location filename="../../studio/ui/voice_list.py" line="196"/>
         <source>This voice has no reference clip to play.</source>
         <translation>此音色没有可播放的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="202"/>
+        <location filename="../../studio/ui/voice_list.py" line="212"/>
         <source>Rename voice</source>
         <translation>重命名音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="202"/>
+        <location filename="../../studio/ui/voice_list.py" line="212"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="210"/>
+        <location filename="../../studio/ui/voice_list.py" line="220"/>
         <source>The voice could not be renamed: {0}</source>
         <translation>无法重命名音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="239"/>
+        <location filename="../../studio/ui/voice_list.py" line="249"/>
         <source>Deleted the voice {0}; its takes are kept. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}；其版本已保留。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="241"/>
+        <location filename="../../studio/ui/voice_list.py" line="251"/>
         <source>Deleted the voice {0} and its takes. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0} 及其版本。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="249"/>
+        <location filename="../../studio/ui/voice_list.py" line="259"/>
         <source>Delete voice</source>
         <translation>删除音色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/voice_list.py" line="250"/>
+        <location filename="../../studio/ui/voice_list.py" line="260"/>
         <source>The voice {0} has %n take(s). What happens to them?</source>
         <translation>
             <numerusform>音色 {0} 有 %n 条版本。如何处理它们？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="251"/>
+        <location filename="../../studio/ui/voice_list.py" line="261"/>
         <source>Ctrl+Z undoes either choice until Voice Studio closes.</source>
         <translation>在 Voice Studio 关闭前，按 Ctrl+Z 可撤销任一选择。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="253"/>
+        <location filename="../../studio/ui/voice_list.py" line="263"/>
         <source>Delete the voice and its takes</source>
         <translation>删除音色及其版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="255"/>
+        <location filename="../../studio/ui/voice_list.py" line="265"/>
         <source>Delete the voice, keep its takes</source>
         <translation>删除音色，保留其版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="237"/>
+        <location filename="../../studio/ui/voice_list.py" line="247"/>
         <source>Deleted the voice {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}。按 Ctrl+Z 撤销。</translation>
     </message>

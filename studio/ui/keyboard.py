@@ -8,13 +8,14 @@ Two things stop them by default:
 
 `ButtonKeys(window)` is an application event filter owned by the window: for a focused, enabled
 button inside that window it claims Space (so Qt's own Space handling presses it: buttons click,
-check boxes toggle) and presses it on Return/Enter. Anywhere else Space still plays and pauses.
+check boxes toggle) and presses it on Return/Enter; in a list whose current row is not selected yet
+(reached by Tab) Space selects that row. Anywhere else Space still plays and pauses.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QToolButton
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QPushButton, QToolButton
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -30,9 +31,23 @@ class ButtonKeys(QObject):
             return None
         return obj if obj.window() is self.window else None
 
+    def _unchosen_row(self, obj) -> bool:
+        """A list whose current row was made current by Tab but not selected (see VoiceList)."""
+        if not isinstance(obj, QAbstractItemView) or not obj.hasFocus() or obj.window() is not self.window:
+            return False
+        current = obj.currentIndex()
+        return current.isValid() and not obj.selectionModel().isSelected(current)
+
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
         if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if (
+            kind == QEvent.Type.ShortcutOverride
+            and event.key() == Qt.Key.Key_Space
+            and self._unchosen_row(obj)
+        ):
+            event.accept()  # Space selects that row (Qt's own list handling) instead of playing
             return False
         button = self._our_button(obj)
         if button is None or event.modifiers() not in (

@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1440, 900)
         self._shut_down = False
+        # no one answers a question on the offscreen platform (tests, the self-test on a server)
+        self.ask_before_quit = QApplication.platformName() != "offscreen"
         self.owns_bridge = True  # tests share one loaded engine between windows
         if ctx.bridge.loaded is not None:  # a context whose model is already loaded
             self._model_loaded(ctx.bridge.loaded)
@@ -395,6 +397,21 @@ class MainWindow(QMainWindow):
                     "in the reference panel and press Save transcript, or use Cross-lingual."
                 ).format(voice.name),
                 key="request:transcript",
+            )
+            return None
+        typed = reference.transcript_edit.text().strip()
+        if (
+            mode == "zero_shot"
+            and reference.voice_id == voice_id
+            and typed != reference.saved_transcript.strip()
+        ):
+            # Clone conditions on the voice's saved transcript; an edit not saved would be ignored silently.
+            ctx.error(
+                self.tr(
+                    "The transcript of {0} was changed but not saved, and Clone mode uses the saved one. "
+                    "Press Save transcript to use your edit, or undo it."
+                ).format(voice.name),
+                key="request:unsaved-transcript",
             )
             return None
         instruction = script.instruction.text().strip()
@@ -1082,8 +1099,31 @@ class MainWindow(QMainWindow):
         self.ctx.settings.sync()
 
     def closeEvent(self, event) -> None:
+        if not self._shut_down and self.runs and self.ask_before_quit and not self.confirm_quit_during_take():
+            event.ignore()  # the user keeps working; the take goes on
+            return
         self.shutdown()
         super().closeEvent(event)
+
+    def confirm_quit_during_take(self) -> bool:
+        """Quitting while takes are made or queued loses them (Esc keeps a partial take): ask first."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("A take is being made"))
+        box.setText(
+            self.tr(
+                "Quitting now throws away the take being made and any queued takes. "
+                "Press Esc first to keep what is made so far as a partial take."
+            )
+        )
+        quit_button = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        self.quit_question = box
+        box.exec()
+        return box.clickedButton() is quit_button
 
 
 def _short_folder(folder: str | os.PathLike) -> str:

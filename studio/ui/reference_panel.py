@@ -137,6 +137,7 @@ class ReferencePanel(QGroupBox):
             self.tr("Exactly what is said in the clip. Clone mode needs it; Cross-lingual does not.")
         )
         self.transcript_edit.textChanged.connect(lambda _t: self._update_buttons())
+        self.transcript_edit.textChanged.connect(lambda _t: self.ctx.resolve("request:unsaved-transcript"))
         self.save_transcript_button = QPushButton(self.tr("Save transcript"))
         self.save_transcript_button.setToolTip(
             self.tr("Store this transcript with the selected voice's clip")

@@ -153,6 +153,7 @@ def _open_window(workdir: Path, library: str | None):
 
     app = create_application()
     ctx, window = build_window(library or workdir / "library")
+    window.confirm_quit_during_take = lambda: True  # a script quits without asking (no one to answer)
     window.show()
     return app, ctx, window
 

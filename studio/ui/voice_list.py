@@ -39,7 +39,9 @@ class VoiceList(QGroupBox):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.list = QListWidget()
+        self._chosen: int | None = None  # the voice last announced by voiceSelected
         self.list.currentItemChanged.connect(self._current_changed)
+        self.list.itemSelectionChanged.connect(self._current_changed)
         self.list.itemDoubleClicked.connect(lambda _item: self.play_selected())
         self.list.itemClicked.connect(lambda item: self.voiceClicked.emit(item.data(ID_ROLE)))
         self.play_button = QPushButton(self.tr("Play"))
@@ -86,7 +88,8 @@ class VoiceList(QGroupBox):
         self.list.blockSignals(False)
         self._update_buttons()
         if self.selected_id() != selected:
-            self.voiceSelected.emit(self.selected_id())
+            self._chosen = self.selected_id()
+            self.voiceSelected.emit(self._chosen)
 
     def _label(self, voice: Voice) -> str:
         extra = " · ".join(x for x in (voice.language, voice.dialect) if x)
@@ -147,8 +150,10 @@ class VoiceList(QGroupBox):
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
 
     def selected_id(self) -> int | None:
+        # current *and* selected: Qt makes the first row current, unselected, when the list gets the
+        # keyboard focus with nothing current (Tab), which is not the user choosing that voice
         item = self.list.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        return item.data(ID_ROLE) if item is not None and item.isSelected() else None
 
     def select_voice(self, voice_id: int | None) -> bool:
         """Select the voice (None: select none); False if it is not listed."""
@@ -162,9 +167,14 @@ class VoiceList(QGroupBox):
                 return True
         return False
 
-    def _current_changed(self, current, _previous) -> None:
+    def _current_changed(self, *_args) -> None:
+        """Current item or selection changed: tell the window when the chosen voice did. A row made
+        current by Tab (not selected, see selected_id) is no choice; Space on it selects it."""
         self._update_buttons()
-        self.voiceSelected.emit(current.data(ID_ROLE) if current is not None else None)
+        chosen = self.selected_id()
+        if chosen != self._chosen:
+            self._chosen = chosen
+            self.voiceSelected.emit(chosen)
 
     def _update_buttons(self) -> None:
         on = self.selected_id() is not None

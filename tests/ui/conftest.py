@@ -108,6 +108,7 @@ def make_window(qtbot, shared_bridge, tmp_path, monkeypatch):
             settings.set(key.replace("__", "/"), value)
         ctx = StudioContext(library, settings, bridge=bridge)
         window = MainWindow(ctx)
+        window.confirm_quit_during_take = lambda: True  # teardown closes windows mid-take without a modal
         # a session bridge (shared_bridge, shared_bridge_v3) outlives the window; only a bridge made for
         # this test is the window's to shut down. (A window on shared_bridge_v3 used to shut it down on
         # close, and every later Fun-CosyVoice 3 window test waited for its voice in save_voice.)

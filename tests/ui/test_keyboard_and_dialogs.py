@@ -116,3 +116,56 @@ def test_a_read_warning_gives_way_to_newer_news_an_error_does_not_and_the_window
     assert bar.level == "error"  # errors stay until closed, resolved or replaced by an error
     bar.clear()
     assert below.y() == top_before
+
+
+# -- the second fresh-user tour ---------------------------------------------------------------------
+
+
+def test_clone_refuses_a_take_while_the_voices_transcript_has_an_unsaved_edit(window, qtbot):
+    """An edited transcript that was not saved was ignored silently: Clone used the saved one."""
+    voice_id = save_voice(qtbot, window)
+    panel = window.reference
+    assert panel.voice_id == voice_id
+    window.script.set_mode("zero_shot")
+    window.script.set_text("Hello there.")
+    saved = panel.transcript_edit.text()
+    panel.transcript_edit.setText(saved + " and more words")
+    assert window.current_request() is None
+    assert "changed but not saved" in window.message_bar.text()
+    panel.transcript_edit.setText(saved)  # the edit undone: the cause is gone, and so is the message
+    assert "changed but not saved" not in window.message_bar.text()
+    assert window.current_request() is not None
+
+
+def test_tabbing_into_the_voice_list_chooses_no_voice_and_keeps_the_imported_clip(window, qtbot):
+    voice_id = save_voice(qtbot, window)
+    lst = window.voice_list
+    lst.select_voice(None)
+    panel = window.reference
+    assert panel.load_file(SELFTEST_CLIP)  # a new clip on screen, not saved yet
+    chosen = []
+    lst.voiceSelected.connect(chosen.append)
+    window.activateWindow()
+    lst.list.setFocus(Qt.FocusReason.TabFocusReason)  # Qt makes the first row current, unselected
+    wait_until(qtbot, lst.list.hasFocus, 10)
+    assert chosen == [] and lst.selected_id() is None
+    assert panel.clip is not None and panel.voice_id is None  # the imported clip is still there
+    qtbot.keyClick(lst.list, Qt.Key.Key_Space)  # choosing it with the keyboard does choose it
+    wait_until(qtbot, lambda: chosen == [voice_id], 10)
+
+
+def test_quitting_while_a_take_is_made_asks_first(window, qtbot, monkeypatch):
+    save_voice(qtbot, window)
+    window.script.set_mode("cross_lingual")
+    window.script.set_text("A long take. " * 20)
+    window.ask_before_quit = True  # off on the offscreen platform, where no one could answer
+    answers = [False]
+    monkeypatch.setattr(window, "confirm_quit_during_take", lambda: answers.pop(0))
+    assert window.synthesize() is not None and window.runs
+    window.close()
+    assert window.isVisible() and window.runs  # "Keep working": nothing was thrown away
+    assert answers == []
+    window.cancel_take()
+    wait_until(qtbot, lambda: not window.runs, 120)
+    window.close()  # nothing running: no question
+    assert not window.isVisible()

@@ -105,6 +105,7 @@ class MelView(QWidget):
         self.playhead.hide()
         self._lines: list[pg.InfiniteLine] = []
         self._drawn_version = -1
+        self._levels: tuple[float, float] | None = None
         self.span = 4.0
         self.plot.setXRange(0, self.span, padding=0)
         self.plot.setYRange(0, self.buffer.bins, padding=0)
@@ -151,7 +152,13 @@ class MelView(QWidget):
             self.image.setImage(buf.view(), autoLevels=False)
             self.image.setRect(QRectF(0.0, 0.0, buf.frames / MEL_FPS, float(buf.bins)))
             if np.isfinite(buf.lo) and buf.hi > buf.lo:
-                self.colorbar.setLevels((buf.lo, buf.hi))
+                # Levels widened outward to half-units: the colour bar (and its axis, whose tick
+                # layout pyqtgraph recomputes in Python on every change) changes a few times per
+                # take instead of on every frame.
+                levels = (float(np.floor(buf.lo * 2) / 2), float(np.ceil(buf.hi * 2) / 2))
+                if levels != self._levels:
+                    self._levels = levels
+                    self.colorbar.setLevels(levels)
         self.plot.setXRange(0, self.span, padding=0)
         self._sync_boundaries()
         return True
