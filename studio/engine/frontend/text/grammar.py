@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from studio.engine.frontend.text import numbers as nm
+from studio.engine.frontend.text.readers import MONTHS
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 
@@ -44,21 +45,8 @@ def first_word(text: str) -> str:
 
 # -- German ordinals ------------------------------------------------------------------------------
 
-DE_MONTHS = (
-    "Januar",
-    "Jänner",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+# the month names the readers spell out, plus the Austrian Jänner
+DE_MONTHS = (*MONTHS["de"], "Jänner")
 # Article (or preposition fused with an article) -> ending of the weak/mixed adjective after it.
 _DE_EN = {"am", "im", "vom", "zum", "beim", "zur", "hinterm", "überm", "unterm", "vorm", "dem", "den", "des"}
 _DE_E = {"die", "das", "ins", "ans", "aufs", "ums", "fürs", "durchs", "übers", "unters", "vors"}
