@@ -171,3 +171,16 @@ def make_take(
 
 
 from tests.models.conftest import hf_hub, hub, models_dir, online  # noqa: E402, F401 - the local hub fixtures
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The zh_CN translators installed on the app; removed afterwards."""
+    from studio.ui.i18n import install_translators
+
+    installed = install_translators(qapp, "zh_CN")
+    try:
+        yield installed
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

@@ -534,16 +534,6 @@ def test_script_mode_and_voice_come_back_after_a_restart(make_window, alsa, qtbo
 # -- 12. Chinese: loading stages, device messages, Qt's own dialogs ---------------------------------------
 
 
-@pytest.fixture
-def chinese(qapp):
-    from studio.ui.i18n import install_translators
-
-    installed = install_translators(qapp, "zh_CN")
-    yield installed
-    for translator in installed:
-        qapp.removeTranslator(translator)
-
-
 def test_chinese_covers_loading_stages_device_messages_and_qt_dialogs(window, chinese):
     import re
 

@@ -18,16 +18,6 @@ CROSS = AUDIO_REAL / "cross_lingual_prompt.wav"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def chinese(qapp):
-    from studio.ui.i18n import install_translators
-
-    installed = install_translators(qapp, "zh_CN")
-    yield installed
-    for translator in installed:
-        qapp.removeTranslator(translator)
-
-
 def _engine_messages(window, qtbot) -> list[str]:
     """The sentences the loaded engine's text checks raise, asked of the worker."""
 

@@ -67,19 +67,6 @@ def qt_tool(name: str) -> str | None:
     return str(beside) if beside.exists() else shutil.which(name)
 
 
-@pytest.fixture
-def chinese(qapp):
-    """The zh_CN translators installed on the app; removed afterwards."""
-    from studio.ui.i18n import install_translators
-
-    installed = install_translators(qapp, "zh_CN")
-    try:
-        yield installed
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-
-
 # -- the .ts ------------------------------------------------------------------------------------
 
 
