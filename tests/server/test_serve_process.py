@@ -40,15 +40,25 @@ class ServeProcess:
             stderr=subprocess.PIPE,
             text=True,
         )
-        self.lines: list[str] = []
-        self.out = ""
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
+        self.lines: list[str] = []  # stderr, line by line as it comes
+        self.out_lines: list[str] = []
+        # Both pipes are drained by threads and only by them: `communicate()` would read stderr
+        # too, and the lines it took (uvicorn's last ones) would never reach `lines`.
+        self._readers = [
+            threading.Thread(target=self._read, args=(self.proc.stderr, self.lines), daemon=True),
+            threading.Thread(target=self._read, args=(self.proc.stdout, self.out_lines), daemon=True),
+        ]
+        for reader in self._readers:
+            reader.start()
 
-    def _read(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.lines.append(line)
+    @staticmethod
+    def _read(pipe, lines: list[str]) -> None:
+        for line in pipe:
+            lines.append(line)
+
+    @property
+    def out(self) -> str:
+        return "".join(self.out_lines)
 
     def url(self, timeout: float = 180.0) -> str:
         """The address the server printed once it listens."""
@@ -67,13 +77,14 @@ class ServeProcess:
         """Send `sig`, wait for the exit; (exit code, everything on stderr)."""
         self.proc.send_signal(sig)
         try:
-            self.out = self.proc.communicate(timeout=timeout)[0]
+            self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.kill()
             pytest.fail(
                 f"the server did not stop within {timeout} s of signal {sig}:\n" + "".join(self.lines)
             )
-        self._reader.join(10)
+        for reader in self._readers:  # the pipes close with the process: read to the end
+            reader.join(10)
         return self.proc.returncode, "".join(self.lines)
 
     def kill(self) -> None:
