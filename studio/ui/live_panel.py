@@ -33,6 +33,14 @@ def view_span(seconds: float) -> float:
     return span
 
 
+def _two_line_height(label: QLabel) -> int:
+    """The height `label` wants for two lines of text in its font and style (pixels)."""
+    probe = QLabel("Ag\nAg")
+    probe.setFont(label.font())
+    probe.setStyleSheet(label.styleSheet())
+    return probe.sizeHint().height()
+
+
 class LivePanel(QGroupBox):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,7 +57,14 @@ class LivePanel(QGroupBox):
         self.progress.setRange(0, 0)
         self.progress.setMaximumHeight(6)
         self.progress.setTextVisible(False)
+        # The live views must not change size while a take runs (each change re-lays out and
+        # repaints every plot): the hidden bar keeps its place, and the status line has room for
+        # two lines of text from the start (it wraps as the stage and sentence count grow).
+        retain = self.progress.sizePolicy()
+        retain.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(retain)
         self.progress.hide()
+        self.status.setMinimumHeight(_two_line_height(self.status))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.mel_view)
         splitter.addWidget(self.token_view)

@@ -216,11 +216,18 @@ class ScriptPanel(QGroupBox):
         self.cancel_button.setToolTip(self.tr("Stop the running take (Esc)"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancelRequested)
+        # Two rows, so the panel's minimum width stays that of its widest row (a single row of every
+        # control made the centre column ~780 px wide and hid the mode row at the default size).
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Speed")))
         controls.addWidget(self.speed)
         self.speed_note = QLabel(self.tr("(streaming off to change)"))
         self.speed_note.setEnabled(False)
+        # Hidden with streaming off, but its place is kept: toggling Streaming must not change
+        # the panel's minimum width (that re-laid out and repainted the whole window each time).
+        retain = self.speed_note.sizePolicy()
+        retain.setRetainSizeWhenHidden(True)
+        self.speed_note.setSizePolicy(retain)
         controls.addWidget(self.speed_note)
         controls.addWidget(QLabel(self.tr("Seed")))
         controls.addWidget(self.seed)
@@ -228,8 +235,10 @@ class ScriptPanel(QGroupBox):
         controls.addWidget(self.random_button)
         controls.addWidget(self.stream)
         controls.addStretch(1)
-        controls.addWidget(self.cancel_button)
-        controls.addWidget(self.synth_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label, 1)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.synth_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(mode_row)
@@ -237,8 +246,8 @@ class ScriptPanel(QGroupBox):
         layout.addWidget(self.source_box)
         layout.addWidget(self.tag_box)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(self.count_label)
         layout.addLayout(controls)
+        layout.addLayout(actions)
         ctx.display.subscribe(self.poll)
         self._stream_toggled(True)
         self._apply_mode("zero_shot")
