@@ -60,7 +60,7 @@ def main() -> None:
     result["flow_exact_s"] = round(ref_s, 2)
     del exact_flow
     for steps in [int(s) for s in args.steps.split(",")]:
-        preset = resolve_preset("fast", spec.cfm.n_timesteps, cpu, steps, "fp32", spec.flow_kind)
+        preset = resolve_preset("fast", spec.cfm.n_timesteps, cpu, steps, "fp32")
         fspec = dataclasses.replace(spec, cfm=dataclasses.replace(spec.cfm, n_timesteps=steps))
         flow = apply_flow_preset(build_flow(fspec), preset)
         mel, secs = flow_mel(flow)
@@ -74,7 +74,7 @@ def main() -> None:
         print(json.dumps(result), flush=True)
         del flow
     # LM: teacher-forced greedy agreement
-    preset = resolve_preset("fast", spec.cfm.n_timesteps, cpu, None, "fp32", spec.flow_kind)
+    preset = resolve_preset("fast", spec.cfm.n_timesteps, cpu, None, "fp32")
     exact = build_lm(spec)
     text = torch.randint(0, 10000, (1, 30), generator=g, dtype=torch.int32)
     with torch.inference_mode():

@@ -22,10 +22,14 @@ fast
       `MIN_FLOW_STEPS` to the yaml's count). Flow cost is linear in the step count; the cosine
       schedule keeps the first and last step sizes small, so 5 steps stay close to 10 (the quality
       guard in tests/engine/test_presets.py states the distance that holds).
-    - On the CPU, CosyVoice 3's flow estimator (a DiT: linear layers and attention) runs its linear
-      layers in int8 too (one estimator call at 600 frames: 13.9 s instead of 29.1 s, relative
-      difference 3 % with random weights). CosyVoice 2's U-Net stays fp32: int8 and bf16 made it
-      no faster on this CPU (9.5 s fp32, 10.9 s int8, 25 s bf16).
+    - On the CPU, the flow estimator's linear layers run in int8 too, for both families (its
+      convolutions, norms and attention stay fp32). CosyVoice 3's DiT: one estimator call at 600
+      frames 13.9 s instead of 29.1 s, relative difference 3 % with random weights. CosyVoice 2's
+      U-Net, whose time is ~56 % linear layers (profile in the README): on a quiet machine the
+      first streamed chunk's flow solve took 1.64-1.79 s instead of 2.69-4.02 s and a 10 s
+      non-streaming flow 7.9 s instead of 9.8 s (an earlier "no faster" figure, 10.9 s against
+      9.5 s, was taken with the machine's two cores shared by other jobs); bf16 stays slower
+      than fp32 here (no AMX).
     - Everything else (front end, flow encoder, vocoder) is the exact path.
 
 The fast preset's output is not the official output: its real-voice quality must be judged by ear
@@ -59,7 +63,7 @@ class Preset:
 
     @property
     def label(self) -> str:
-        """Short provenance string, e.g. "fast (5 flow steps, LM int8)"."""
+        """Short provenance string, e.g. "fast (5 flow steps, LM int8, flow int8)"."""
         if self.name == "exact":
             return "exact"
         parts = [f"{self.flow_steps} flow steps"]
@@ -78,13 +82,8 @@ def resolve_preset(
     device: torch.device,
     flow_steps: int | None = None,
     precision: str = "fp32",
-    flow_kind: str = "xvec",
 ) -> Preset:
     """The preset `name` on `device` for a model whose yaml asks for `yaml_steps` Euler steps.
-
-    `flow_kind` is the spec's ("xvec": CosyVoice 2's U-Net, "dit": CosyVoice 3's DiT); the DiT's
-    estimator is all linear layers and runs in int8 in the fast preset on CPUs, the U-Net (whose
-    convolutions dominate; int8 measured no faster) stays fp32.
 
     `flow_steps` overrides the step count (fast only; MIN_FLOW_STEPS..yaml_steps).
     Raises RequestError for an unknown preset or step count.
@@ -110,7 +109,7 @@ def resolve_preset(
             dtype = "bf16" if torch.cuda.is_bf16_supported() else "fp16"
         return Preset("fast", steps, None, dtype)
     int8 = "int8-dynamic" if int8_dynamic_available() else None
-    return Preset("fast", steps, int8, None, int8 if flow_kind == "dit" else None)
+    return Preset("fast", steps, int8, None, int8)  # LM and flow estimator linears
 
 
 def int8_dynamic_available() -> bool:

@@ -56,10 +56,10 @@ def test_bad_preset_requests_are_refused_by_name(kwargs, message):
 
 
 def test_fast_on_cpu_and_cuda():
-    cpu = resolve_preset("fast", 10, torch.device("cpu"), flow_kind="dit")
+    cpu = resolve_preset("fast", 10, torch.device("cpu"))
     assert cpu == Preset("fast", FAST_FLOW_STEPS, "int8-dynamic", None, "int8-dynamic")
     assert cpu.label == f"fast ({FAST_FLOW_STEPS} flow steps, LM int8, flow int8)"
-    assert resolve_preset("fast", 10, torch.device("cpu"), 7).flow_quantization is None  # U-Net: fp32
+    assert resolve_preset("fast", 10, torch.device("cpu"), 7).flow_steps == 7
     # On CUDA the fast preset is half precision (int8 dynamic quantization is a CPU kernel).
     cuda = resolve_preset("fast", 10, torch.device("cuda"), precision="fp32")
     assert cuda.lm_quantization is None and cuda.dtype_override in ("bf16", "fp16")
@@ -163,7 +163,7 @@ def test_cli_preset_fast(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert sf.info(str(out)).frames > 0
-    assert "preset fast (4 flow steps, LM int8)" in proc.stdout
+    assert "preset fast (4 flow steps, LM int8, flow int8)" in proc.stdout
     bad = subprocess.run(
         base + args + ["--flow-steps", "4", "--out", str(tmp_path / "x.wav")],
         cwd=REPO,
