@@ -5,6 +5,11 @@
 Shapes come from shared/golden/full-size/ (the official yaml and the Qwen2-0.5B config); the
 weights are random (real checkpoints cannot be downloaded here), so the folder is for timing and
 memory only. The ONNX front-end models are the small stand-ins of the golden set.
+
+`--blank-weights` also writes `CosyVoice-BlankEN/model.safetensors` (random, fp32, ~2 GB), as the
+release folders have it: this engine never reads it (llm.pt holds every LM weight), but the official
+code builds its Qwen2 with `from_pretrained` on that folder before loading llm.pt over it, so a
+side-by-side run of the official code needs it.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ def _weight_norm_keys(sd: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     return out
 
 
-def make(family: str, out: Path, seed: int = 0) -> Path:
+def make(family: str, out: Path, seed: int = 0, blank_weights: bool = False) -> Path:
     from studio.engine.model_dir import read_model_folder
 
     torch.manual_seed(seed)
@@ -77,6 +82,15 @@ def make(family: str, out: Path, seed: int = 0) -> Path:
         if p.dim() > 1:
             torch.nn.init.normal_(p, std=0.02)
     d = spec.lm.input_size
+    if blank_weights:
+        from safetensors.torch import save_file
+
+        # fp32: the official code (transformers 4.51 as it pins) builds the Qwen2 in fp32 from it.
+        blank = {k: v.contiguous() for k, v in qwen_model.state_dict().items()}
+        if qcfg.tie_word_embeddings:
+            blank.pop("lm_head.weight", None)  # tied to the embeddings; safetensors keeps one copy
+        save_file(blank, qwen / "model.safetensors", metadata={"format": "pt"})
+        del blank
     llm_sd = {f"llm.model.{k}": v for k, v in qwen_model.state_dict().items()}
     vocab_out = spec.lm.vocab_out
     if family == "cosyvoice2":
@@ -100,9 +114,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--family", default="cosyvoice2", choices=["cosyvoice2", "cosyvoice3"])
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--blank-weights",
+        action="store_true",
+        help="also write CosyVoice-BlankEN/model.safetensors (random), for running the official code on it",
+    )
     args = parser.parse_args()
     out = args.out or REPO / "bench" / "out" / f"{args.family}-full"
-    path = make(args.family, out)
+    path = make(args.family, out, blank_weights=args.blank_weights)
     size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
     print(f"wrote {path} ({size / 2**30:.2f} GiB)")
 
