@@ -212,11 +212,16 @@ class ProjectView(QWidget):
         self.overruns = QLabel("")
         self.overruns.setWordWrap(True)
         self.overruns.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # after an export: every file written (audio, subtitles, timing sidecar) with its path
+        self.export_summary = QLabel("")
+        self.export_summary.setWordWrap(True)
+        self.export_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(self.waveform, 1)
         bl.addWidget(self.overruns)
+        bl.addWidget(self.export_summary)
 
         upper = QWidget()
         ul = QVBoxLayout(upper)
@@ -326,7 +331,10 @@ class ProjectView(QWidget):
             else self.tr("Render the project first: %n blocks have no audio yet.", "", unrendered)
             if unrendered
             else "",
-            self.tr("Write the whole render to a WAV, FLAC or MP3 file with SRT subtitles."),
+            self.tr(
+                "Write the whole render to a WAV, FLAC or MP3 file (WAV bit depth from Settings), with SRT "
+                "subtitles and a JSON file of every block's timing beside it."
+            ),
         )
         state(
             self.play_button,
@@ -778,23 +786,35 @@ class ProjectView(QWidget):
             self.ctx.error(self.tr("Import a script first (Import script…): there is no project to export."))
             return
         folder = self.ctx.settings.get("export/folder") or str(Path.home())
+        suffix = ".flac" if self.ctx.settings.get("export/format") == "flac" else ".wav"
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export project"),
-            str(Path(folder) / f"{self.project.name}.wav"),
+            self.tr("Export project (subtitles .srt and timing .json are written beside the audio)"),
+            str(Path(folder) / f"{self.project.name}{suffix}"),
             self.tr("Audio (*.wav *.flac *.mp3)"),
         )
         if path:
             self.ctx.settings.set("export/folder", str(Path(path).parent))
             self.export_to(path, subtitles=str(Path(path).with_suffix(".srt")))
 
+    def export_bits(self) -> int:
+        """The WAV bit depth of Settings → Export format, as a single take's export uses it: 16 for
+        "WAV, 16-bit", else 24 ("WAV, 24-bit"; with "FLAC" chosen a .wav name is written 24-bit too,
+        like a take). FLAC is always 24-bit and MP3 has no bit depth."""
+        return 16 if self.ctx.settings.get("export/format") == "wav16" else 24
+
     def export_to(self, path: str | Path, subtitles: str | Path | None = None, **options) -> None:
-        """Export on a background thread; `exported(result)` when written, an error message otherwise."""
+        """Export on a background thread; `exported(result)` when written, an error message otherwise.
+
+        The WAV bit depth follows Settings (`export_bits`) unless `bits` is given. When written, the
+        status bar and the label under the waveform (`export_summary`) list every file with its path:
+        the audio, the subtitles (.srt/.vtt) and the timing/provenance sidecar (.json)."""
         from studio.project.export import export_project
 
         if self.project is None:
             self.ctx.error(self.tr("Import a script first (Import script…): there is no project to export."))
             return
+        options.setdefault("bits", self.export_bits())
         store, project, resolver, model_hash = self.store, self.project, self._resolver(), self._model_hash()
 
         def run():
@@ -805,7 +825,21 @@ class ProjectView(QWidget):
         def done(result) -> None:
             for warning in result.warnings:
                 self.ctx.warn(warning)
-            self.ctx.info(self.tr("Exported {0}.").format(", ".join(str(f.audio) for f in result.files)))
+            text = self.written_files_text(result)
+            self.export_summary.setText(text)
+            first, *files = text.split("\n")
+            self.ctx.info(first + " " + "; ".join(files), key="export")
             self.exported.emit(result)
 
         self.ctx.background.run(run, done, lambda err: self.ctx.error(str(err)))
+
+    def written_files_text(self, result) -> str:
+        """ "Exported: audio …; subtitles (.srt) …; timing (.json) …" with full paths, one line a file."""
+        lines = [self.tr("Exported:")]
+        for f in result.files:
+            lines.append(self.tr("audio: {0}").format(f.audio))
+            if f.subtitles is not None:
+                lines.append(self.tr("subtitles ({0}): {1}").format(f.subtitles.suffix, f.subtitles))
+            if f.sidecar is not None:
+                lines.append(self.tr("timing and provenance (.json): {0}").format(f.sidecar))
+        return "\n".join(lines)
