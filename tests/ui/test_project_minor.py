@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import soundfile as sf
 
 from tests.ui.conftest import save_voice, wait_until
@@ -77,3 +78,76 @@ def test_project_export_dialog_proposes_the_settings_format(qtbot, window, tmp_p
     title, start = asked[0]
     assert start == str(tmp_path / "short.flac")
     assert ".srt" in title and ".json" in title
+
+
+def test_reimporting_a_script_updates_its_project_and_keeps_voices_and_takes(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """Edit one line of an imported dialogue and import the file again: the same project is updated
+    (no "talk (2)"), every speaker keeps the voice chosen for it, the untouched lines keep their takes
+    and only the edited line needs rendering."""
+    from PySide6.QtWidgets import QDialog
+
+    from studio.ui.project import view as view_module
+    from tests.conftest import PROMPT_EN, PROMPT_EN_TEXT
+
+    lib = window.ctx.library
+    narrator = lib.get_voice(save_voice(qtbot, window, name="Narrator")).uid
+    guest = lib.get_voice(
+        save_voice(qtbot, window, clip=PROMPT_EN, transcript=PROMPT_EN_TEXT, name="Guest")
+    ).uid
+    view = window.project_view
+    script = tmp_path / "talk.txt"
+    script.write_text("Ann: Hello there.\n\nBob: Good day to you.\n\nAnn: See you.\n")
+    assert view.import_script(script, {"Ann": guest, "Bob": narrator})
+    wait_until(qtbot, lambda: view.model.rowCount() == 3)
+    first = view.project
+    view.store.update_block(view.model.items[0].block.id, speed=1.1)  # a line the user slowed down
+    _render(qtbot, view)
+    takes = [i.take.id for i in view.model.items]
+
+    asked = []
+    monkeypatch.setattr(view, "ask_reimport", lambda name: asked.append(name) or True)
+    # every speaker already has a voice: no speaker dialog is shown
+    monkeypatch.setattr(view_module.SpeakerDialog, "exec", lambda self: pytest.fail("dialog shown"))
+    script.write_text("Ann: Hello there.\n\nBob: Good evening to you.\n\nAnn: See you.\n")
+    with qtbot.waitSignal(view.reloaded, timeout=30_000):
+        assert view.import_script(script)
+    assert asked == ["talk"]
+    assert [p.name for p in view.store.list_projects()] == ["talk"] and view.project.id == first.id
+    speakers = view.store.speakers(first.id)
+    assert speakers["Ann"].voice_uid == guest and speakers["Bob"].voice_uid == narrator
+    wait_until(qtbot, lambda: [i.block.text for i in view.model.items][1] == "Good evening to you.")
+    assert [i.state for i in view.model.items] == ["rendered", "not rendered", "rendered"]
+    assert view.model.items[0].block.speed == 1.1
+    assert view.model.items[0].take.id == takes[0] and view.model.items[2].take.id == takes[2]
+    assert _render(qtbot, view).rendered == 1
+
+    # a new speaker: the dialog asks, with the known speakers' voices already chosen
+    shown = {}
+
+    def answer(dialog):
+        shown.update({s: c.currentData() for s, c in dialog.combos.items()})
+        dialog.combos["Cy"].setCurrentIndex(dialog.combos["Cy"].findData(narrator))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(view_module.SpeakerDialog, "exec", answer)
+    script.write_text("Ann: Hello there.\n\nCy: Hi.\n")
+    with qtbot.waitSignal(view.reloaded, timeout=30_000):
+        assert view.import_script(script)
+    assert shown["Ann"] == guest and set(shown) == {"Ann", "Cy"}
+    assert view.store.speakers(first.id)["Cy"].voice_uid == narrator
+
+    # "Import as a new project": a second project whose speakers start with the same voices
+    monkeypatch.setattr(view, "ask_reimport", lambda name: False)
+    monkeypatch.setattr(view_module.SpeakerDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    with qtbot.waitSignal(view.reloaded, timeout=30_000):
+        assert view.import_script(script)
+    assert sorted(p.name for p in view.store.list_projects()) == ["talk", "talk (2)"]
+    copy = view.store.get_project("talk (2)")
+    assert view.store.speakers(copy.id)["Ann"].voice_uid == guest
+    assert view.store.speakers(copy.id)["Cy"].voice_uid == narrator
+    # Cancel imports nothing
+    monkeypatch.setattr(view, "ask_reimport", lambda name: None)
+    assert not view.import_script(script)
+    assert len(view.store.list_projects()) == 2

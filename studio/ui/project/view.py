@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -52,7 +53,9 @@ SCRIPT_FILTER = "Scripts (*.txt *.md *.csv *.tsv *.srt *.vtt)"
 class SpeakerDialog(QDialog):
     """Map each speaker of an imported script to a library voice ("" = the lines without a speaker)."""
 
-    def __init__(self, speakers: list[str], voices: list[Any], parent=None) -> None:
+    def __init__(
+        self, speakers: list[str], voices: list[Any], parent=None, current: dict[str, str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose a voice for each speaker"))
         layout = QVBoxLayout(self)
@@ -72,6 +75,8 @@ class SpeakerDialog(QDialog):
             combo.setMinimumWidth(220)
             for voice in voices:
                 combo.addItem(voice.name, voice.uid)
+            if current and speaker in current:  # the voice this speaker had before (a re-import)
+                combo.setCurrentIndex(max(0, combo.findData(current[speaker])))
             form.addRow(speaker or self.tr("(no speaker)"), combo)
             self.combos[speaker] = combo
         layout.addLayout(form)
@@ -476,8 +481,20 @@ class ProjectView(QWidget):
         if path:
             self.import_script(path)
 
-    def import_script(self, path: str | Path, voices: dict[str, str] | None = None) -> bool:
-        """Import a script as a new project; `voices` maps speaker -> library voice uid (else a dialog asks)."""
+    def import_script(
+        self, path: str | Path, voices: dict[str, str] | None = None, update: bool | None = None
+    ) -> bool:
+        """Import a script; `voices` maps speaker -> library voice uid (else a dialog asks).
+
+        Importing a script file that a project was made from before (the same file, by its full path)
+        updates that project by default, as a studio's "re-import script" does: the blocks follow the
+        file, a line still in it keeps its seed, its own voice and its rendered takes (a take is found
+        again by its content fingerprint, so only changed or new lines need rendering), and every
+        speaker keeps the voice chosen for it; the speaker dialog asks only about speakers the project
+        has no voice for yet. `update` None asks (Update / Import as a new project / Cancel); True
+        updates, False makes a new project "name (2)" whose speakers start with the voices the earlier
+        project gave the same speaker names.
+        """
         from studio.project.importers import read_script
 
         path = Path(path)
@@ -486,22 +503,42 @@ class ProjectView(QWidget):
         except ProjectError as err:
             self.ctx.error(str(err))
             return False
-        if voices is None:
-            library_voices = self.ctx.library.list_voices()
-            if not library_voices:
-                self.ctx.error(self.tr("Save a voice first: every speaker of a project needs a voice."))
+        existing = self.store.find_by_source(str(path.resolve()))
+        if existing is not None and update is None:
+            answer = self.ask_reimport(existing.name)
+            if answer is None:
                 return False
-            dialog = SpeakerDialog(script.speakers, library_voices, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
-            voices = dialog.mapping()
+            update = answer
+        known = {
+            speaker: sv.voice_uid
+            for speaker, sv in (self.store.speakers(existing.id) if existing is not None else {}).items()
+            if sv.voice_uid
+        }
+        target = existing if existing is not None and update else None
+        library_voices = self.ctx.library.list_voices()
+        uids = {v.uid for v in library_voices}
+        known = {s: uid for s, uid in known.items() if uid in uids}  # a deleted voice is asked again
+        if voices is not None:
+            voices = {**known, **voices}
+        else:
+            unmapped = [s for s in script.speakers if s not in known and "" not in known]
+            if target is not None and not unmapped:
+                voices = known
+            else:
+                if not library_voices:
+                    self.ctx.error(self.tr("Save a voice first: every speaker of a project needs a voice."))
+                    return False
+                dialog = SpeakerDialog(script.speakers, library_voices, self, current=known)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return False
+                voices = {**known, **dialog.mapping()}
         missing = [s for s in script.speakers if s not in voices and "" not in voices]
         if missing:
             self.ctx.error(self.tr("No voice chosen for speaker {0}.").format(missing[0] or "—"))
             return False
         try:
             with self.ctx.library.transaction():
-                project = self.store.create_project(
+                project = target or self.store.create_project(
                     self.store.unique_name(path.stem), source_name=str(path.resolve())
                 )
                 self.store.replace_content(project.id, script)
@@ -512,10 +549,37 @@ class ProjectView(QWidget):
             return False
         for warning in script.warnings:
             self.ctx.warn(warning)
+        if target is not None:
+            self.ctx.info(
+                self.tr("Updated project {0} from {1}; unchanged lines keep their audio.").format(
+                    project.name, path.name
+                )
+            )
         self.project = project
         self.ctx.settings.set("project/current", project.id)
         self.reload(then=lambda: self.projects.setCurrentIndex(max(0, self.projects.findData(project.id))))
         return True
+
+    def ask_reimport(self, name: str) -> bool | None:
+        """The script was imported before as project `name`: True = update it, False = a new project,
+        None = cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Script imported before"))
+        box.setText(self.tr("This script was imported before as the project {0}.").format(name))
+        box.setInformativeText(
+            self.tr(
+                "Update it: the blocks follow the file, every speaker keeps its voice and unchanged lines "
+                "keep their audio. Or import it as a new project."
+            )
+        )
+        update = box.addButton(self.tr("Update {0}").format(name), QMessageBox.ButtonRole.AcceptRole)
+        new = box.addButton(self.tr("Import as a new project"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(update)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is update else False if clicked is new else None
 
     # -- render ------------------------------------------------------------------------------------
 
