@@ -151,3 +151,35 @@ def test_reimporting_a_script_updates_its_project_and_keeps_voices_and_takes(
     monkeypatch.setattr(view, "ask_reimport", lambda name: None)
     assert not view.import_script(script)
     assert len(view.store.list_projects()) == 2
+
+
+def test_stop_button_stops_a_render_and_keeps_the_blocks_made_so_far(qtbot, window, tmp_path):
+    view = _import(qtbot, window, tmp_path, text="".join(f"Line number {n}.\n\n" for n in range(1, 7))[:-1])
+    assert view.model.rowCount() == 6
+    stop = view.stop_button
+    assert stop.isVisibleTo(window) and stop.text() == "Stop"
+    assert not stop.isEnabled() and stop.toolTip() == "Nothing is rendering."
+    clicked = []
+
+    def first_block_done(*_):
+        if not clicked and view.progress_bar.value() >= 1:
+            assert stop.isEnabled()
+            clicked.append(view.progress_bar.value())
+            stop.click()
+            assert not stop.isEnabled() and view.progress_label.text() == "Stopping after the current block…"
+
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.render()
+        assert stop.isEnabled() and not view.render_button.isEnabled()
+        view._job.progress.connect(first_block_done)
+    report = ended.args[0]
+    assert clicked and report.cancelled and 1 <= report.rendered < 6
+    wait_until(qtbot, lambda: sum(i.state == "rendered" for i in view.model.items) == report.rendered)
+    states = [i.state for i in view.model.items]
+    assert states == ["rendered"] * report.rendered + ["not rendered"] * (6 - report.rendered)
+    assert view.progress_label.text() == f"Stopped; {report.rendered} of 6 blocks are rendered and kept."
+    assert not stop.isEnabled() and view.render_button.isEnabled()
+    # Render again makes only the rest
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.render()
+    assert ended.args[0].rendered == 6 - report.rendered and ended.args[0].reused == report.rendered

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -164,13 +165,16 @@ class ProjectView(QWidget):
         self.projects.activated.connect(lambda _i: self.open_project(self.projects.currentData()))
         self.import_button = QPushButton(self.tr("Import script…"))
         self.render_button = QPushButton(self.tr("Render"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        # Stop: beside Render and again beside the render's progress, where the eye is while it runs
+        self.stop_button = QPushButton(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaStop), self.tr("Stop")
+        )
+        self.cancel_button = self.stop_button  # the name the window's other panels use
         self.export_button = QPushButton(self.tr("Export…"))
-        self.cancel_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Project")))
         top.addWidget(self.projects, 1)
-        for b in (self.import_button, self.render_button, self.cancel_button, self.export_button):
+        for b in (self.import_button, self.render_button, self.stop_button, self.export_button):
             top.addWidget(b)
 
         self.model = BlockTableModel(self)
@@ -250,7 +254,7 @@ class ProjectView(QWidget):
 
         self.import_button.clicked.connect(self.choose_script)
         self.render_button.clicked.connect(lambda: self.render())
-        self.cancel_button.clicked.connect(self.cancel_render)
+        self.stop_button.clicked.connect(self.cancel_render)
         self.export_button.clicked.connect(self.choose_export)
         self.play_button.clicked.connect(lambda: self.play_from(self.current_row()))
         self.reroll_button.clicked.connect(lambda: self.reroll_block(self.current_row()))
@@ -324,6 +328,15 @@ class ProjectView(QWidget):
             self.render_button,
             no_project if not has_project else no_model if not loaded else busy if self.rendering else "",
             self.tr("Render every block that has no audio for its current text, voice and settings."),
+        )
+        state(
+            self.stop_button,
+            self.tr("Nothing is rendering.")
+            if not self.rendering
+            else self.tr("Stopping after the current block…")
+            if self._cancel is not None and self._cancel.is_set()
+            else "",
+            self.tr("Stop the render; the blocks rendered so far are kept (Render again makes the rest)."),
         )
         state(
             self.export_button,
@@ -628,18 +641,25 @@ class ProjectView(QWidget):
         )
         self._job.done.connect(self._render_done)
         self._job.failed.connect(self._render_failed)
-        self._job.cancelled.connect(lambda _reason: self._render_done(None))
-        self.render_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
+        self._job.cancelled.connect(lambda _reason: self._render_done(None, stopped=True))
         self.progress_bar.setValue(0)
         self.progress_label.setText(self.tr("Rendering…"))
         self._timer.start()
         self.update_buttons()
         return True
 
-    def cancel_render(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
+    def cancel_render(self) -> bool:
+        """Stop the running render (the Stop button): the block being made is dropped, every block
+        finished before it is already stored and stays rendered (as Ctrl+C in `voice-studio project
+        render`); Render again makes only the rest. False when nothing renders."""
+        if self._cancel is None or self._cancel.is_set():
+            return False
+        self._cancel.set()
+        self.progress_label.setText(self.tr("Stopping after the current block…"))
+        self.update_buttons()
+        if self._job is not None and self._job.state == "queued":
+            self._job.cancel()  # still waiting behind a take: it never starts (says "Stopped" at once)
+        return True
 
     def _drain_progress(self) -> None:
         last = None
@@ -653,6 +673,8 @@ class ProjectView(QWidget):
         self.progress_bar.setMaximum(max(1, last.total))
         self.progress_bar.setValue(last.done)
         eta = "" if last.eta_s is None else self.tr(", {0:.0f} s left").format(last.eta_s)
+        if self._cancel is not None and self._cancel.is_set():
+            return  # "Stopping after the current block…" stays until it has stopped
         self.progress_label.setText(
             self.tr("{0}/{1} blocks, {2:.1f} s of audio").format(last.done, last.total, last.audio_seconds)
             + eta
@@ -668,17 +690,18 @@ class ProjectView(QWidget):
         self._drain_progress()
         self._job = None
         self._cancel = None
-        self.cancel_button.setEnabled(False)
         self.update_buttons()
 
-    def _render_done(self, report) -> None:
+    def _render_done(self, report, stopped: bool = False) -> None:
         self._finish()
         if report is not None and getattr(report, "cancelled", False):
             self.progress_label.setText(
-                self.tr("Cancelled; {0} of {1} blocks are rendered and kept.").format(
+                self.tr("Stopped; {0} of {1} blocks are rendered and kept.").format(
                     report.rendered + report.reused, report.total
                 )
             )
+        elif stopped:
+            self.progress_label.setText(self.tr("Stopped; the blocks rendered so far are kept."))
         elif report is not None:
             self.progress_label.setText(
                 self.tr("Rendered %n block(s), reused {0}.", "", report.rendered).format(report.reused)
