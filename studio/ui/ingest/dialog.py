@@ -20,7 +20,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from studio.ui.file_dialogs import open_files
+from studio.ui.file_dialogs import open_files, open_folder
 
 REVIEW_COLOUR = "#e67e22"
 COL_SOURCE, COL_START, COL_END, COL_AGREE, COL_STATE, COL_TEXT = range(6)
@@ -389,7 +388,7 @@ class IngestDialog(QDialog):
     def export_dataset(self, folder: str | None = None) -> None:
         from studio.library import LibraryError
 
-        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Export accepted clips to"))
+        folder = folder or open_folder(self, self.ctx.settings, self.tr("Export accepted clips to"))
         if not folder:
             return
         try:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from studio.project.errors import ProjectError
 from studio.project.store import ProjectStore
+from studio.ui.file_dialogs import open_file
 from studio.ui.project.inspector import BlockInspector
 from studio.ui.project.table_model import BlockTableModel
 from studio.ui.views.style import apply_plot_style
@@ -490,7 +491,8 @@ class ProjectView(QWidget):
     # -- import ------------------------------------------------------------------------------------
 
     def choose_script(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a script"), "", SCRIPT_FILTER)
+        """Ask for a script, starting in the folder a file was last opened from (file_dialogs.py)."""
+        path = open_file(self, self.ctx.settings, self.tr("Import a script"), SCRIPT_FILTER)
         if path:
             self.import_script(path)
 
