@@ -183,3 +183,57 @@ def test_stop_button_stops_a_render_and_keeps_the_blocks_made_so_far(qtbot, wind
     with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
         assert view.render()
     assert ended.args[0].rendered == 6 - report.rendered and ended.args[0].reused == report.rendered
+
+
+def test_ingest_dialog_offers_every_recognizer_and_runs_pocketsphinx(qtbot, window, tmp_path, monkeypatch):
+    """The ingest dialog's recognizer choice lists every recognizer the studio can use (PocketSphinx's
+    bundled English model among them); with nothing downloaded, Automatic uses PocketSphinx as the
+    Transcribe button does; a recognizer that is not installed says how to get it and Start waits."""
+    from studio.transcribe import pocketsphinx_backend
+    from studio.transcribe import recognizers as reg
+    from tests.ui.conftest import SELFTEST_CLIP
+
+    monkeypatch.setenv("VOICE_STUDIO_MODELS", str(tmp_path / "no-models"))
+    window.ctx.recognizers.models_dir = tmp_path / "no-models"
+    dialog = window.open_ingest()
+    qtbot.addWidget(dialog)
+    combo = dialog.recognizer_choice
+    names = [combo.itemData(i) for i in range(combo.count())]
+    assert names == ["auto", *[s.name for s in reg.SPECS], "none"]
+    assert combo.itemText(names.index("pocketsphinx")) == "PocketSphinx (basic offline English)"
+    assert combo.itemText(names.index("whisper-small")) == "Whisper small (for CPUs) (not installed)"
+    assert (
+        "PocketSphinx" in dialog.recognizer_label.text() and "English only" in dialog.recognizer_label.text()
+    )
+
+    # a downloadable one that is not here: how to get it, and Start waits
+    dialog.set_files([SELFTEST_CLIP])
+    combo.setCurrentIndex(names.index("whisper-small"))
+    assert "File → Download a model…" in dialog.recognizer_label.text()
+    assert "voice-studio models download whisper-small" in dialog.recognizer_label.text()
+    assert not dialog.start_button.isEnabled() and not dialog.start()
+
+    # PocketSphinx chosen: the clips are transcribed by it
+    combo.setCurrentIndex(names.index("pocketsphinx"))
+    assert dialog.start_button.isEnabled()
+    assert dialog.start()
+    assert not combo.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=120_000)
+    clips = window.ctx.library.list_ingested()
+    assert clips and "Saved" in dialog.status.text()
+    recs = [r["recognizer"] for c in clips for r in (c.recognitions or {}).get("recognitions", [])]
+    assert recs and set(recs) == {"pocketsphinx"}
+    assert any(c.transcript.strip() for c in clips)
+    dialog.close()
+
+    # PocketSphinx not installed: a clear message instead of an exception
+    monkeypatch.setattr(pocketsphinx_backend, "available", lambda: False)
+    dialog = window.open_ingest()
+    qtbot.addWidget(dialog)
+    assert "No speech recognizer is installed" in dialog.recognizer_label.text()
+    dialog.set_files([SELFTEST_CLIP])
+    dialog.recognizer_choice.setCurrentIndex(names.index("pocketsphinx"))
+    assert dialog.recognizer_choice.currentText() == "PocketSphinx (basic offline English) (not installed)"
+    assert "pip install pocketsphinx" in dialog.recognizer_label.text()
+    assert not dialog.start_button.isEnabled() and "pip install pocketsphinx" in dialog.start_button.toolTip()
+    dialog.close()
