@@ -750,229 +750,274 @@
 <context>
     <name>IngestDialog</name>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="49"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="52"/>
         <source>Ingest recordings</source>
         <translation>导入录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="62"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="65"/>
         <source>Add recordings…</source>
         <translation>添加录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="64"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="67"/>
         <source>No recordings chosen (WAV, FLAC, MP3, OGG).</source>
         <translation>尚未选择录音（WAV、FLAC、MP3、OGG）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="70"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="73"/>
         <source>who agreed, for what use</source>
         <translation>谁同意的，用于何种用途</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="72"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="77"/>
+        <source>Which speech recognizer writes the clips&apos; transcripts (two cross-check each other).</source>
+        <translation>由哪个语音识别器写出片段的转写（两个识别器会互相核对）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="80"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="73"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="81"/>
         <source>Dialect</source>
         <translation>方言</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="74"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="82"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="75"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="83"/>
         <source>Consent</source>
         <translation>授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="78"/>
-        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="84"/>
+        <source>Recognizer</source>
+        <translation>识别器</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="87"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="98"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="80"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="98"/>
         <source>Recording</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="98"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="98"/>
         <source>Agreement</source>
         <translation>一致度</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="89"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="98"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="90"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="99"/>
         <source>Transcript</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="104"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="113"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="106"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="115"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="108"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="117"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="110"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="119"/>
         <source>Make voice…</source>
         <translation>生成音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="112"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="121"/>
         <source>Export dataset…</source>
         <translation>导出数据集…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="121"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="130"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="123"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="132"/>
         <source>Clip</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="137"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="146"/>
         <source>Clips (double-click a transcript to correct it; marked rows need review)</source>
         <translation>片段（双击文本可修改；带标记的行需要复核）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="151"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="168"/>
+        <source>Automatic (the downloaded recognizers, else PocketSphinx)</source>
+        <translation>自动（已下载的识别器，否则用 PocketSphinx）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="171"/>
+        <source>{0} (not installed)</source>
+        <translation>{0}（未安装）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="173"/>
+        <source>None (cut and save clips without transcripts)</source>
+        <translation>无（只切分并保存片段，不转写）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="189"/>
+        <source>PocketSphinx is not installed: install it with `pip install pocketsphinx` (its English model comes inside it), then open this dialog again.</source>
+        <translation>未安装 PocketSphinx：请用 `pip install pocketsphinx` 安装（其英语模型已包含在内），然后重新打开此对话框。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="193"/>
+        <source>{0} is not installed: download it with File → Download a model… (or `voice-studio models download {1}`), then open this dialog again.</source>
+        <translation>未安装 {0}：请用 文件 → 下载模型…（或 `voice-studio models download {1}`）下载，然后重新打开此对话框。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="205"/>
+        <source>Clips are cut and saved without transcripts.</source>
+        <translation>片段将被切分并保存，不带转写。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="210"/>
         <source>Recognizers: {0}</source>
         <translation>识别器：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="164"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="213"/>
+        <source>It knows English only; for other languages download Whisper small or SenseVoice-Small (File → Download a model…).</source>
+        <translation>它只识别英语；其他语言请下载 Whisper small 或 SenseVoice-Small（文件 → 下载模型…）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/ingest/dialog.py" line="229"/>
         <source>Recordings</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="165"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="230"/>
         <source>Audio (*.wav *.flac *.mp3 *.ogg);;All files (*)</source>
         <translation>音频 (*.wav *.flac *.mp3 *.ogg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="204"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="284"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="231"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="311"/>
         <source>Stopping after the current clip…</source>
         <translation>将在当前片段完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="244"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="324"/>
         <source>{0}: {1:.1f} min at {2} Hz</source>
         <translation>{0}：{1:.1f} 分钟，{2} Hz</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="253"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="333"/>
         <source>{0}: {1} clips ({2} saved earlier)</source>
         <translation>{0}：{1} 个片段（之前已保存 {2} 个）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="270"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="350"/>
         <source>Ingest failed: {0}</source>
         <translation>导入失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="273"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="353"/>
         <source>Saved {0} clips.</source>
         <translation>已保存 {0} 个片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="268"/>
-        <location filename="../../studio/ui/ingest/dialog.py" line="275"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="348"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="355"/>
         <source>Cancelled: the saved clips stay saved; Start again to continue.</source>
         <translation>已取消：已保存的片段会保留；再次点击“开始”即可继续。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="155"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="220"/>
         <source>No speech recognizer is installed: clips are cut and saved without transcripts. Download one with File → Download a model… (Whisper small, or SenseVoice-Small).</source>
         <translation>未安装语音识别器：片段会被切分并保存，但没有参考文本。请通过“文件 → 下载模型…”下载一个（Whisper small 或 SenseVoice-Small）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="295"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="375"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="296"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="376"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="297"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="377"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="341"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="421"/>
         <source>Quality: {0}</source>
         <translation>质量：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="343"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="423"/>
         <source>narrow-band ({0} Hz): a clone from it sounds muffled</source>
         <translation>窄带（{0} Hz）：用它克隆的声音会发闷</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="375"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="455"/>
         <source>Select accepted clips to make a voice from.</source>
         <translation>请选择已接受的片段来生成音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="377"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="457"/>
         <source>Make voice</source>
         <translation>生成音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="377"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="457"/>
         <source>Name of the new voice</source>
         <translation>新音色的名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="386"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="466"/>
         <source>Voice {0} made from {1} clips.</source>
         <translation>已用 {1} 个片段生成音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="392"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="472"/>
         <source>Export accepted clips to</source>
         <translation>将已接受的片段导出到</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/ingest/dialog.py" line="400"/>
+        <location filename="../../studio/ui/ingest/dialog.py" line="480"/>
         <source>Exported {0} clips to {1}.</source>
         <translation>已将 {0} 个片段导出到 {1}。</translation>
     </message>
@@ -1058,12 +1103,12 @@
         <translation>第 {0} 行需要同时填写词语和改读内容。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lexicon_dialog.py" line="166"/>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="167"/>
         <source>Import dictionary</source>
         <translation>导入词典</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/lexicon_dialog.py" line="166"/>
+        <location filename="../../studio/ui/lexicon_dialog.py" line="167"/>
         <location filename="../../studio/ui/lexicon_dialog.py" line="192"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
@@ -1087,67 +1132,67 @@
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="39"/>
+        <location filename="../../studio/ui/live_panel.py" line="47"/>
         <source>Live view</source>
         <translation>实时视图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="44"/>
+        <location filename="../../studio/ui/live_panel.py" line="52"/>
         <source>The mel spectrogram and speech tokens of the next take appear here.</source>
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="90"/>
+        <location filename="../../studio/ui/live_panel.py" line="105"/>
         <source>The take failed: {0}</source>
         <translation>本次生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="133"/>
+        <location filename="../../studio/ui/live_panel.py" line="148"/>
         <source>language model: speech tokens</source>
         <translation>语言模型：生成语音 token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="134"/>
+        <location filename="../../studio/ui/live_panel.py" line="149"/>
         <source>flow matching: tokens to mel</source>
         <translation>流匹配：token 转梅尔谱</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="135"/>
+        <location filename="../../studio/ui/live_panel.py" line="150"/>
         <source>vocoder: mel to audio</source>
         <translation>声码器：梅尔谱转音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="136"/>
+        <location filename="../../studio/ui/live_panel.py" line="151"/>
         <source>audio ready</source>
         <translation>音频已生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="152"/>
+        <location filename="../../studio/ui/live_panel.py" line="167"/>
         <source>sentences {0}–{1} of {2}</source>
         <translation>第 {0}–{1} 句，共 {2} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="153"/>
+        <location filename="../../studio/ui/live_panel.py" line="168"/>
         <source>sentences {0}–{1}</source>
         <translation>第 {0}–{1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="155"/>
+        <location filename="../../studio/ui/live_panel.py" line="170"/>
         <source>sentence {0} of {1}</source>
         <translation>第 {0} 句，共 {1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="156"/>
+        <location filename="../../studio/ui/live_panel.py" line="171"/>
         <source>sentence {0}</source>
         <translation>第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="159"/>
+        <location filename="../../studio/ui/live_panel.py" line="174"/>
         <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
         <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="167"/>
+        <location filename="../../studio/ui/live_panel.py" line="182"/>
         <source> · now: {0}</source>
         <translation> · 当前：{0}</translation>
     </message>
@@ -1161,7 +1206,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="131"/>
-        <location filename="../../studio/ui/main_window.py" line="336"/>
+        <location filename="../../studio/ui/main_window.py" line="338"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -1217,7 +1262,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="219"/>
-        <location filename="../../studio/ui/main_window.py" line="1036"/>
+        <location filename="../../studio/ui/main_window.py" line="1038"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
@@ -1278,7 +1323,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="249"/>
-        <location filename="../../studio/ui/main_window.py" line="1055"/>
+        <location filename="../../studio/ui/main_window.py" line="1057"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
@@ -1293,238 +1338,238 @@
         <translation>这段音频已经是音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="286"/>
+        <location filename="../../studio/ui/main_window.py" line="288"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="301"/>
+        <location filename="../../studio/ui/main_window.py" line="303"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="315"/>
+        <location filename="../../studio/ui/main_window.py" line="317"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="387"/>
+        <location filename="../../studio/ui/main_window.py" line="389"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="396"/>
+        <location filename="../../studio/ui/main_window.py" line="398"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="411"/>
+        <location filename="../../studio/ui/main_window.py" line="413"/>
         <source>The transcript of {0} was changed but not saved, and Clone mode uses the saved one. Press Save transcript to use your edit, or undo it.</source>
         <translation>{0} 的参考文本已修改但尚未保存，克隆模式使用的是已保存的文本。请按“保存参考文本”使用修改，或撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="563"/>
+        <location filename="../../studio/ui/main_window.py" line="565"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="608"/>
+        <location filename="../../studio/ui/main_window.py" line="610"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="614"/>
+        <location filename="../../studio/ui/main_window.py" line="616"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="737"/>
+        <location filename="../../studio/ui/main_window.py" line="739"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="904"/>
+        <location filename="../../studio/ui/main_window.py" line="906"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="907"/>
+        <location filename="../../studio/ui/main_window.py" line="909"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="985"/>
+        <location filename="../../studio/ui/main_window.py" line="987"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="985"/>
+        <location filename="../../studio/ui/main_window.py" line="987"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1010"/>
+        <location filename="../../studio/ui/main_window.py" line="1012"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1036"/>
+        <location filename="../../studio/ui/main_window.py" line="1038"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1043"/>
+        <location filename="../../studio/ui/main_window.py" line="1045"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1043"/>
+        <location filename="../../studio/ui/main_window.py" line="1045"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1114"/>
+        <location filename="../../studio/ui/main_window.py" line="1116"/>
         <source>A take is being made</source>
         <translation>正在生成版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1117"/>
+        <location filename="../../studio/ui/main_window.py" line="1119"/>
         <source>Quitting now throws away the take being made and any queued takes. Press Esc first to keep what is made so far as a partial take.</source>
         <translation>现在退出会丢弃正在生成的版本和队列中的版本。先按 Esc 可以把已生成的部分保存为不完整版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1121"/>
+        <location filename="../../studio/ui/main_window.py" line="1123"/>
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1122"/>
+        <location filename="../../studio/ui/main_window.py" line="1124"/>
         <source>Keep working</source>
         <translation>继续工作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="324"/>
+        <location filename="../../studio/ui/main_window.py" line="326"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="337"/>
+        <location filename="../../studio/ui/main_window.py" line="339"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="359"/>
+        <location filename="../../studio/ui/main_window.py" line="361"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="364"/>
+        <location filename="../../studio/ui/main_window.py" line="366"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="376"/>
+        <location filename="../../studio/ui/main_window.py" line="378"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="420"/>
+        <location filename="../../studio/ui/main_window.py" line="422"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="427"/>
+        <location filename="../../studio/ui/main_window.py" line="429"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="480"/>
+        <location filename="../../studio/ui/main_window.py" line="482"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="490"/>
+        <location filename="../../studio/ui/main_window.py" line="492"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="522"/>
+        <location filename="../../studio/ui/main_window.py" line="524"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="625"/>
+        <location filename="../../studio/ui/main_window.py" line="627"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="629"/>
+        <location filename="../../studio/ui/main_window.py" line="631"/>
         <source>Last take: failed · seed {0}</source>
         <translation>上一条版本：失败 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="636"/>
+        <location filename="../../studio/ui/main_window.py" line="638"/>
         <source>Last take: cancelled · seed {0}</source>
         <translation>上一条版本：已取消 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="638"/>
+        <location filename="../../studio/ui/main_window.py" line="640"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="641"/>
+        <location filename="../../studio/ui/main_window.py" line="643"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="717"/>
+        <location filename="../../studio/ui/main_window.py" line="719"/>
         <source>Sentence {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="722"/>
+        <location filename="../../studio/ui/main_window.py" line="724"/>
         <source>Take {0} re-rolled as take {1} (seed {2}); take {0} is kept as it was.</source>
         <translation>版本 {0} 已重新生成为版本 {1}（种子 {2}）；版本 {0} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="728"/>
+        <location filename="../../studio/ui/main_window.py" line="730"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="729"/>
+        <location filename="../../studio/ui/main_window.py" line="731"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="729"/>
+        <location filename="../../studio/ui/main_window.py" line="731"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="751"/>
-        <location filename="../../studio/ui/main_window.py" line="854"/>
+        <location filename="../../studio/ui/main_window.py" line="753"/>
+        <location filename="../../studio/ui/main_window.py" line="856"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="769"/>
+        <location filename="../../studio/ui/main_window.py" line="771"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="777"/>
+        <location filename="../../studio/ui/main_window.py" line="779"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="809"/>
+        <location filename="../../studio/ui/main_window.py" line="811"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="857"/>
+        <location filename="../../studio/ui/main_window.py" line="859"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -1539,41 +1584,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="873"/>
+        <location filename="../../studio/ui/main_window.py" line="875"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="884"/>
+        <location filename="../../studio/ui/main_window.py" line="886"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="915"/>
+        <location filename="../../studio/ui/main_window.py" line="917"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="928"/>
+        <location filename="../../studio/ui/main_window.py" line="930"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="969"/>
+        <location filename="../../studio/ui/main_window.py" line="971"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="992"/>
+        <location filename="../../studio/ui/main_window.py" line="994"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1057"/>
+        <location filename="../../studio/ui/main_window.py" line="1059"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1608,242 +1653,308 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/__init__.py" line="19"/>
-        <location filename="../../studio/ui/project/view.py" line="166"/>
+        <location filename="../../studio/ui/project/view.py" line="176"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="160"/>
+        <location filename="../../studio/ui/project/view.py" line="167"/>
         <source>Import script…</source>
         <translation>导入脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="161"/>
+        <location filename="../../studio/ui/project/view.py" line="168"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="162"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/project/view.py" line="163"/>
+        <location filename="../../studio/ui/project/view.py" line="174"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="198"/>
+        <location filename="../../studio/ui/project/view.py" line="208"/>
         <source>Play from block</source>
         <translation>从此段播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="199"/>
+        <location filename="../../studio/ui/project/view.py" line="209"/>
         <source>Re-roll block</source>
         <translation>重新生成此段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="200"/>
+        <location filename="../../studio/ui/project/view.py" line="210"/>
         <source>Block voice…</source>
         <translation>此段音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="275"/>
+        <location filename="../../studio/ui/project/view.py" line="290"/>
         <source>{0} — 1 block</source>
         <translation>{0} — 1 段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="276"/>
+        <location filename="../../studio/ui/project/view.py" line="291"/>
         <source>{0} — %n blocks</source>
         <translation>
             <numerusform>{0} — %n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="304"/>
+        <location filename="../../studio/ui/project/view.py" line="319"/>
         <source>Import a script first (Import script…): there is no project yet.</source>
         <translation>请先导入脚本（“导入脚本…”）：还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="305"/>
+        <location filename="../../studio/ui/project/view.py" line="320"/>
         <source>Open a model folder first (File → Open model folder…).</source>
         <translation>请先打开模型文件夹（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="306"/>
+        <location filename="../../studio/ui/project/view.py" line="321"/>
         <source>The project is rendering; wait for it or cancel it.</source>
         <translation>项目正在渲染；请等待完成或取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="307"/>
-        <location filename="../../studio/ui/project/view.py" line="642"/>
+        <location filename="../../studio/ui/project/view.py" line="322"/>
+        <location filename="../../studio/ui/project/view.py" line="739"/>
         <source>Select a block in the table first.</source>
         <translation>请先在表格中选择一个段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="316"/>
+        <location filename="../../studio/ui/project/view.py" line="331"/>
         <source>Render every block that has no audio for its current text, voice and settings.</source>
         <translation>渲染所有在当前文本、音色和设置下还没有音频的段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="322"/>
+        <location filename="../../studio/ui/project/view.py" line="346"/>
         <source>The project has no blocks.</source>
         <translation>项目中没有段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="324"/>
+        <location filename="../../studio/ui/project/view.py" line="348"/>
         <source>Render the project first: 1 block has no audio yet.</source>
         <translation>请先渲染项目：还有 1 个段落没有音频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="326"/>
+        <location filename="../../studio/ui/project/view.py" line="350"/>
         <source>Render the project first: %n blocks have no audio yet.</source>
         <translation>
             <numerusform>请先渲染项目：还有 %n 个段落没有音频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="329"/>
-        <source>Write the whole render to a WAV, FLAC or MP3 file with SRT subtitles.</source>
-        <translation>将整个渲染结果写入 WAV、FLAC 或 MP3 文件，并附带 SRT 字幕。</translation>
+        <location filename="../../studio/ui/project/view.py" line="171"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="335"/>
+        <source>Nothing is rendering.</source>
+        <translation>当前没有正在渲染的内容。</translation>
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="337"/>
+        <location filename="../../studio/ui/project/view.py" line="660"/>
+        <source>Stopping after the current block…</source>
+        <translation>当前段落完成后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="340"/>
+        <source>Stop the render; the blocks rendered so far are kept (Render again makes the rest).</source>
+        <translation>停止渲染；已渲染的段落会保留（再次渲染只生成其余部分）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="354"/>
+        <source>Write the whole render to a WAV, FLAC or MP3 file (WAV bit depth from Settings), with SRT subtitles and a JSON file of every block&apos;s timing beside it.</source>
+        <translation>将整个渲染写入 WAV、FLAC 或 MP3 文件（WAV 位深取自设置），并在旁边写出 SRT 字幕和记录每个段落时间的 JSON 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="364"/>
         <source>Render every block first: there is no audio to play yet.</source>
         <translation>请先渲染所有段落：还没有可播放的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="340"/>
+        <location filename="../../studio/ui/project/view.py" line="367"/>
         <source>Play the render from the selected block on (or double-click a block).</source>
         <translation>从所选段落开始播放渲染结果（或双击某个段落）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="353"/>
+        <location filename="../../studio/ui/project/view.py" line="380"/>
         <source>Render the selected block again with a new seed; its earlier takes are kept.</source>
         <translation>用新的种子重新渲染所选段落；之前的版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="358"/>
+        <location filename="../../studio/ui/project/view.py" line="385"/>
         <source>Choose another library voice for the selected block only.</source>
         <translation>只为所选段落换用资料库中的另一个音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="467"/>
+        <location filename="../../studio/ui/project/view.py" line="495"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="484"/>
+        <location filename="../../studio/ui/project/view.py" line="544"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="492"/>
+        <location filename="../../studio/ui/project/view.py" line="552"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="523"/>
+        <location filename="../../studio/ui/project/view.py" line="569"/>
+        <source>Updated project {0} from {1}; unchanged lines keep their audio.</source>
+        <translation>已根据 {1} 更新项目 {0}；未改动的行保留其音频。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="583"/>
+        <source>Script imported before</source>
+        <translation>脚本已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="584"/>
+        <source>This script was imported before as the project {0}.</source>
+        <translation>此脚本之前已作为项目 {0} 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="587"/>
+        <source>Update it: the blocks follow the file, every speaker keeps its voice and unchanged lines keep their audio. Or import it as a new project.</source>
+        <translation>更新它：段落随文件更新，每个说话人保留其声音，未改动的行保留其音频。也可以作为新项目导入。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="591"/>
+        <source>Update {0}</source>
+        <translation>更新 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="592"/>
+        <source>Import as a new project</source>
+        <translation>作为新项目导入</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="610"/>
         <source>Import a script first (Import script…): there is no project to render.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可渲染的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="526"/>
+        <location filename="../../studio/ui/project/view.py" line="613"/>
         <source>The project is already rendering.</source>
         <translation>项目已在渲染中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="530"/>
+        <location filename="../../studio/ui/project/view.py" line="617"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="555"/>
+        <location filename="../../studio/ui/project/view.py" line="642"/>
         <source>Render project {0}</source>
         <translation>渲染项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="563"/>
+        <location filename="../../studio/ui/project/view.py" line="648"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="583"/>
+        <location filename="../../studio/ui/project/view.py" line="677"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="585"/>
+        <location filename="../../studio/ui/project/view.py" line="681"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="590"/>
+        <location filename="../../studio/ui/project/view.py" line="686"/>
         <source>{0}/{1} blocks</source>
         <translation>{0}/{1} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="606"/>
-        <source>Cancelled; {0} of {1} blocks are rendered and kept.</source>
-        <translation>已取消；{1} 段中已渲染的 {0} 段已保留。</translation>
+        <location filename="../../studio/ui/project/view.py" line="701"/>
+        <source>Stopped; {0} of {1} blocks are rendered and kept.</source>
+        <translation>已停止；{1} 个段落中有 {0} 个已渲染并保留。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="706"/>
+        <source>Stopped; the blocks rendered so far are kept.</source>
+        <translation>已停止；已渲染的段落会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="881"/>
+        <source>Export project (subtitles .srt and timing .json are written beside the audio)</source>
+        <translation>导出项目（字幕 .srt 和时间 .json 会写在音频旁边）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="927"/>
+        <source>Exported:</source>
+        <translation>已导出：</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="929"/>
+        <source>audio: {0}</source>
+        <translation>音频：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="931"/>
+        <source>subtitles ({0}): {1}</source>
+        <translation>字幕（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="933"/>
+        <source>timing and provenance (.json): {0}</source>
+        <translation>时间与来源（.json）：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="612"/>
+        <location filename="../../studio/ui/project/view.py" line="709"/>
         <source>Rendered %n block(s), reused {0}.</source>
         <translation>
             <numerusform>渲染了 %n 段，复用 {0} 段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="646"/>
+        <location filename="../../studio/ui/project/view.py" line="743"/>
         <source>Save a voice first: the library has no voices.</source>
         <translation>请先保存一个音色：资料库中还没有音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="649"/>
+        <location filename="../../studio/ui/project/view.py" line="746"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="649"/>
+        <location filename="../../studio/ui/project/view.py" line="746"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="679"/>
+        <location filename="../../studio/ui/project/view.py" line="776"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="710"/>
+        <location filename="../../studio/ui/project/view.py" line="807"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="755"/>
+        <location filename="../../studio/ui/project/view.py" line="852"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="778"/>
-        <location filename="../../studio/ui/project/view.py" line="796"/>
+        <location filename="../../studio/ui/project/view.py" line="875"/>
+        <location filename="../../studio/ui/project/view.py" line="904"/>
         <source>Import a script first (Import script…): there is no project to export.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="783"/>
-        <source>Export project</source>
-        <translation>导出项目</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/project/view.py" line="785"/>
+        <location filename="../../studio/ui/project/view.py" line="883"/>
         <source>Audio (*.wav *.flac *.mp3)</source>
         <translation>音频 (*.wav *.flac *.mp3)</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/project/view.py" line="808"/>
-        <source>Exported {0}.</source>
-        <translation>已导出 {0}。</translation>
     </message>
 </context>
 <context>
@@ -2345,7 +2456,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="137"/>
-        <location filename="../../studio/ui/script_panel.py" line="394"/>
+        <location filename="../../studio/ui/script_panel.py" line="403"/>
         <source>No source clip: import or record the speech to convert.</source>
         <translation>没有源音频：请导入或录制要转换的语音。</translation>
     </message>
@@ -2356,7 +2467,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="141"/>
-        <location filename="../../studio/ui/script_panel.py" line="401"/>
+        <location filename="../../studio/ui/script_panel.py" line="410"/>
         <source>Record source</source>
         <translation>录制源音频</translation>
     </message>
@@ -2422,7 +2533,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="215"/>
-        <location filename="../../studio/ui/script_panel.py" line="402"/>
+        <location filename="../../studio/ui/script_panel.py" line="411"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2432,99 +2543,99 @@
         <translation>停止正在生成的版本（Esc）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="220"/>
+        <location filename="../../studio/ui/script_panel.py" line="222"/>
         <source>Speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="222"/>
+        <location filename="../../studio/ui/script_panel.py" line="224"/>
         <source>(streaming off to change)</source>
         <translation>（关闭流式后可调整）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="225"/>
+        <location filename="../../studio/ui/script_panel.py" line="232"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="251"/>
+        <location filename="../../studio/ui/script_panel.py" line="260"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="252"/>
+        <location filename="../../studio/ui/script_panel.py" line="261"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="253"/>
+        <location filename="../../studio/ui/script_panel.py" line="262"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="254"/>
+        <location filename="../../studio/ui/script_panel.py" line="263"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="282"/>
+        <location filename="../../studio/ui/script_panel.py" line="291"/>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="309"/>
+        <location filename="../../studio/ui/script_panel.py" line="318"/>
         <source>Preset “{0}”, written in Chinese: the model follows Chinese instructions best.</source>
         <translation>预设“{0}”，以中文书写：模型对中文指令的遵循效果最好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/script_panel.py" line="350"/>
+        <location filename="../../studio/ui/script_panel.py" line="359"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="367"/>
+        <location filename="../../studio/ui/script_panel.py" line="376"/>
         <source>Speed changes need streaming off</source>
         <translation>调节语速需关闭流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="369"/>
+        <location filename="../../studio/ui/script_panel.py" line="378"/>
         <source>Speaking speed (0.5× to 2×)</source>
         <translation>语速（0.5× 到 2×）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="377"/>
+        <location filename="../../studio/ui/script_panel.py" line="386"/>
         <source>Import the speech to convert</source>
         <translation>导入要转换的语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="385"/>
+        <location filename="../../studio/ui/script_panel.py" line="394"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="396"/>
+        <location filename="../../studio/ui/script_panel.py" line="405"/>
         <source>Source: {0} ({1:.1f} s)</source>
         <translation>源音频：{0}（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="403"/>
+        <location filename="../../studio/ui/script_panel.py" line="412"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="404"/>
+        <location filename="../../studio/ui/script_panel.py" line="413"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="413"/>
+        <location filename="../../studio/ui/script_panel.py" line="422"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="420"/>
+        <location filename="../../studio/ui/script_panel.py" line="429"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
@@ -2788,22 +2899,22 @@
 <context>
     <name>SpeakerDialog</name>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="57"/>
+        <location filename="../../studio/ui/project/view.py" line="62"/>
         <source>Choose a voice for each speaker</source>
         <translation>为每个说话人选择音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="59"/>
+        <location filename="../../studio/ui/project/view.py" line="64"/>
         <source>Choose the library voice that speaks each speaker&apos;s lines.</source>
         <translation>为每个说话人的台词选择资料库中的朗读音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="62"/>
+        <location filename="../../studio/ui/project/view.py" line="67"/>
         <source>Lines with no speaker name (every line of a plain text, Markdown or subtitle script) use the voice chosen for (no speaker).</source>
         <translation>没有说话人名字的台词（纯文本、Markdown 或字幕脚本中的每一行）使用为“（无说话人）”选择的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="75"/>
+        <location filename="../../studio/ui/project/view.py" line="82"/>
         <source>(no speaker)</source>
         <translation>（无说话人）</translation>
     </message>

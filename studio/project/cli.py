@@ -105,7 +105,13 @@ def register(subparsers) -> None:
         help="render block N again with a new seed",
     )
     q.add_argument("--per-chapter", action="store_true", help="one file per chapter")
-    q.add_argument("--bits", type=int, default=16, choices=[16, 24], help="WAV bit depth (default 16)")
+    q.add_argument(
+        "--bits",
+        type=int,
+        default=16,
+        choices=[16, 24],
+        help="WAV bit depth (default 16; the window's Settings → Export format WAV 16/24-bit)",
+    )
     q.add_argument("--subtitle-units", default="blocks", choices=["blocks", "sentences"])
     q.add_argument("--no-sidecar", action="store_true", help="do not write the .json sidecar")
     q.add_argument("--device", help="cpu, cuda or cuda:N")
@@ -129,7 +135,13 @@ def register(subparsers) -> None:
     q.add_argument("--loudness", type=_loudness)
     q.add_argument("--true-peak", type=float)
     q.add_argument("--per-chapter", action="store_true")
-    q.add_argument("--bits", type=int, default=16, choices=[16, 24])
+    q.add_argument(
+        "--bits",
+        type=int,
+        default=16,
+        choices=[16, 24],
+        help="WAV bit depth (default 16; the window's Settings → Export format WAV 16/24-bit)",
+    )
     q.add_argument("--subtitle-units", default="blocks", choices=["blocks", "sentences"])
     q.add_argument("--no-sidecar", action="store_true")
     common(q)
@@ -541,8 +553,11 @@ def _print_result(result, report=None) -> None:
             if loud and loud.final_lufs
             else ""
         )
-        extra = f" + {f.subtitles}" if f.subtitles else ""
-        print(f"wrote {f.audio} ({f.duration_s:.2f} s{level}){extra}")
+        print(f"wrote {f.audio} ({f.duration_s:.2f} s{level})")
+        if f.subtitles:
+            print(f"wrote {f.subtitles} (subtitles)")
+        if f.sidecar:
+            print(f"wrote {f.sidecar} (timing and provenance)")
 
 
 def cmd_export(args) -> int:

@@ -274,7 +274,8 @@ class ProjectStore:
 
         Rendered takes stay (keyed by fingerprint), so blocks whose inputs did not change keep their
         audio. New lines get the project's seed; a line still in the script (same speaker and text)
-        keeps its own seed and voice (a re-roll survives a re-import). The kind follows the script.
+        keeps its own seed, voice and speed (a re-roll or a slowed line survives a re-import, and so
+        its fingerprint and its takes). The kind follows the script.
         """
         if mode not in MODES:
             raise ProjectError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
@@ -283,12 +284,12 @@ class ProjectStore:
         now = to_db(now_utc())
         position = 0
         # A line that is still in the script keeps what was chosen for it (a re-rolled seed, its own voice).
-        kept: dict[tuple[str, str, int], tuple[int, str | None, str | None]] = {}
+        kept: dict[tuple[str, str, int], tuple[int, str | None, str | None, float]] = {}
         seen: dict[tuple[str, str], int] = {}
         for old in self.blocks(project_id):
             key = (old.speaker, normalize_text(old.text))
             seen[key] = seen.get(key, 0) + 1
-            kept[(*key, seen[key])] = (old.seed, old.voice_uid, old.voice_file)
+            kept[(*key, seen[key])] = (old.seed, old.voice_uid, old.voice_file, old.speed)
         seen.clear()
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM project_blocks WHERE project_id = ?", (project_id,))
@@ -305,7 +306,9 @@ class ProjectStore:
                     pause = block.pause_ms if block.pause_ms is not None else DEFAULT_PAUSE_MS
                     key = (block.speaker, normalize_text(block.text))
                     seen[key] = seen.get(key, 0) + 1
-                    block_seed, voice_uid, voice_file = kept.get((*key, seen[key]), (seed, None, None))
+                    block_seed, voice_uid, voice_file, speed = kept.get(
+                        (*key, seen[key]), (seed, None, None, 1.0)
+                    )
                     rows.append(
                         (
                             project_id,
@@ -322,6 +325,7 @@ class ProjectStore:
                             block.cue_end_ms,
                             voice_uid,
                             voice_file,
+                            speed,
                             now,
                         )
                     )
@@ -329,7 +333,7 @@ class ProjectStore:
                 conn.executemany(
                     "INSERT INTO project_blocks (project_id, chapter_id, position, speaker, text, mode,"
                     " instruction, seed, pause_ms, cue_index, cue_start_ms, cue_end_ms, voice_uid, voice_file,"
-                    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " speed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
             conn.execute(

@@ -39,3 +39,11 @@ def open_files(parent, settings, title: str, file_filter: str) -> list[str]:
     if paths:
         remember(settings, paths[0])
     return paths
+
+
+def open_folder(parent, settings, title: str) -> str:
+    """QFileDialog.getExistingDirectory starting in the remembered folder; "" when cancelled."""
+    folder = QFileDialog.getExistingDirectory(parent, title, start_folder(settings))
+    if folder:
+        remember(settings, folder)
+    return folder

@@ -162,9 +162,9 @@ class LexiconDialog(QDialog):
             self.accept()
 
     def import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import dictionary"), "", self.tr("CSV files (*.csv)")
-        )
+        from studio.ui.file_dialogs import open_file
+
+        path = open_file(self, self.ctx.settings, self.tr("Import dictionary"), self.tr("CSV files (*.csv)"))
         if path:
             self.import_file(path)
 

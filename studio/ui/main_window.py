@@ -283,7 +283,9 @@ class MainWindow(QMainWindow):
 
     def ask_model_folder(self) -> str:
         """The folder picker (tests replace it)."""
-        return QFileDialog.getExistingDirectory(self, self.tr("Open a CosyVoice model folder"))
+        from studio.ui.file_dialogs import open_folder
+
+        return open_folder(self, self.ctx.settings, self.tr("Open a CosyVoice model folder"))
 
     def choose_model_folder(self) -> None:
         """Open a folder the user already has: checked (structure, every key and shape) and

@@ -398,7 +398,16 @@ def test_cli_new_import_show_render_list_export(cli, tmp_path, voice_files, caps
         == 0
     )
     assert len(cli.counters[-1].calls) == 3
-    assert "wrote" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # every file written is named: the audio, the subtitles and the timing sidecar
+    assert f"wrote {tmp_path / 'demo.wav'} (" in out
+    assert f"wrote {tmp_path / 'demo.srt'} (subtitles)" in out
+    assert f"wrote {tmp_path / 'demo.wav.json'} (timing and provenance)" in out
+    assert sf.info(str(tmp_path / "demo.wav")).subtype == "PCM_16"
+    # the WAV bit depth of the window's Settings → Export format: --bits 24
+    assert cli("project", "export", "demo", "--out", tmp_path / "demo24.wav", "--bits", "24", *lib) == 0
+    assert sf.info(str(tmp_path / "demo24.wav")).subtype == "PCM_24"
+    assert f"wrote {tmp_path / 'demo24.wav.json'} (timing and provenance)" in capsys.readouterr().out
     assert cli("project", "show", "demo", "--json", *lib) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [r["state"] for r in rows] == ["rendered"] * 3 and all(r["seconds"] > 0 for r in rows)

@@ -67,6 +67,41 @@ def test_file_dialogs_open_where_the_last_file_came_from_not_the_working_folder(
     assert opened[1] == str(SELFTEST_CLIP.parent)
 
 
+def test_script_dictionary_and_folder_dialogs_open_in_the_remembered_folder(window, monkeypatch, tmp_path):
+    """The Project tab's Import script…, the dictionary's CSV import, Open model folder… and the ingest's
+    dataset export opened in the working folder; they share the remembered folder of file_dialogs.py."""
+    from studio.ui.lexicon_dialog import LexiconDialog
+
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    (scripts / "story.txt").write_text("Hello there.\n")
+    opened, folders = [], []
+
+    def fake_open(parent, title, folder, file_filter):
+        opened.append(folder)
+        return ("", "") if len(opened) > 1 else (str(scripts / "story.txt"), file_filter)
+
+    def fake_folder(parent, title, folder):
+        folders.append(folder)
+        return ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(fake_folder))
+    view = window.project_view
+    monkeypatch.setattr(view, "import_script", lambda path: True)
+    view.choose_script()
+    assert opened == [str(Path.home())]
+    assert window.ctx.settings.get("ui/last_folder") == str(scripts)
+    view.choose_script()  # the folder the script came from
+    LexiconDialog(window.ctx, None, window).import_csv()
+    assert opened[1:] == [str(scripts), str(scripts)]
+    window.ask_model_folder()
+    dialog = window.open_ingest()
+    dialog.export_dataset()
+    dialog.close()
+    assert folders == [str(scripts), str(scripts)]
+
+
 def test_a_key_bound_twice_under_one_name_is_listed_once(qtbot):
     """Return and Enter are both 回车 in Chinese: the shortcuts page said "Ctrl+回车, Ctrl+回车"."""
     from PySide6.QtGui import QAction, QKeySequence

@@ -1,6 +1,8 @@
 """Ingest recordings and review the clips: File -> Ingest recordings…
 
-Top: the recordings, the archival metadata (speaker, dialect, region, consent), Start / Cancel with
+Top: the recordings, the archival metadata (speaker, dialect, region, consent), the recognizer (Automatic:
+the downloaded ones, else PocketSphinx's bundled English model; or any one of `recognizers.SPECS`, those not
+installed saying how to get them; or none), Start / Cancel with
 progress per file and per clip. The ingest runs on its own thread (`studio.transcribe.ingest`), never on
 the UI thread but as a job on the window's recognizer worker (`StudioContext.recognizers`, whose loaded
 models it shares); Cancel stops after the current clip and what was saved stays saved (Start again
@@ -19,8 +21,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,13 +36,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from studio.ui.file_dialogs import open_files
+from studio.ui.file_dialogs import open_files, open_folder
 
 REVIEW_COLOUR = "#e67e22"
 COL_SOURCE, COL_START, COL_END, COL_AGREE, COL_STATE, COL_TEXT = range(6)
 
 
 POLL_MS = 30  # how often the UI thread collects the ingest's events
+AUTO, NONE = "auto", "none"  # the recognizer choice's entries besides the registry's names
 
 
 class IngestDialog(QDialog):
@@ -68,11 +71,17 @@ class IngestDialog(QDialog):
         self.region = QLineEdit()
         self.consent = QLineEdit()
         self.consent.setPlaceholderText(self.tr("who agreed, for what use"))
+        # every recognizer the studio can use (studio/transcribe/recognizers.py), installed or not
+        self.recognizer_choice = QComboBox()
+        self.recognizer_choice.setToolTip(
+            self.tr("Which speech recognizer writes the clips' transcripts (two cross-check each other).")
+        )
         form = QFormLayout()
         form.addRow(self.tr("Speaker"), self.speaker)
         form.addRow(self.tr("Dialect"), self.dialect)
         form.addRow(self.tr("Region"), self.region)
         form.addRow(self.tr("Consent"), self.consent)
+        form.addRow(self.tr("Recognizer"), self.recognizer_choice)
         self.recognizer_label = QLabel()
         self.recognizer_label.setWordWrap(True)
         self.start_button = QPushButton(self.tr("Start"))
@@ -139,16 +148,72 @@ class IngestDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         layout.addLayout(actions)
+        self._fill_recognizer_choice()
+        self.recognizer_choice.currentIndexChanged.connect(
+            lambda _i: (self._describe_recognizers(), self._update())
+        )
         self._describe_recognizers()
         self.refresh()
         self._update()
 
     # -- running an ingest ---------------------------------------------------------------------
 
+    def _fill_recognizer_choice(self) -> None:
+        """Automatic, every recognizer of the registry (those not installed say so), and none."""
+        from studio.transcribe import recognizers as reg
+
+        combo = self.recognizer_choice
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Automatic (the downloaded recognizers, else PocketSphinx)"), AUTO)
+        have = set(reg.installed(self.ctx.recognizers.models_dir))
+        for spec in reg.SPECS:
+            label = spec.label if spec.name in have else self.tr("{0} (not installed)").format(spec.label)
+            combo.addItem(label, spec.name)
+        combo.addItem(self.tr("None (cut and save clips without transcripts)"), NONE)
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
+
+    def _missing(self) -> str:
+        """Why the chosen recognizer cannot run here and how to get it; "" when it can."""
+        from studio.transcribe import recognizers as reg
+
+        name = self.recognizer_choice.currentData()
+        if self._recognizers is not None or name in (AUTO, NONE):
+            return ""
+        if name in reg.installed(self.ctx.recognizers.models_dir):
+            return ""
+        spec = reg.spec(name)
+        if spec is not None and spec.builtin:
+            return self.tr(
+                "PocketSphinx is not installed: install it with `pip install pocketsphinx` (its English "
+                "model comes inside it), then open this dialog again."
+            )
+        return self.tr(
+            "{0} is not installed: download it with File → Download a model… (or `voice-studio models "
+            "download {1}`), then open this dialog again."
+        ).format(spec.label if spec else name, name)
+
     def _describe_recognizers(self) -> None:
+        from studio.transcribe import recognizers as reg
+
+        missing = self._missing()
+        if missing:
+            self.recognizer_label.setText(missing)
+            return
+        if self._recognizers is None and self.recognizer_choice.currentData() == NONE:
+            self.recognizer_label.setText(self.tr("Clips are cut and saved without transcripts."))
+            return
         names = [r.name for r in self._recognizers] if self._recognizers is not None else self._names()
         if names:
-            self.recognizer_label.setText(self.tr("Recognizers: {0}").format(", ".join(names)))
+            labels = [(reg.spec(n).label if reg.spec(n) else n) for n in names]
+            text = self.tr("Recognizers: {0}").format(", ".join(labels))
+            if names == [reg.POCKETSPHINX]:
+                text += " " + self.tr(
+                    "It knows English only; for other languages download Whisper small or SenseVoice-Small "
+                    "(File → Download a model…)."
+                )
+            self.recognizer_label.setText(text)
         else:
             self.recognizer_label.setText(
                 self.tr(
@@ -173,13 +238,28 @@ class IngestDialog(QDialog):
         self._update()
 
     def _names(self) -> list[str]:
-        """The installed downloaded recognizers this ingest uses (two at most, to cross-check)."""
+        """The recognizers this ingest uses: the chosen one; for Automatic the installed downloaded ones
+        (two at most, to cross-check), else PocketSphinx's bundled English model when it is installed,
+        as the Transcribe button does; none for None or a recognizer that is not installed."""
         from studio.transcribe import recognizers as reg
 
-        return reg.installed(self.ctx.recognizers.models_dir, include_builtin=False)[:2]
+        chosen = self.recognizer_choice.currentData()
+        models_dir = self.ctx.recognizers.models_dir
+        if chosen == NONE or self._missing():
+            return []
+        if chosen != AUTO:
+            return [chosen]
+        names = reg.installed(models_dir, include_builtin=False)[:2]
+        if not names and reg.POCKETSPHINX in reg.installed(models_dir):
+            names = [reg.POCKETSPHINX]
+        return names
 
     def start(self) -> bool:
         if not self.files or self._job is not None:
+            return False
+        missing = self._missing()
+        if missing:
+            self.status.setText(missing)
             return False
         from studio.transcribe import ingest as ing
 
@@ -389,7 +469,7 @@ class IngestDialog(QDialog):
     def export_dataset(self, folder: str | None = None) -> None:
         from studio.library import LibraryError
 
-        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Export accepted clips to"))
+        folder = folder or open_folder(self, self.ctx.settings, self.tr("Export accepted clips to"))
         if not folder:
             return
         try:
@@ -401,7 +481,10 @@ class IngestDialog(QDialog):
 
     def _update(self) -> None:
         busy = self._job is not None
-        self.start_button.setEnabled(bool(self.files) and not busy)
+        missing = self._missing()
+        self.start_button.setEnabled(bool(self.files) and not busy and not missing)
+        self.start_button.setToolTip(missing)
+        self.recognizer_choice.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.add_button.setEnabled(not busy)
 

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from studio.project.errors import ProjectError
 from studio.project.store import ProjectStore
+from studio.ui.file_dialogs import open_file
 from studio.ui.project.inspector import BlockInspector
 from studio.ui.project.table_model import BlockTableModel
 from studio.ui.views.style import apply_plot_style
@@ -52,7 +55,9 @@ SCRIPT_FILTER = "Scripts (*.txt *.md *.csv *.tsv *.srt *.vtt)"
 class SpeakerDialog(QDialog):
     """Map each speaker of an imported script to a library voice ("" = the lines without a speaker)."""
 
-    def __init__(self, speakers: list[str], voices: list[Any], parent=None) -> None:
+    def __init__(
+        self, speakers: list[str], voices: list[Any], parent=None, current: dict[str, str] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Choose a voice for each speaker"))
         layout = QVBoxLayout(self)
@@ -72,6 +77,8 @@ class SpeakerDialog(QDialog):
             combo.setMinimumWidth(220)
             for voice in voices:
                 combo.addItem(voice.name, voice.uid)
+            if current and speaker in current:  # the voice this speaker had before (a re-import)
+                combo.setCurrentIndex(max(0, combo.findData(current[speaker])))
             form.addRow(speaker or self.tr("(no speaker)"), combo)
             self.combos[speaker] = combo
         layout.addLayout(form)
@@ -159,13 +166,16 @@ class ProjectView(QWidget):
         self.projects.activated.connect(lambda _i: self.open_project(self.projects.currentData()))
         self.import_button = QPushButton(self.tr("Import script…"))
         self.render_button = QPushButton(self.tr("Render"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        # Stop: beside Render and again beside the render's progress, where the eye is while it runs
+        self.stop_button = QPushButton(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaStop), self.tr("Stop")
+        )
+        self.cancel_button = self.stop_button  # the name the window's other panels use
         self.export_button = QPushButton(self.tr("Export…"))
-        self.cancel_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Project")))
         top.addWidget(self.projects, 1)
-        for b in (self.import_button, self.render_button, self.cancel_button, self.export_button):
+        for b in (self.import_button, self.render_button, self.stop_button, self.export_button):
             top.addWidget(b)
 
         self.model = BlockTableModel(self)
@@ -212,11 +222,16 @@ class ProjectView(QWidget):
         self.overruns = QLabel("")
         self.overruns.setWordWrap(True)
         self.overruns.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # after an export: every file written (audio, subtitles, timing sidecar) with its path
+        self.export_summary = QLabel("")
+        self.export_summary.setWordWrap(True)
+        self.export_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(self.waveform, 1)
         bl.addWidget(self.overruns)
+        bl.addWidget(self.export_summary)
 
         upper = QWidget()
         ul = QVBoxLayout(upper)
@@ -240,7 +255,7 @@ class ProjectView(QWidget):
 
         self.import_button.clicked.connect(self.choose_script)
         self.render_button.clicked.connect(lambda: self.render())
-        self.cancel_button.clicked.connect(self.cancel_render)
+        self.stop_button.clicked.connect(self.cancel_render)
         self.export_button.clicked.connect(self.choose_export)
         self.play_button.clicked.connect(lambda: self.play_from(self.current_row()))
         self.reroll_button.clicked.connect(lambda: self.reroll_block(self.current_row()))
@@ -316,6 +331,15 @@ class ProjectView(QWidget):
             self.tr("Render every block that has no audio for its current text, voice and settings."),
         )
         state(
+            self.stop_button,
+            self.tr("Nothing is rendering.")
+            if not self.rendering
+            else self.tr("Stopping after the current block…")
+            if self._cancel is not None and self._cancel.is_set()
+            else "",
+            self.tr("Stop the render; the blocks rendered so far are kept (Render again makes the rest)."),
+        )
+        state(
             self.export_button,
             no_project
             if not has_project
@@ -326,7 +350,10 @@ class ProjectView(QWidget):
             else self.tr("Render the project first: %n blocks have no audio yet.", "", unrendered)
             if unrendered
             else "",
-            self.tr("Write the whole render to a WAV, FLAC or MP3 file with SRT subtitles."),
+            self.tr(
+                "Write the whole render to a WAV, FLAC or MP3 file (WAV bit depth from Settings), with SRT "
+                "subtitles and a JSON file of every block's timing beside it."
+            ),
         )
         state(
             self.play_button,
@@ -464,12 +491,25 @@ class ProjectView(QWidget):
     # -- import ------------------------------------------------------------------------------------
 
     def choose_script(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a script"), "", SCRIPT_FILTER)
+        """Ask for a script, starting in the folder a file was last opened from (file_dialogs.py)."""
+        path = open_file(self, self.ctx.settings, self.tr("Import a script"), SCRIPT_FILTER)
         if path:
             self.import_script(path)
 
-    def import_script(self, path: str | Path, voices: dict[str, str] | None = None) -> bool:
-        """Import a script as a new project; `voices` maps speaker -> library voice uid (else a dialog asks)."""
+    def import_script(
+        self, path: str | Path, voices: dict[str, str] | None = None, update: bool | None = None
+    ) -> bool:
+        """Import a script; `voices` maps speaker -> library voice uid (else a dialog asks).
+
+        Importing a script file that a project was made from before (the same file, by its full path)
+        updates that project by default, as a studio's "re-import script" does: the blocks follow the
+        file, a line still in it keeps its seed, its own voice and its rendered takes (a take is found
+        again by its content fingerprint, so only changed or new lines need rendering), and every
+        speaker keeps the voice chosen for it; the speaker dialog asks only about speakers the project
+        has no voice for yet. `update` None asks (Update / Import as a new project / Cancel); True
+        updates, False makes a new project "name (2)" whose speakers start with the voices the earlier
+        project gave the same speaker names.
+        """
         from studio.project.importers import read_script
 
         path = Path(path)
@@ -478,22 +518,42 @@ class ProjectView(QWidget):
         except ProjectError as err:
             self.ctx.error(str(err))
             return False
-        if voices is None:
-            library_voices = self.ctx.library.list_voices()
-            if not library_voices:
-                self.ctx.error(self.tr("Save a voice first: every speaker of a project needs a voice."))
+        existing = self.store.find_by_source(str(path.resolve()))
+        if existing is not None and update is None:
+            answer = self.ask_reimport(existing.name)
+            if answer is None:
                 return False
-            dialog = SpeakerDialog(script.speakers, library_voices, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return False
-            voices = dialog.mapping()
+            update = answer
+        known = {
+            speaker: sv.voice_uid
+            for speaker, sv in (self.store.speakers(existing.id) if existing is not None else {}).items()
+            if sv.voice_uid
+        }
+        target = existing if existing is not None and update else None
+        library_voices = self.ctx.library.list_voices()
+        uids = {v.uid for v in library_voices}
+        known = {s: uid for s, uid in known.items() if uid in uids}  # a deleted voice is asked again
+        if voices is not None:
+            voices = {**known, **voices}
+        else:
+            unmapped = [s for s in script.speakers if s not in known and "" not in known]
+            if target is not None and not unmapped:
+                voices = known
+            else:
+                if not library_voices:
+                    self.ctx.error(self.tr("Save a voice first: every speaker of a project needs a voice."))
+                    return False
+                dialog = SpeakerDialog(script.speakers, library_voices, self, current=known)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return False
+                voices = {**known, **dialog.mapping()}
         missing = [s for s in script.speakers if s not in voices and "" not in voices]
         if missing:
             self.ctx.error(self.tr("No voice chosen for speaker {0}.").format(missing[0] or "—"))
             return False
         try:
             with self.ctx.library.transaction():
-                project = self.store.create_project(
+                project = target or self.store.create_project(
                     self.store.unique_name(path.stem), source_name=str(path.resolve())
                 )
                 self.store.replace_content(project.id, script)
@@ -504,10 +564,37 @@ class ProjectView(QWidget):
             return False
         for warning in script.warnings:
             self.ctx.warn(warning)
+        if target is not None:
+            self.ctx.info(
+                self.tr("Updated project {0} from {1}; unchanged lines keep their audio.").format(
+                    project.name, path.name
+                )
+            )
         self.project = project
         self.ctx.settings.set("project/current", project.id)
         self.reload(then=lambda: self.projects.setCurrentIndex(max(0, self.projects.findData(project.id))))
         return True
+
+    def ask_reimport(self, name: str) -> bool | None:
+        """The script was imported before as project `name`: True = update it, False = a new project,
+        None = cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Script imported before"))
+        box.setText(self.tr("This script was imported before as the project {0}.").format(name))
+        box.setInformativeText(
+            self.tr(
+                "Update it: the blocks follow the file, every speaker keeps its voice and unchanged lines "
+                "keep their audio. Or import it as a new project."
+            )
+        )
+        update = box.addButton(self.tr("Update {0}").format(name), QMessageBox.ButtonRole.AcceptRole)
+        new = box.addButton(self.tr("Import as a new project"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(update)
+        box.exec()
+        clicked = box.clickedButton()
+        return True if clicked is update else False if clicked is new else None
 
     # -- render ------------------------------------------------------------------------------------
 
@@ -556,18 +643,25 @@ class ProjectView(QWidget):
         )
         self._job.done.connect(self._render_done)
         self._job.failed.connect(self._render_failed)
-        self._job.cancelled.connect(lambda _reason: self._render_done(None))
-        self.render_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
+        self._job.cancelled.connect(lambda _reason: self._render_done(None, stopped=True))
         self.progress_bar.setValue(0)
         self.progress_label.setText(self.tr("Rendering…"))
         self._timer.start()
         self.update_buttons()
         return True
 
-    def cancel_render(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
+    def cancel_render(self) -> bool:
+        """Stop the running render (the Stop button): the block being made is dropped, every block
+        finished before it is already stored and stays rendered (as Ctrl+C in `voice-studio project
+        render`); Render again makes only the rest. False when nothing renders."""
+        if self._cancel is None or self._cancel.is_set():
+            return False
+        self._cancel.set()
+        self.progress_label.setText(self.tr("Stopping after the current block…"))
+        self.update_buttons()
+        if self._job is not None and self._job.state == "queued":
+            self._job.cancel()  # still waiting behind a take: it never starts (says "Stopped" at once)
+        return True
 
     def _drain_progress(self) -> None:
         last = None
@@ -581,6 +675,8 @@ class ProjectView(QWidget):
         self.progress_bar.setMaximum(max(1, last.total))
         self.progress_bar.setValue(last.done)
         eta = "" if last.eta_s is None else self.tr(", {0:.0f} s left").format(last.eta_s)
+        if self._cancel is not None and self._cancel.is_set():
+            return  # "Stopping after the current block…" stays until it has stopped
         self.progress_label.setText(
             self.tr("{0}/{1} blocks, {2:.1f} s of audio").format(last.done, last.total, last.audio_seconds)
             + eta
@@ -596,17 +692,18 @@ class ProjectView(QWidget):
         self._drain_progress()
         self._job = None
         self._cancel = None
-        self.cancel_button.setEnabled(False)
         self.update_buttons()
 
-    def _render_done(self, report) -> None:
+    def _render_done(self, report, stopped: bool = False) -> None:
         self._finish()
         if report is not None and getattr(report, "cancelled", False):
             self.progress_label.setText(
-                self.tr("Cancelled; {0} of {1} blocks are rendered and kept.").format(
+                self.tr("Stopped; {0} of {1} blocks are rendered and kept.").format(
                     report.rendered + report.reused, report.total
                 )
             )
+        elif stopped:
+            self.progress_label.setText(self.tr("Stopped; the blocks rendered so far are kept."))
         elif report is not None:
             self.progress_label.setText(
                 self.tr("Rendered %n block(s), reused {0}.", "", report.rendered).format(report.reused)
@@ -778,23 +875,35 @@ class ProjectView(QWidget):
             self.ctx.error(self.tr("Import a script first (Import script…): there is no project to export."))
             return
         folder = self.ctx.settings.get("export/folder") or str(Path.home())
+        suffix = ".flac" if self.ctx.settings.get("export/format") == "flac" else ".wav"
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export project"),
-            str(Path(folder) / f"{self.project.name}.wav"),
+            self.tr("Export project (subtitles .srt and timing .json are written beside the audio)"),
+            str(Path(folder) / f"{self.project.name}{suffix}"),
             self.tr("Audio (*.wav *.flac *.mp3)"),
         )
         if path:
             self.ctx.settings.set("export/folder", str(Path(path).parent))
             self.export_to(path, subtitles=str(Path(path).with_suffix(".srt")))
 
+    def export_bits(self) -> int:
+        """The WAV bit depth of Settings → Export format, as a single take's export uses it: 16 for
+        "WAV, 16-bit", else 24 ("WAV, 24-bit"; with "FLAC" chosen a .wav name is written 24-bit too,
+        like a take). FLAC is always 24-bit and MP3 has no bit depth."""
+        return 16 if self.ctx.settings.get("export/format") == "wav16" else 24
+
     def export_to(self, path: str | Path, subtitles: str | Path | None = None, **options) -> None:
-        """Export on a background thread; `exported(result)` when written, an error message otherwise."""
+        """Export on a background thread; `exported(result)` when written, an error message otherwise.
+
+        The WAV bit depth follows Settings (`export_bits`) unless `bits` is given. When written, the
+        status bar and the label under the waveform (`export_summary`) list every file with its path:
+        the audio, the subtitles (.srt/.vtt) and the timing/provenance sidecar (.json)."""
         from studio.project.export import export_project
 
         if self.project is None:
             self.ctx.error(self.tr("Import a script first (Import script…): there is no project to export."))
             return
+        options.setdefault("bits", self.export_bits())
         store, project, resolver, model_hash = self.store, self.project, self._resolver(), self._model_hash()
 
         def run():
@@ -805,7 +914,21 @@ class ProjectView(QWidget):
         def done(result) -> None:
             for warning in result.warnings:
                 self.ctx.warn(warning)
-            self.ctx.info(self.tr("Exported {0}.").format(", ".join(str(f.audio) for f in result.files)))
+            text = self.written_files_text(result)
+            self.export_summary.setText(text)
+            first, *files = text.split("\n")
+            self.ctx.info(first + " " + "; ".join(files), key="export")
             self.exported.emit(result)
 
         self.ctx.background.run(run, done, lambda err: self.ctx.error(str(err)))
+
+    def written_files_text(self, result) -> str:
+        """ "Exported: audio …; subtitles (.srt) …; timing (.json) …" with full paths, one line a file."""
+        lines = [self.tr("Exported:")]
+        for f in result.files:
+            lines.append(self.tr("audio: {0}").format(f.audio))
+            if f.subtitles is not None:
+                lines.append(self.tr("subtitles ({0}): {1}").format(f.subtitles.suffix, f.subtitles))
+            if f.sidecar is not None:
+                lines.append(self.tr("timing and provenance (.json): {0}").format(f.sidecar))
+        return "\n".join(lines)
