@@ -237,3 +237,16 @@ def test_ingest_dialog_offers_every_recognizer_and_runs_pocketsphinx(qtbot, wind
     assert "pip install pocketsphinx" in dialog.recognizer_label.text()
     assert not dialog.start_button.isEnabled() and "pip install pocketsphinx" in dialog.start_button.toolTip()
     dialog.close()
+
+
+def test_the_block_inspector_with_nothing_selected_shows_neutral_values_not_minimums(qtbot):
+    from studio.ui.project.inspector import BlockInspector
+
+    inspector = BlockInspector()
+    qtbot.addWidget(inspector)
+    assert not inspector.speed.isEnabled()
+    assert inspector.speed.value() == 1.0  # not the spin box's minimum (0.25×), which read as a setting
+    assert inspector.pause.value() == 0 and inspector.seed.text() == ""
+    inspector.speed.setValue(0.5)
+    inspector.show_block(None, [])
+    assert inspector.speed.value() == 1.0

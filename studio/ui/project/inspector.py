@@ -127,6 +127,11 @@ class BlockInspector(QWidget):
             self.takes.clear()
             self.message.setText(note)
             if item is None:
+                # neutral values, not the spin boxes' minimums (a disabled "0.25×" read as a setting)
+                self.speed.setValue(1.0)
+                self.pause.setValue(0)
+                self.instruction.clear()
+                self.seed.clear()
                 self.title.setText(self.tr("Select a block to see its takes and settings."))
                 self.apply_button.setEnabled(False)
                 self.revert_button.setEnabled(False)
