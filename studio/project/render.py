@@ -309,6 +309,7 @@ class RenderProgress:
     audio_seconds: float
     elapsed_s: float
     eta_s: float | None
+    block_id: int | None = None  # the block just finished (the window repaints its row)
 
 
 @dataclass
@@ -396,6 +397,7 @@ def render_project(
                     report.audio_seconds,
                     elapsed,
                     eta,
+                    item.block.id,
                 )
             )
 

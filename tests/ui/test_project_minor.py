@@ -250,3 +250,18 @@ def test_the_block_inspector_with_nothing_selected_shows_neutral_values_not_mini
     inspector.speed.setValue(0.5)
     inspector.show_block(None, [])
     assert inspector.speed.value() == 1.0
+
+
+def test_a_block_shows_rendered_in_the_table_as_soon_as_it_is_made(qtbot, window, tmp_path):
+    view = _import(qtbot, window, tmp_path, text="One line.\n\nTwo lines.\n\nThree lines.")
+    seen: list[list[str]] = []
+
+    def on_progress(*_):
+        if view.progress_bar.value() >= 1 and not seen:
+            seen.append([item.state for item in view.model.items])
+
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000):
+        assert view.render()
+        view._job.progress.connect(on_progress)
+    # while the render still ran, the finished first block's row already said so
+    assert seen and seen[0][0] == "rendered" and seen[0][-1] == "not rendered", seen

@@ -665,13 +665,18 @@ class ProjectView(QWidget):
 
     def _drain_progress(self) -> None:
         last = None
+        finished: list[int] = []
         while True:
             try:
                 last = self._progress.get_nowait()
             except queue.Empty:
                 break
+            if last.block_id is not None:
+                finished.append(last.block_id)
         if last is None:
             return
+        if finished:  # each finished block's row shows "rendered" as soon as it is stored
+            self.refresh_blocks(finished)
         self.progress_bar.setMaximum(max(1, last.total))
         self.progress_bar.setValue(last.done)
         eta = "" if last.eta_s is None else self.tr(", {0:.0f} s left").format(last.eta_s)
