@@ -5,7 +5,7 @@
     <name>BlockInspector</name>
     <message>
         <location filename="../../studio/ui/project/inspector.py" line="46"/>
-        <location filename="../../studio/ui/project/inspector.py" line="130"/>
+        <location filename="../../studio/ui/project/inspector.py" line="135"/>
         <source>Select a block to see its takes and settings.</source>
         <translation>选择一个段落，查看它的录音版本和设置。</translation>
     </message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/inspector.py" line="57"/>
-        <location filename="../../studio/ui/project/inspector.py" line="145"/>
+        <location filename="../../studio/ui/project/inspector.py" line="150"/>
         <source>Silence after this block (changes only the mix; nothing is rendered).</source>
         <translation>此段落之后的静音（只改变混音，不重新渲染）。</translation>
     </message>
@@ -91,32 +91,32 @@
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/inspector.py" line="135"/>
+        <location filename="../../studio/ui/project/inspector.py" line="140"/>
         <source>Block {0}</source>
         <translation>段落 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/inspector.py" line="137"/>
+        <location filename="../../studio/ui/project/inspector.py" line="142"/>
         <source>Block {0} (cue {1})</source>
         <translation>段落 {0}（字幕 {1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/inspector.py" line="143"/>
+        <location filename="../../studio/ui/project/inspector.py" line="148"/>
         <source>A subtitle cue starts at its cue time; the subtitle file decides the pauses.</source>
         <translation>字幕条目从其字幕时间开始；停顿由字幕文件决定。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/inspector.py" line="158"/>
+        <location filename="../../studio/ui/project/inspector.py" line="163"/>
         <source>No takes yet: render the block.</source>
         <translation>还没有版本：请先渲染此段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/inspector.py" line="164"/>
+        <location filename="../../studio/ui/project/inspector.py" line="169"/>
         <source>#{0} · seed {1} · {2:.2f} s · {3}</source>
         <translation>#{0} · 种子 {1} · {2:.2f} 秒 · {3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/inspector.py" line="177"/>
+        <location filename="../../studio/ui/project/inspector.py" line="182"/>
         <source>Rendered from another text, voice, mode, instruction or model.</source>
         <translation>由其他文本、音色、模式、指令或模型渲染。</translation>
     </message>
@@ -1142,57 +1142,57 @@
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="105"/>
+        <location filename="../../studio/ui/live_panel.py" line="118"/>
         <source>The take failed: {0}</source>
         <translation>本次生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="148"/>
+        <location filename="../../studio/ui/live_panel.py" line="161"/>
         <source>language model: speech tokens</source>
         <translation>语言模型：生成语音 token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="149"/>
+        <location filename="../../studio/ui/live_panel.py" line="162"/>
         <source>flow matching: tokens to mel</source>
         <translation>流匹配：token 转梅尔谱</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="150"/>
+        <location filename="../../studio/ui/live_panel.py" line="163"/>
         <source>vocoder: mel to audio</source>
         <translation>声码器：梅尔谱转音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="151"/>
+        <location filename="../../studio/ui/live_panel.py" line="164"/>
         <source>audio ready</source>
         <translation>音频已生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="167"/>
+        <location filename="../../studio/ui/live_panel.py" line="180"/>
         <source>sentences {0}–{1} of {2}</source>
         <translation>第 {0}–{1} 句，共 {2} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="168"/>
+        <location filename="../../studio/ui/live_panel.py" line="181"/>
         <source>sentences {0}–{1}</source>
         <translation>第 {0}–{1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="170"/>
+        <location filename="../../studio/ui/live_panel.py" line="183"/>
         <source>sentence {0} of {1}</source>
         <translation>第 {0} 句，共 {1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="171"/>
+        <location filename="../../studio/ui/live_panel.py" line="184"/>
         <source>sentence {0}</source>
         <translation>第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="174"/>
+        <location filename="../../studio/ui/live_panel.py" line="187"/>
         <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
         <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="182"/>
+        <location filename="../../studio/ui/live_panel.py" line="195"/>
         <source> · now: {0}</source>
         <translation> · 当前：{0}</translation>
     </message>
@@ -1200,376 +1200,376 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="89"/>
+        <location filename="../../studio/ui/main_window.py" line="91"/>
         <source>Voice Studio</source>
         <translation>Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="131"/>
-        <location filename="../../studio/ui/main_window.py" line="338"/>
+        <location filename="../../studio/ui/main_window.py" line="137"/>
+        <location filename="../../studio/ui/main_window.py" line="344"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="201"/>
+        <location filename="../../studio/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="202"/>
+        <location filename="../../studio/ui/main_window.py" line="208"/>
         <source>Open model folder…</source>
         <translation>打开模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="203"/>
+        <location filename="../../studio/ui/main_window.py" line="209"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="205"/>
+        <location filename="../../studio/ui/main_window.py" line="211"/>
         <source>Import reference clip…</source>
         <translation>导入参考音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="213"/>
         <source>Save clip as voice…</source>
         <translation>将参考音频保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="209"/>
+        <location filename="../../studio/ui/main_window.py" line="215"/>
         <source>Ingest recordings…</source>
         <translation>导入长录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="210"/>
+        <location filename="../../studio/ui/main_window.py" line="216"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="214"/>
+        <location filename="../../studio/ui/main_window.py" line="220"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216"/>
+        <location filename="../../studio/ui/main_window.py" line="222"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="218"/>
+        <location filename="../../studio/ui/main_window.py" line="224"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="219"/>
-        <location filename="../../studio/ui/main_window.py" line="1038"/>
+        <location filename="../../studio/ui/main_window.py" line="225"/>
+        <location filename="../../studio/ui/main_window.py" line="1057"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="223"/>
+        <location filename="../../studio/ui/main_window.py" line="229"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="224"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="226"/>
+        <location filename="../../studio/ui/main_window.py" line="232"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="228"/>
+        <location filename="../../studio/ui/main_window.py" line="234"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229"/>
+        <location filename="../../studio/ui/main_window.py" line="235"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230"/>
+        <location filename="../../studio/ui/main_window.py" line="236"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="231"/>
+        <location filename="../../studio/ui/main_window.py" line="237"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="241"/>
+        <location filename="../../studio/ui/main_window.py" line="247"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="242"/>
+        <location filename="../../studio/ui/main_window.py" line="248"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="247"/>
+        <location filename="../../studio/ui/main_window.py" line="253"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="248"/>
+        <location filename="../../studio/ui/main_window.py" line="254"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249"/>
-        <location filename="../../studio/ui/main_window.py" line="1057"/>
+        <location filename="../../studio/ui/main_window.py" line="255"/>
+        <location filename="../../studio/ui/main_window.py" line="1076"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263"/>
+        <location filename="../../studio/ui/main_window.py" line="269"/>
         <source>Import or record a reference clip first (Ctrl+O).</source>
         <translation>请先导入或录制一段参考音频（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="265"/>
+        <location filename="../../studio/ui/main_window.py" line="271"/>
         <source>This clip is already the voice {0}.</source>
         <translation>这段音频已经是音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="288"/>
+        <location filename="../../studio/ui/main_window.py" line="294"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="303"/>
+        <location filename="../../studio/ui/main_window.py" line="309"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="317"/>
+        <location filename="../../studio/ui/main_window.py" line="323"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="389"/>
+        <location filename="../../studio/ui/main_window.py" line="395"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="398"/>
+        <location filename="../../studio/ui/main_window.py" line="404"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="413"/>
+        <location filename="../../studio/ui/main_window.py" line="419"/>
         <source>The transcript of {0} was changed but not saved, and Clone mode uses the saved one. Press Save transcript to use your edit, or undo it.</source>
         <translation>{0} 的参考文本已修改但尚未保存，克隆模式使用的是已保存的文本。请按“保存参考文本”使用修改，或撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="565"/>
+        <location filename="../../studio/ui/main_window.py" line="580"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="610"/>
+        <location filename="../../studio/ui/main_window.py" line="625"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="616"/>
+        <location filename="../../studio/ui/main_window.py" line="631"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="739"/>
+        <location filename="../../studio/ui/main_window.py" line="758"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="906"/>
+        <location filename="../../studio/ui/main_window.py" line="925"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="909"/>
+        <location filename="../../studio/ui/main_window.py" line="928"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="987"/>
+        <location filename="../../studio/ui/main_window.py" line="1006"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="987"/>
+        <location filename="../../studio/ui/main_window.py" line="1006"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1012"/>
+        <location filename="../../studio/ui/main_window.py" line="1031"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1038"/>
+        <location filename="../../studio/ui/main_window.py" line="1057"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1045"/>
+        <location filename="../../studio/ui/main_window.py" line="1064"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1045"/>
+        <location filename="../../studio/ui/main_window.py" line="1064"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1116"/>
+        <location filename="../../studio/ui/main_window.py" line="1135"/>
         <source>A take is being made</source>
         <translation>正在生成版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1119"/>
+        <location filename="../../studio/ui/main_window.py" line="1138"/>
         <source>Quitting now throws away the take being made and any queued takes. Press Esc first to keep what is made so far as a partial take.</source>
         <translation>现在退出会丢弃正在生成的版本和队列中的版本。先按 Esc 可以把已生成的部分保存为不完整版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1123"/>
+        <location filename="../../studio/ui/main_window.py" line="1142"/>
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1124"/>
+        <location filename="../../studio/ui/main_window.py" line="1143"/>
         <source>Keep working</source>
         <translation>继续工作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="326"/>
+        <location filename="../../studio/ui/main_window.py" line="332"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="339"/>
+        <location filename="../../studio/ui/main_window.py" line="345"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="361"/>
+        <location filename="../../studio/ui/main_window.py" line="367"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="366"/>
+        <location filename="../../studio/ui/main_window.py" line="372"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="378"/>
+        <location filename="../../studio/ui/main_window.py" line="384"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="422"/>
+        <location filename="../../studio/ui/main_window.py" line="428"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="429"/>
+        <location filename="../../studio/ui/main_window.py" line="435"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="482"/>
+        <location filename="../../studio/ui/main_window.py" line="488"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="492"/>
+        <location filename="../../studio/ui/main_window.py" line="498"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="524"/>
+        <location filename="../../studio/ui/main_window.py" line="530"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="627"/>
+        <location filename="../../studio/ui/main_window.py" line="642"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="631"/>
+        <location filename="../../studio/ui/main_window.py" line="646"/>
         <source>Last take: failed · seed {0}</source>
         <translation>上一条版本：失败 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="638"/>
+        <location filename="../../studio/ui/main_window.py" line="653"/>
         <source>Last take: cancelled · seed {0}</source>
         <translation>上一条版本：已取消 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="640"/>
+        <location filename="../../studio/ui/main_window.py" line="655"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="643"/>
+        <location filename="../../studio/ui/main_window.py" line="658"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="719"/>
+        <location filename="../../studio/ui/main_window.py" line="738"/>
         <source>Sentence {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="724"/>
+        <location filename="../../studio/ui/main_window.py" line="743"/>
         <source>Take {0} re-rolled as take {1} (seed {2}); take {0} is kept as it was.</source>
         <translation>版本 {0} 已重新生成为版本 {1}（种子 {2}）；版本 {0} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="730"/>
+        <location filename="../../studio/ui/main_window.py" line="749"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="731"/>
+        <location filename="../../studio/ui/main_window.py" line="750"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="731"/>
+        <location filename="../../studio/ui/main_window.py" line="750"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="753"/>
-        <location filename="../../studio/ui/main_window.py" line="856"/>
+        <location filename="../../studio/ui/main_window.py" line="772"/>
+        <location filename="../../studio/ui/main_window.py" line="875"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="771"/>
+        <location filename="../../studio/ui/main_window.py" line="790"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="779"/>
+        <location filename="../../studio/ui/main_window.py" line="798"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="811"/>
+        <location filename="../../studio/ui/main_window.py" line="830"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="859"/>
+        <location filename="../../studio/ui/main_window.py" line="878"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -1584,41 +1584,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="875"/>
+        <location filename="../../studio/ui/main_window.py" line="894"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="886"/>
+        <location filename="../../studio/ui/main_window.py" line="905"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="917"/>
+        <location filename="../../studio/ui/main_window.py" line="936"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="930"/>
+        <location filename="../../studio/ui/main_window.py" line="949"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="971"/>
+        <location filename="../../studio/ui/main_window.py" line="990"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="994"/>
+        <location filename="../../studio/ui/main_window.py" line="1013"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1059"/>
+        <location filename="../../studio/ui/main_window.py" line="1078"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1716,7 +1716,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="322"/>
-        <location filename="../../studio/ui/project/view.py" line="739"/>
+        <location filename="../../studio/ui/project/view.py" line="744"/>
         <source>Select a block in the table first.</source>
         <translation>请先在表格中选择一个段落。</translation>
     </message>
@@ -1859,100 +1859,100 @@
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="677"/>
+        <location filename="../../studio/ui/project/view.py" line="682"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="681"/>
+        <location filename="../../studio/ui/project/view.py" line="686"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="686"/>
+        <location filename="../../studio/ui/project/view.py" line="691"/>
         <source>{0}/{1} blocks</source>
         <translation>{0}/{1} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="701"/>
+        <location filename="../../studio/ui/project/view.py" line="706"/>
         <source>Stopped; {0} of {1} blocks are rendered and kept.</source>
         <translation>已停止；{1} 个段落中有 {0} 个已渲染并保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="706"/>
+        <location filename="../../studio/ui/project/view.py" line="711"/>
         <source>Stopped; the blocks rendered so far are kept.</source>
         <translation>已停止；已渲染的段落会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="881"/>
+        <location filename="../../studio/ui/project/view.py" line="886"/>
         <source>Export project (subtitles .srt and timing .json are written beside the audio)</source>
         <translation>导出项目（字幕 .srt 和时间 .json 会写在音频旁边）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="927"/>
+        <location filename="../../studio/ui/project/view.py" line="932"/>
         <source>Exported:</source>
         <translation>已导出：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="929"/>
+        <location filename="../../studio/ui/project/view.py" line="934"/>
         <source>audio: {0}</source>
         <translation>音频：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="931"/>
+        <location filename="../../studio/ui/project/view.py" line="936"/>
         <source>subtitles ({0}): {1}</source>
         <translation>字幕（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="933"/>
+        <location filename="../../studio/ui/project/view.py" line="938"/>
         <source>timing and provenance (.json): {0}</source>
         <translation>时间与来源（.json）：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="709"/>
+        <location filename="../../studio/ui/project/view.py" line="714"/>
         <source>Rendered %n block(s), reused {0}.</source>
         <translation>
             <numerusform>渲染了 %n 段，复用 {0} 段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="743"/>
+        <location filename="../../studio/ui/project/view.py" line="748"/>
         <source>Save a voice first: the library has no voices.</source>
         <translation>请先保存一个音色：资料库中还没有音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="746"/>
+        <location filename="../../studio/ui/project/view.py" line="751"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="746"/>
+        <location filename="../../studio/ui/project/view.py" line="751"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="776"/>
+        <location filename="../../studio/ui/project/view.py" line="781"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="807"/>
+        <location filename="../../studio/ui/project/view.py" line="812"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="852"/>
+        <location filename="../../studio/ui/project/view.py" line="857"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="875"/>
-        <location filename="../../studio/ui/project/view.py" line="904"/>
+        <location filename="../../studio/ui/project/view.py" line="880"/>
+        <location filename="../../studio/ui/project/view.py" line="909"/>
         <source>Import a script first (Import script…): there is no project to export.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="883"/>
+        <location filename="../../studio/ui/project/view.py" line="888"/>
         <source>Audio (*.wav *.flac *.mp3)</source>
         <translation>音频 (*.wav *.flac *.mp3)</translation>
     </message>
@@ -2917,6 +2917,24 @@
         <location filename="../../studio/ui/project/view.py" line="82"/>
         <source>(no speaker)</source>
         <translation>（无说话人）</translation>
+    </message>
+</context>
+<context>
+    <name>TakeTraceFollower</name>
+    <message>
+        <location filename="../../studio/ui/take_trace.py" line="170"/>
+        <source>Take #{0} cannot be shown here: {1}</source>
+        <translation>无法在此显示版本 #{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/take_trace.py" line="183"/>
+        <source>Take #{0}: its mel spectrogram and speech tokens ({1:.1f} s)</source>
+        <translation>版本 #{0}：梅尔频谱与语音 token（{1:.1f} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/take_trace.py" line="188"/>
+        <source>Take #{0}: the mel spectrogram of its audio ({1:.1f} s); speech tokens are shown for takes made in this session</source>
+        <translation>版本 #{0}：由音频计算的梅尔频谱（{1:.1f} 秒）；语音 token 仅显示本次会话生成的版本</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,19 @@ class LivePanel(QGroupBox):
         self.set_playhead(None)
         self.refresh()
 
+    def show_trace(self, trace) -> None:
+        """Show a finished take (a `take_trace.TakeTrace`) in place of a running one."""
+        self.reset()
+        if trace.mel.shape[1]:
+            self.mel_buffer.append(trace.mel, 0)
+        if trace.tokens is not None and trace.tokens.size:
+            self.token_buffer.append(trace.tokens, 0)
+        for index, start in trace.mel_starts:
+            self.mel_buffer.add_boundary(index, start)
+        for index, start in trace.token_starts:
+            self.token_buffer.add_boundary(index, start)
+        self.refresh()
+
     def show_failure(self, text: str) -> None:
         """The take failed: its reason stays in the status line until the next take starts."""
         self.failure = text

@@ -51,6 +51,7 @@ from studio.ui.serve_toggle import ServeToggle
 from studio.ui.session_state import restore_session, save_session
 from studio.ui.settings_dialog import SettingsDialog
 from studio.ui.take_session import UNSPEAKABLE, TakeAssembler, TakeRequest, count_sentences, has_speakable
+from studio.ui.take_trace import TakeTraceFollower, snapshot
 from studio.ui.takes_panel import TakesPanel
 from studio.ui.voice_list import VoiceList
 
@@ -70,6 +71,7 @@ class TakeRun:
         self.started_at: float | None = None  # monotonic seconds, for a partial take's figures
         self.first_audio_at: float | None = None
         self.cancelling = False  # Esc was pressed; the worker has not stopped yet
+        self.trace = None  # what the live view showed of it, kept once it ends (take_trace.py)
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +104,10 @@ class MainWindow(QMainWindow):
         self.live = LivePanel()
         self.takes = TakesPanel(ctx)
         self.empty = EmptyState()
+        # the live view shows the selected take when none is running
+        self.trace_follower = TakeTraceFollower(ctx, self.live, self._live_view_busy, self)
+        self.takes.takeSelected.connect(self.trace_follower.take_selected)
+        self.trace_follower.shown.connect(self._live_view_shows)
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.voice_list)
@@ -555,9 +561,18 @@ class MainWindow(QMainWindow):
         if run is self.live_run:
             self.live.sentence_total = total
 
+    def _live_view_busy(self) -> bool:
+        # a running take owns the live view, and so does a failure's reason until the next take
+        running = self.live_run is not None and self.live_run.job.is_open
+        return running or bool(self.live.failure)
+
+    def _live_view_shows(self, take_id: int) -> None:
+        self.live_take_id = take_id  # the playhead follows this take when it plays
+
     def _take_started(self, run: TakeRun) -> None:
         self.live_run = run
         self.live_take_id = None
+        self.trace_follower.forget()
         run.started_at = time.monotonic()
         self.live.reset(run.sentence_total)
         self.live.progress.show()
@@ -674,6 +689,8 @@ class MainWindow(QMainWindow):
         """Write the take to the library on a background thread (never the UI thread)."""
         req, asm, lib = run.request, run.assembler, self.ctx.library
         family = self.ctx.family or ""
+        if run is self.live_run and req.reroll is None:  # a re-roll's view holds one sentence only
+            run.trace = snapshot(self.live)
         device = self.device_status.text()
         if req.reroll is not None:  # a new version of the take; the old one stays as it was
             take_id, index = req.reroll
@@ -710,6 +727,8 @@ class MainWindow(QMainWindow):
         self.last_take_id = take_id
         if run is self.live_run:
             self.live_take_id = take_id
+        if run.trace is not None:
+            self.trace_follower.remember(take_id, run.trace)
         self.ctx.takesChanged.emit()
         self.takes.select_take(take_id)
         if run.request.reroll is not None:
