@@ -746,6 +746,26 @@
         <source>Could not create the folder {0} ({1}).</source>
         <translation>无法创建文件夹 {0}（{1}）。</translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="261"/>
+        <source>block {0}</source>
+        <translation>第 {0} 段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="263"/>
+        <source>cue {0}</source>
+        <translation>第 {0} 条字幕</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="264"/>
+        <source>a block</source>
+        <translation>某一段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="272"/>
+        <source>{0} could not be rendered: </source>
+        <translation>{0}无法渲染：</translation>
+    </message>
 </context>
 <context>
     <name>IngestDialog</name>
@@ -1653,306 +1673,311 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/__init__.py" line="19"/>
-        <location filename="../../studio/ui/project/view.py" line="176"/>
+        <location filename="../../studio/ui/project/view.py" line="189"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="167"/>
+        <location filename="../../studio/ui/project/view.py" line="180"/>
         <source>Import script…</source>
         <translation>导入脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="168"/>
+        <location filename="../../studio/ui/project/view.py" line="181"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="174"/>
+        <location filename="../../studio/ui/project/view.py" line="187"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="208"/>
+        <location filename="../../studio/ui/project/view.py" line="221"/>
         <source>Play from block</source>
         <translation>从此段播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="209"/>
+        <location filename="../../studio/ui/project/view.py" line="222"/>
         <source>Re-roll block</source>
         <translation>重新生成此段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="210"/>
+        <location filename="../../studio/ui/project/view.py" line="223"/>
         <source>Block voice…</source>
         <translation>此段音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="290"/>
+        <location filename="../../studio/ui/project/view.py" line="303"/>
         <source>{0} — 1 block</source>
         <translation>{0} — 1 段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="291"/>
+        <location filename="../../studio/ui/project/view.py" line="304"/>
         <source>{0} — %n blocks</source>
         <translation>
             <numerusform>{0} — %n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="319"/>
+        <location filename="../../studio/ui/project/view.py" line="332"/>
         <source>Import a script first (Import script…): there is no project yet.</source>
         <translation>请先导入脚本（“导入脚本…”）：还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="320"/>
+        <location filename="../../studio/ui/project/view.py" line="333"/>
         <source>Open a model folder first (File → Open model folder…).</source>
         <translation>请先打开模型文件夹（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="321"/>
+        <location filename="../../studio/ui/project/view.py" line="334"/>
         <source>The project is rendering; wait for it or cancel it.</source>
         <translation>项目正在渲染；请等待完成或取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="322"/>
-        <location filename="../../studio/ui/project/view.py" line="744"/>
+        <location filename="../../studio/ui/project/view.py" line="335"/>
+        <location filename="../../studio/ui/project/view.py" line="780"/>
         <source>Select a block in the table first.</source>
         <translation>请先在表格中选择一个段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="331"/>
+        <location filename="../../studio/ui/project/view.py" line="344"/>
         <source>Render every block that has no audio for its current text, voice and settings.</source>
         <translation>渲染所有在当前文本、音色和设置下还没有音频的段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="346"/>
+        <location filename="../../studio/ui/project/view.py" line="359"/>
         <source>The project has no blocks.</source>
         <translation>项目中没有段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="348"/>
+        <location filename="../../studio/ui/project/view.py" line="361"/>
         <source>Render the project first: 1 block has no audio yet.</source>
         <translation>请先渲染项目：还有 1 个段落没有音频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="350"/>
+        <location filename="../../studio/ui/project/view.py" line="363"/>
         <source>Render the project first: %n blocks have no audio yet.</source>
         <translation>
             <numerusform>请先渲染项目：还有 %n 个段落没有音频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="171"/>
+        <location filename="../../studio/ui/project/view.py" line="184"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="335"/>
+        <location filename="../../studio/ui/project/view.py" line="348"/>
         <source>Nothing is rendering.</source>
         <translation>当前没有正在渲染的内容。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="337"/>
-        <location filename="../../studio/ui/project/view.py" line="660"/>
+        <location filename="../../studio/ui/project/view.py" line="350"/>
+        <location filename="../../studio/ui/project/view.py" line="687"/>
         <source>Stopping after the current block…</source>
         <translation>当前段落完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="340"/>
+        <location filename="../../studio/ui/project/view.py" line="353"/>
         <source>Stop the render; the blocks rendered so far are kept (Render again makes the rest).</source>
         <translation>停止渲染；已渲染的段落会保留（再次渲染只生成其余部分）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="354"/>
+        <location filename="../../studio/ui/project/view.py" line="367"/>
         <source>Write the whole render to a WAV, FLAC or MP3 file (WAV bit depth from Settings), with SRT subtitles and a JSON file of every block&apos;s timing beside it.</source>
         <translation>将整个渲染写入 WAV、FLAC 或 MP3 文件（WAV 位深取自设置），并在旁边写出 SRT 字幕和记录每个段落时间的 JSON 文件。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="364"/>
+        <location filename="../../studio/ui/project/view.py" line="377"/>
         <source>Render every block first: there is no audio to play yet.</source>
         <translation>请先渲染所有段落：还没有可播放的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="367"/>
+        <location filename="../../studio/ui/project/view.py" line="380"/>
         <source>Play the render from the selected block on (or double-click a block).</source>
         <translation>从所选段落开始播放渲染结果（或双击某个段落）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="380"/>
+        <location filename="../../studio/ui/project/view.py" line="393"/>
         <source>Render the selected block again with a new seed; its earlier takes are kept.</source>
         <translation>用新的种子重新渲染所选段落；之前的版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="385"/>
+        <location filename="../../studio/ui/project/view.py" line="398"/>
         <source>Choose another library voice for the selected block only.</source>
         <translation>只为所选段落换用资料库中的另一个音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="495"/>
+        <location filename="../../studio/ui/project/view.py" line="508"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="544"/>
+        <location filename="../../studio/ui/project/view.py" line="558"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="552"/>
+        <location filename="../../studio/ui/project/view.py" line="569"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="569"/>
+        <location filename="../../studio/ui/project/view.py" line="588"/>
         <source>Updated project {0} from {1}; unchanged lines keep their audio.</source>
         <translation>已根据 {1} 更新项目 {0}；未改动的行保留其音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="583"/>
+        <location filename="../../studio/ui/project/view.py" line="602"/>
         <source>Script imported before</source>
         <translation>脚本已导入过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="584"/>
+        <location filename="../../studio/ui/project/view.py" line="603"/>
         <source>This script was imported before as the project {0}.</source>
         <translation>此脚本之前已作为项目 {0} 导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="587"/>
+        <location filename="../../studio/ui/project/view.py" line="606"/>
         <source>Update it: the blocks follow the file, every speaker keeps its voice and unchanged lines keep their audio. Or import it as a new project.</source>
         <translation>更新它：段落随文件更新，每个说话人保留其声音，未改动的行保留其音频。也可以作为新项目导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="591"/>
+        <location filename="../../studio/ui/project/view.py" line="610"/>
         <source>Update {0}</source>
         <translation>更新 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="592"/>
+        <location filename="../../studio/ui/project/view.py" line="611"/>
         <source>Import as a new project</source>
         <translation>作为新项目导入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="610"/>
+        <location filename="../../studio/ui/project/view.py" line="630"/>
         <source>Import a script first (Import script…): there is no project to render.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可渲染的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="613"/>
+        <location filename="../../studio/ui/project/view.py" line="635"/>
         <source>The project is already rendering.</source>
         <translation>项目已在渲染中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="617"/>
+        <location filename="../../studio/ui/project/view.py" line="639"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="642"/>
+        <location filename="../../studio/ui/project/view.py" line="669"/>
         <source>Render project {0}</source>
         <translation>渲染项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="648"/>
+        <location filename="../../studio/ui/project/view.py" line="675"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="682"/>
+        <location filename="../../studio/ui/project/view.py" line="709"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="686"/>
+        <location filename="../../studio/ui/project/view.py" line="713"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="691"/>
+        <location filename="../../studio/ui/project/view.py" line="718"/>
         <source>{0}/{1} blocks</source>
         <translation>{0}/{1} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="706"/>
+        <location filename="../../studio/ui/project/view.py" line="736"/>
         <source>Stopped; {0} of {1} blocks are rendered and kept.</source>
         <translation>已停止；{1} 个段落中有 {0} 个已渲染并保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="711"/>
+        <location filename="../../studio/ui/project/view.py" line="741"/>
         <source>Stopped; the blocks rendered so far are kept.</source>
         <translation>已停止；已渲染的段落会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="886"/>
+        <location filename="../../studio/ui/project/view.py" line="760"/>
+        <source>Render failed; the blocks made before it are kept.</source>
+        <translation>渲染失败；之前完成的段落已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="925"/>
         <source>Export project (subtitles .srt and timing .json are written beside the audio)</source>
         <translation>导出项目（字幕 .srt 和时间 .json 会写在音频旁边）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="932"/>
+        <location filename="../../studio/ui/project/view.py" line="975"/>
         <source>Exported:</source>
         <translation>已导出：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="934"/>
+        <location filename="../../studio/ui/project/view.py" line="977"/>
         <source>audio: {0}</source>
         <translation>音频：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="936"/>
+        <location filename="../../studio/ui/project/view.py" line="979"/>
         <source>subtitles ({0}): {1}</source>
         <translation>字幕（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="938"/>
+        <location filename="../../studio/ui/project/view.py" line="981"/>
         <source>timing and provenance (.json): {0}</source>
         <translation>时间与来源（.json）：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="714"/>
+        <location filename="../../studio/ui/project/view.py" line="744"/>
         <source>Rendered %n block(s), reused {0}.</source>
         <translation>
             <numerusform>渲染了 %n 段，复用 {0} 段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="748"/>
+        <location filename="../../studio/ui/project/view.py" line="784"/>
         <source>Save a voice first: the library has no voices.</source>
         <translation>请先保存一个音色：资料库中还没有音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="751"/>
+        <location filename="../../studio/ui/project/view.py" line="787"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="751"/>
+        <location filename="../../studio/ui/project/view.py" line="787"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="781"/>
+        <location filename="../../studio/ui/project/view.py" line="817"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="812"/>
+        <location filename="../../studio/ui/project/view.py" line="848"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="857"/>
+        <location filename="../../studio/ui/project/view.py" line="893"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="880"/>
-        <location filename="../../studio/ui/project/view.py" line="909"/>
+        <location filename="../../studio/ui/project/view.py" line="917"/>
+        <location filename="../../studio/ui/project/view.py" line="949"/>
         <source>Import a script first (Import script…): there is no project to export.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="888"/>
+        <location filename="../../studio/ui/project/view.py" line="927"/>
         <source>Audio (*.wav *.flac *.mp3)</source>
         <translation>音频 (*.wav *.flac *.mp3)</translation>
     </message>
@@ -2899,22 +2924,22 @@
 <context>
     <name>SpeakerDialog</name>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="62"/>
+        <location filename="../../studio/ui/project/view.py" line="75"/>
         <source>Choose a voice for each speaker</source>
         <translation>为每个说话人选择音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="64"/>
+        <location filename="../../studio/ui/project/view.py" line="77"/>
         <source>Choose the library voice that speaks each speaker&apos;s lines.</source>
         <translation>为每个说话人的台词选择资料库中的朗读音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="67"/>
+        <location filename="../../studio/ui/project/view.py" line="80"/>
         <source>Lines with no speaker name (every line of a plain text, Markdown or subtitle script) use the voice chosen for (no speaker).</source>
         <translation>没有说话人名字的台词（纯文本、Markdown 或字幕脚本中的每一行）使用为“（无说话人）”选择的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="82"/>
+        <location filename="../../studio/ui/project/view.py" line="95"/>
         <source>(no speaker)</source>
         <translation>（无说话人）</translation>
     </message>

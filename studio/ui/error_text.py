@@ -254,6 +254,26 @@ _CATALOGUE: list[tuple[str, Callable[[], str], Callable[[str], str] | None]] = [
     ),
 ]
 
+
+def _where(where: str) -> str:
+    """The project renderer's names for a block ("block 3", "cue 12", "a block")."""
+    if m := re.fullmatch(r"block (\d+)", where):
+        return QCoreApplication.translate("EngineErrors", "block {0}").format(m.group(1))
+    if m := re.fullmatch(r"cue (\d+)", where):
+        return QCoreApplication.translate("EngineErrors", "cue {0}").format(m.group(1))
+    return QCoreApplication.translate("EngineErrors", "a block") if where == "a block" else where
+
+
+_CATALOGUE += [
+    # projects: a render that stopped on a block (studio/project/render.py); the engine's reason
+    # after the colon is translated by its own entry above
+    (
+        r"^(block \d+|cue \d+|a block) could not be rendered: ",
+        lambda: QCoreApplication.translate("EngineErrors", "{0} could not be rendered: "),
+        _where,
+    ),
+]
+
 _COMPILED = [(re.compile(pattern), template, first) for pattern, template, first in _CATALOGUE]
 
 

@@ -265,3 +265,44 @@ def test_a_block_shows_rendered_in_the_table_as_soon_as_it_is_made(qtbot, window
         view._job.progress.connect(on_progress)
     # while the render still ran, the finished first block's row already said so
     assert seen and seen[0][0] == "rendered" and seen[0][-1] == "not rendered", seen
+
+
+def test_a_failed_render_says_so_and_its_message_goes_once_a_render_and_an_export_succeed(
+    qtbot, window, tmp_path
+):
+    from tests.ui.conftest import SELFTEST_CLIP
+
+    lib = window.ctx.library
+    voice = lib.add_voice("No transcript", language="en")
+    lib.import_clip_file(voice.id, SELFTEST_CLIP)  # Clone (the default mode) needs its transcript
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    (tmp_path / "lines.txt").write_text("Hello there.\n\nGood day to you.\n")
+    assert view.import_script(tmp_path / "lines.txt", {"": lib.get_voice(voice.id).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == 2)
+    assert _render(qtbot, view) is None  # failed
+    shown = window.message_bar.text()
+    assert "could not be rendered" in shown and "transcript" in shown
+    assert "ProjectError" not in shown and "Synthesis failed" not in shown  # the sentence, not a class name
+    assert view.progress_label.text() == "Render failed; the blocks made before it are kept."
+    assert view.stop_button.isEnabled() is False and view.render_button.isEnabled()
+    # the user fixes the blocks (cross-lingual needs no transcript) and renders again
+    for item in view.model.items:
+        view.store.update_block(item.block.id, mode="cross_lingual")
+    view.refresh_blocks([item.block.id for item in view.model.items])
+    report = _render(qtbot, view)
+    assert report is not None and report.rendered == 2
+    assert "could not be rendered" not in window.message_bar.text()
+    result = _export(qtbot, view, tmp_path / "lines.wav")
+    assert result is not None
+    assert "lines.wav" in window.message_bar.text()  # the export's confirmation is what shows
+
+
+def test_a_block_that_could_not_be_rendered_reads_in_chinese(chinese):
+    from studio.ui.error_text import localize
+
+    text = localize(
+        "block 3 could not be rendered: Zero-shot cloning needs the transcript of the reference clip; "
+        "add it, or use cross-lingual mode."
+    )
+    assert text.startswith("第 3 段无法渲染：") and "Zero-shot" not in text, text

@@ -30,7 +30,7 @@ def test_choosing_an_earlier_take_shows_its_mel_and_tokens_again(window, qtbot):
 def test_a_take_from_another_session_shows_the_mel_of_its_audio(window, qtbot):
     save_voice(qtbot, window)
     take_id, run = make_take(qtbot, window, "Hello there. How are you today?", seed=5)
-    other, _ = make_take(qtbot, window, "Something else.", seed=6)
+    make_take(qtbot, window, "Something else.", seed=6)
     window.trace_follower.cache.drop(take_id)  # as after a restart: nothing kept in memory
     window.takes.select_take(take_id)
     live = window.live

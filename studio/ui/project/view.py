@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from studio.project.errors import ProjectError
 from studio.project.store import ProjectStore
+from studio.ui.error_text import localize
 from studio.ui.file_dialogs import open_file
 from studio.ui.project.inspector import BlockInspector
 from studio.ui.project.table_model import BlockTableModel
@@ -50,6 +51,18 @@ from studio.ui.views.style import apply_plot_style
 from studio.ui.views.waveform_view import envelope
 
 SCRIPT_FILTER = "Scripts (*.txt *.md *.csv *.tsv *.srt *.vtt)"
+# Message keys (StudioContext.resolve): a successful import, render or export resolves them all.
+PROJECT_KEYS = "project:"
+IMPORT_KEY, RENDER_KEY, EXPORT_KEY = "project:import", "project:render", "project:export"
+
+
+@dataclasses.dataclass(frozen=True)
+class RenderFailed:
+    """A render that stopped on a ProjectError (a block that could not be rendered, a speaker
+    without a voice ...): returned by the worker call as a value, so the window shows the sentence
+    itself rather than a crash report."""
+
+    message: str
 
 
 class SpeakerDialog(QDialog):
@@ -516,7 +529,7 @@ class ProjectView(QWidget):
         try:
             script = read_script(path)
         except ProjectError as err:
-            self.ctx.error(str(err))
+            self.ctx.error(localize(str(err)), key=IMPORT_KEY)
             return False
         existing = self.store.find_by_source(str(path.resolve()))
         if existing is not None and update is None:
@@ -541,7 +554,10 @@ class ProjectView(QWidget):
                 voices = known
             else:
                 if not library_voices:
-                    self.ctx.error(self.tr("Save a voice first: every speaker of a project needs a voice."))
+                    self.ctx.error(
+                        self.tr("Save a voice first: every speaker of a project needs a voice."),
+                        key=IMPORT_KEY,
+                    )
                     return False
                 dialog = SpeakerDialog(script.speakers, library_voices, self, current=known)
                 if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -549,7 +565,9 @@ class ProjectView(QWidget):
                 voices = {**known, **dialog.mapping()}
         missing = [s for s in script.speakers if s not in voices and "" not in voices]
         if missing:
-            self.ctx.error(self.tr("No voice chosen for speaker {0}.").format(missing[0] or "—"))
+            self.ctx.error(
+                self.tr("No voice chosen for speaker {0}.").format(missing[0] or "—"), key=IMPORT_KEY
+            )
             return False
         try:
             with self.ctx.library.transaction():
@@ -560,8 +578,9 @@ class ProjectView(QWidget):
                 for speaker, uid in voices.items():
                     self.store.set_speaker_voice(project.id, speaker, voice_uid=uid)
         except ProjectError as err:
-            self.ctx.error(str(err))
+            self.ctx.error(localize(str(err)), key=IMPORT_KEY)
             return False
+        self.ctx.resolve(PROJECT_KEYS)  # imported: earlier project problems are no longer the news
         for warning in script.warnings:
             self.ctx.warn(warning)
         if target is not None:
@@ -607,14 +626,17 @@ class ProjectView(QWidget):
         from studio.project.render import LocalRenderer, VoiceResolver, prepare_library_voice, render_project
 
         if self.project is None:
-            self.ctx.error(self.tr("Import a script first (Import script…): there is no project to render."))
+            self.ctx.error(
+                self.tr("Import a script first (Import script…): there is no project to render."),
+                key=RENDER_KEY,
+            )
             return False
         if self.rendering:
             self.ctx.warn(self.tr("The project is already rendering."))
             return False
         loaded = self.ctx.bridge.loaded
         if loaded is None:
-            self.ctx.error(self.tr("Open a model folder before rendering."))
+            self.ctx.error(self.tr("Open a model folder before rendering."), key=RENDER_KEY)
             return False
         store, model_hash = self.store, self._model_hash()
         project = store.set_model(self.project.id, str(loaded.folder), loaded.family, model_hash)
@@ -625,16 +647,21 @@ class ProjectView(QWidget):
             resolver = VoiceResolver(
                 store, project, engine.family, prepare=prepare_library_voice(store, engine)
             )
-            return render_project(
-                store,
-                project,
-                LocalRenderer(engine),
-                resolver=resolver,
-                model_hash=model_hash,
-                progress=progress.put,
-                cancel=cancel,
-                block_ids=block_ids,
-            )
+            try:
+                return render_project(
+                    store,
+                    project,
+                    LocalRenderer(engine),
+                    resolver=resolver,
+                    model_hash=model_hash,
+                    progress=progress.put,
+                    cancel=cancel,
+                    block_ids=block_ids,
+                )
+            except ProjectError as err:  # the user's to fix: its sentence, as a value
+                return RenderFailed(str(err))
+
+        self.ctx.resolve(PROJECT_KEYS)  # rendering again: an earlier failure is no longer the news
 
         self._cancel = cancel
         # one entry in the window's queue (Takes tab) and status bar, with the blocks done so far
@@ -700,6 +727,9 @@ class ProjectView(QWidget):
         self.update_buttons()
 
     def _render_done(self, report, stopped: bool = False) -> None:
+        if isinstance(report, RenderFailed):
+            self._render_failed(report)
+            return
         self._finish()
         if report is not None and getattr(report, "cancelled", False):
             self.progress_label.setText(
@@ -721,8 +751,14 @@ class ProjectView(QWidget):
         self.reload(then=shown)
 
     def _render_failed(self, failure) -> None:
+        """The render stopped on an error: its sentence in the message area (until the next import,
+        render or export), and the progress row says it stopped (the blocks made before are kept)."""
         self._finish()
-        self.ctx.error(getattr(failure, "message", str(failure)))
+        message = localize(getattr(failure, "message", str(failure)))
+        self.ctx.error(message, key=RENDER_KEY)
+        self.progress_bar.setValue(0)
+        self.progress_label.setText(self.tr("Render failed; the blocks made before it are kept."))
+        self.progress_label.setToolTip(message)
         self.reload(then=lambda: self.renderEnded.emit(None))
 
     # -- block actions -----------------------------------------------------------------------------
@@ -877,7 +913,10 @@ class ProjectView(QWidget):
     def choose_export(self) -> None:
         """Ask where to export, starting in the export folder of Settings (the last one used)."""
         if self.project is None:
-            self.ctx.error(self.tr("Import a script first (Import script…): there is no project to export."))
+            self.ctx.error(
+                self.tr("Import a script first (Import script…): there is no project to export."),
+                key=EXPORT_KEY,
+            )
             return
         folder = self.ctx.settings.get("export/folder") or str(Path.home())
         suffix = ".flac" if self.ctx.settings.get("export/format") == "flac" else ".wav"
@@ -906,7 +945,10 @@ class ProjectView(QWidget):
         from studio.project.export import export_project
 
         if self.project is None:
-            self.ctx.error(self.tr("Import a script first (Import script…): there is no project to export."))
+            self.ctx.error(
+                self.tr("Import a script first (Import script…): there is no project to export."),
+                key=EXPORT_KEY,
+            )
             return
         options.setdefault("bits", self.export_bits())
         store, project, resolver, model_hash = self.store, self.project, self._resolver(), self._model_hash()
@@ -922,10 +964,11 @@ class ProjectView(QWidget):
             text = self.written_files_text(result)
             self.export_summary.setText(text)
             first, *files = text.split("\n")
+            self.ctx.resolve(PROJECT_KEYS)  # exported: earlier project problems are no longer the news
             self.ctx.info(first + " " + "; ".join(files), key="export")
             self.exported.emit(result)
 
-        self.ctx.background.run(run, done, lambda err: self.ctx.error(str(err)))
+        self.ctx.background.run(run, done, lambda err: self.ctx.error(localize(str(err)), key=EXPORT_KEY))
 
     def written_files_text(self, result) -> str:
         """ "Exported: audio …; subtitles (.srt) …; timing (.json) …" with full paths, one line a file."""
