@@ -1282,7 +1282,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="225"/>
-        <location filename="../../studio/ui/main_window.py" line="1057"/>
+        <location filename="../../studio/ui/main_window.py" line="1065"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
@@ -1343,7 +1343,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="255"/>
-        <location filename="../../studio/ui/main_window.py" line="1076"/>
+        <location filename="../../studio/ui/main_window.py" line="1084"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
@@ -1408,62 +1408,67 @@
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="925"/>
+        <location filename="../../studio/ui/main_window.py" line="835"/>
+        <source>Sentence {0} of take {1} was cut off when the take stopped, so it cannot be re-rolled alone; re-roll the whole take.</source>
+        <translation>版本 {1} 的第 {0} 句在生成停止时被截断，无法单独重新生成；请重新生成整个版本。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="933"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="928"/>
+        <location filename="../../studio/ui/main_window.py" line="936"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1006"/>
+        <location filename="../../studio/ui/main_window.py" line="1014"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1006"/>
+        <location filename="../../studio/ui/main_window.py" line="1014"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1031"/>
+        <location filename="../../studio/ui/main_window.py" line="1039"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1057"/>
+        <location filename="../../studio/ui/main_window.py" line="1065"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1064"/>
+        <location filename="../../studio/ui/main_window.py" line="1072"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1064"/>
+        <location filename="../../studio/ui/main_window.py" line="1072"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1135"/>
+        <location filename="../../studio/ui/main_window.py" line="1143"/>
         <source>A take is being made</source>
         <translation>正在生成版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1138"/>
+        <location filename="../../studio/ui/main_window.py" line="1146"/>
         <source>Quitting now throws away the take being made and any queued takes. Press Esc first to keep what is made so far as a partial take.</source>
         <translation>现在退出会丢弃正在生成的版本和队列中的版本。先按 Esc 可以把已生成的部分保存为不完整版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1142"/>
+        <location filename="../../studio/ui/main_window.py" line="1150"/>
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1143"/>
+        <location filename="../../studio/ui/main_window.py" line="1151"/>
         <source>Keep working</source>
         <translation>继续工作</translation>
     </message>
@@ -1569,7 +1574,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="772"/>
-        <location filename="../../studio/ui/main_window.py" line="875"/>
+        <location filename="../../studio/ui/main_window.py" line="883"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1589,7 +1594,7 @@
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="878"/>
+        <location filename="../../studio/ui/main_window.py" line="886"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -1604,41 +1609,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="894"/>
+        <location filename="../../studio/ui/main_window.py" line="902"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="905"/>
+        <location filename="../../studio/ui/main_window.py" line="913"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="936"/>
+        <location filename="../../studio/ui/main_window.py" line="944"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="949"/>
+        <location filename="../../studio/ui/main_window.py" line="957"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="990"/>
+        <location filename="../../studio/ui/main_window.py" line="998"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="1013"/>
+        <location filename="../../studio/ui/main_window.py" line="1021"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1078"/>
+        <location filename="../../studio/ui/main_window.py" line="1086"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -2965,274 +2970,284 @@
 <context>
     <name>TakesPanel</name>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="38"/>
+        <location filename="../../studio/ui/takes_panel.py" line="39"/>
         <source>The take&apos;s sentences, as the text frontend cuts them. The model speaks short sentences together in one pass (as CosyVoice&apos;s own frontend does); re-rolling one of them speaks it alone and splices it in at the pause where it starts and ends.</source>
         <translation>版本的各个句子，按文本前端的切分方式列出。模型会把较短的句子放在一次生成中一起朗读（与 CosyVoice 自带前端相同）；重新生成其中一句时会单独朗读它，并在它开始和结束处的停顿拼接回去。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="55"/>
+        <location filename="../../studio/ui/takes_panel.py" line="56"/>
         <source>Takes</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="58"/>
+        <location filename="../../studio/ui/takes_panel.py" line="59"/>
         <source>Search takes by text</source>
         <translation>按文本搜索版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="61"/>
+        <location filename="../../studio/ui/takes_panel.py" line="62"/>
         <source>★ only</source>
         <translation>仅 ★</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="73"/>
+        <location filename="../../studio/ui/takes_panel.py" line="74"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="74"/>
+        <location filename="../../studio/ui/takes_panel.py" line="75"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="75"/>
+        <location filename="../../studio/ui/takes_panel.py" line="76"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="76"/>
+        <location filename="../../studio/ui/takes_panel.py" line="77"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="77"/>
+        <location filename="../../studio/ui/takes_panel.py" line="78"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="98"/>
+        <location filename="../../studio/ui/takes_panel.py" line="99"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="99"/>
+        <location filename="../../studio/ui/takes_panel.py" line="100"/>
         <source>Play or pause the selected take (Space)</source>
         <translation>播放或暂停所选版本（空格键）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="101"/>
+        <location filename="../../studio/ui/takes_panel.py" line="102"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="105"/>
+        <location filename="../../studio/ui/takes_panel.py" line="106"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="106"/>
+        <location filename="../../studio/ui/takes_panel.py" line="107"/>
         <source>Make the take again with a new seed (a new take)</source>
         <translation>用新的随机种子重新生成（另存为新版本）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="108"/>
+        <location filename="../../studio/ui/takes_panel.py" line="109"/>
         <source>★ Favourite</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="111"/>
+        <location filename="../../studio/ui/takes_panel.py" line="112"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="112"/>
+        <location filename="../../studio/ui/takes_panel.py" line="113"/>
         <source>Export the selected take as WAV or FLAC (Ctrl+E)</source>
         <translation>将所选版本导出为 WAV 或 FLAC（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="114"/>
+        <location filename="../../studio/ui/takes_panel.py" line="115"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="115"/>
+        <location filename="../../studio/ui/takes_panel.py" line="116"/>
         <source>Delete the take (Ctrl+Z undoes it)</source>
         <translation>删除版本（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="131"/>
+        <location filename="../../studio/ui/takes_panel.py" line="132"/>
         <source>Re-roll sentence</source>
         <translation>重新生成该句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="134"/>
+        <location filename="../../studio/ui/takes_panel.py" line="135"/>
         <source>Generate only this sentence again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
         <translation>仅用新种子重新生成这一句：得到版本的新版本，以交叉淡化拼接；当前版本保持不变</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="143"/>
+        <location filename="../../studio/ui/takes_panel.py" line="144"/>
         <source>Remove from queue</source>
         <translation>从队列中移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="158"/>
+        <location filename="../../studio/ui/takes_panel.py" line="159"/>
         <source>Sentences of the selected take</source>
         <translation>所选版本的句子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="338"/>
+        <location filename="../../studio/ui/takes_panel.py" line="339"/>
         <source>sentence {0} re-rolled from take {1}</source>
         <translation>由版本 {1} 重新生成第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="342"/>
+        <location filename="../../studio/ui/takes_panel.py" line="343"/>
         <source>re-roll of take {0}</source>
         <translation>版本 {0} 的重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="71"/>
+        <location filename="../../studio/ui/takes_panel.py" line="72"/>
         <source>#</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="80"/>
+        <location filename="../../studio/ui/takes_panel.py" line="81"/>
         <source>Take number</source>
         <translation>版本编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="102"/>
+        <location filename="../../studio/ui/takes_panel.py" line="103"/>
         <source>Stop playback</source>
         <translation>停止播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="164"/>
+        <location filename="../../studio/ui/takes_panel.py" line="165"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="212"/>
+        <location filename="../../studio/ui/takes_panel.py" line="213"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="213"/>
+        <location filename="../../studio/ui/takes_panel.py" line="214"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="214"/>
+        <location filename="../../studio/ui/takes_panel.py" line="215"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="215"/>
+        <location filename="../../studio/ui/takes_panel.py" line="216"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="313"/>
+        <location filename="../../studio/ui/takes_panel.py" line="314"/>
         <source> · API</source>
         <translation> · API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="314"/>
+        <location filename="../../studio/ui/takes_panel.py" line="315"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="299"/>
+        <location filename="../../studio/ui/takes_panel.py" line="300"/>
         <source>{0} (deleted)</source>
         <translation>{0}（已删除）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="335"/>
+        <location filename="../../studio/ui/takes_panel.py" line="336"/>
         <source>partial: cancelled</source>
         <translation>不完整：已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="335"/>
+        <location filename="../../studio/ui/takes_panel.py" line="336"/>
         <source>partial: failed</source>
         <translation>不完整：失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="377"/>
+        <location filename="../../studio/ui/takes_panel.py" line="378"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
     <message>
         <location filename="../../studio/ui/takes_panel.py" line="380"/>
+        <source>(cut off)</source>
+        <translation>（已截断）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="384"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/takes_panel.py" line="388"/>
+        <source>The take stopped while this was spoken: its audio holds only part of it (or none). Re-roll the whole take to hear it.</source>
+        <translation>生成在说这一句时停止了：音频里只有它的一部分（或完全没有）。重新生成整个版本才能听到它。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="383"/>
+        <location filename="../../studio/ui/takes_panel.py" line="393"/>
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>与另外 %n 句在一次生成中一起朗读；单独重新生成时会在其停顿处拼接。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="395"/>
+        <location filename="../../studio/ui/takes_panel.py" line="405"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="403"/>
+        <location filename="../../studio/ui/takes_panel.py" line="413"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="404"/>
+        <location filename="../../studio/ui/takes_panel.py" line="414"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="409"/>
+        <location filename="../../studio/ui/takes_panel.py" line="419"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="412"/>
+        <location filename="../../studio/ui/takes_panel.py" line="422"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="415"/>
+        <location filename="../../studio/ui/takes_panel.py" line="425"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="415"/>
+        <location filename="../../studio/ui/takes_panel.py" line="425"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="419"/>
+        <location filename="../../studio/ui/takes_panel.py" line="429"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="421"/>
+        <location filename="../../studio/ui/takes_panel.py" line="431"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="473"/>
+        <location filename="../../studio/ui/takes_panel.py" line="486"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="500"/>
+        <location filename="../../studio/ui/takes_panel.py" line="513"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="500"/>
+        <location filename="../../studio/ui/takes_panel.py" line="513"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="532"/>
+        <location filename="../../studio/ui/takes_panel.py" line="545"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>

@@ -829,6 +829,14 @@ class MainWindow(QMainWindow):
         if not 0 <= index < len(rows):
             self.ctx.error(self.tr("Take {0} has no sentence {1}.").format(take_id, index + 1))
             return
+        if not rows[index].complete:  # a partial take's cut-off sentence: where it is is unknown
+            self.ctx.error(
+                self.tr(
+                    "Sentence {0} of take {1} was cut off when the take stopped, so it cannot be "
+                    "re-rolled alone; re-roll the whole take."
+                ).format(index + 1, take_id)
+            )
+            return
         if request.mode != "vc":
             request.text = rows[index].speak
         request.reroll = (take_id, index)  # streams (and plays) like any take if Streaming is on

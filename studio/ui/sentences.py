@@ -43,7 +43,9 @@ class SentenceRow:
     `index` is its place in the take (0-based; what `reroll_sentence` takes), `segment` the stored
     segment that holds it, `part` / `parts` its place among that segment's sentences, `text` what
     is shown, `speak` what a re-roll speaks (the segment's CosyVoice 3 system prompt kept), `seed`
-    the seed its segment was made with.
+    the seed its segment was made with. `complete` is False for the sentences of a partial take's
+    last segment: the take was cancelled (or failed) while that segment was spoken, so its audio
+    holds an unknown part of them, and they cannot be re-rolled alone (re-roll the whole take).
     """
 
     index: int
@@ -53,6 +55,7 @@ class SentenceRow:
     text: str
     speak: str
     seed: int | None
+    complete: bool = True
 
 
 def segment_sentences(text: str) -> list[tuple[str, str]]:
@@ -66,15 +69,33 @@ def segment_sentences(text: str) -> list[tuple[str, str]]:
     return [(s, prefix + s) for s in sentences]
 
 
+def is_partial(take: Any) -> bool:
+    """Whether `take` was cut short (cancelled or failed), or is a version of such a take."""
+    return bool((take.timings or {}).get("partial"))
+
+
 def take_sentences(take: Any) -> list[SentenceRow]:
     """The sentences of `take` (a library Take) in order; a converted-speech take has one row per
-    segment (it has no text of its own)."""
+    segment (it has no text of its own). In a partial take the last segment's sentences are marked
+    incomplete (`SentenceRow.complete`)."""
     rows: list[SentenceRow] = []
+    last = take.segments[-1].index if take.segments else None
+    cut_off = is_partial(take)
     for seg in take.segments:
         pairs = [(seg.text, seg.text)] if take.mode == "vc" else segment_sentences(seg.text)
+        complete = not (cut_off and seg.index == last)
         for part, (shown, spoken) in enumerate(pairs):
-            rows.append(SentenceRow(len(rows), seg.index, part, len(pairs), shown, spoken, seg.seed))
+            rows.append(
+                SentenceRow(len(rows), seg.index, part, len(pairs), shown, spoken, seg.seed, complete)
+            )
     return rows
+
+
+def incomplete_sentence_message(take_id: int, index: int) -> str:
+    return (
+        f"Sentence {index + 1} of take {take_id} was cut off when the take stopped, so it cannot be "
+        "re-rolled alone; re-roll the whole take."
+    )
 
 
 def _weight(sentence: str) -> float:
@@ -159,8 +180,9 @@ def store_sentence_version(
     its sentences from then on), the parts joined with the library's equal-power cross-fades, the
     re-roll's `seed` and `timings`, and "version_of" / "rerolled_sentence" in its timings. The old
     take is left as it was, so the previous version is always there to go back to.
-    Raises LibraryError if the take is gone, has no sentence `index`, or was made at another
-    sample rate.
+    A version of a partial take stays marked partial (its cut-off sentences are still missing).
+    Raises LibraryError if the take is gone, has no sentence `index` or only part of it (a partial
+    take's cut-off sentences), or was made at another sample rate.
     """
     from studio.library import LibraryError
 
@@ -174,6 +196,8 @@ def store_sentence_version(
     if not 0 <= index < len(rows):
         raise LibraryError(f"Take {take_id} has no sentence {index + 1}.")
     target = rows[index]
+    if not target.complete:
+        raise LibraryError(incomplete_sentence_message(take_id, index))
     new_audio = np.asarray(audio, dtype=np.float32)
     segments = []
     for seg in old.segments:
@@ -194,6 +218,8 @@ def store_sentence_version(
                 if len(piece):
                     segments.append(SegmentInput(r.speak, seg.seed, audio=piece))
     timings = dict(timings, version_of=take_id, rerolled_sentence=index)
+    if is_partial(old):
+        timings["partial"] = old.timings["partial"]
     for key in ("source_clip_id", "source_name"):
         if key in (old.timings or {}):
             timings.setdefault(key, old.timings[key])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -29,6 +29,7 @@ from studio.ui.context import StudioContext
 from studio.ui.sentences import take_sentences
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+COMPLETE_ROLE = Qt.ItemDataRole.UserRole + 1  # a sentence row: False when a partial take cut it off
 LIST_LIMIT = 500
 NUMBER, STAR, TEXT, VOICE, MODE, LENGTH, SEED = range(7)
 TEXT_MIN_PX = 140
@@ -375,9 +376,18 @@ class TakesPanel(QGroupBox):
         if take is not None:
             for row in take_sentences(take):  # the real sentences (studio/ui/sentences.py)
                 label = row.text if take.mode != "vc" else self.tr("(converted speech)")
+                if not row.complete:
+                    label += " " + self.tr("(cut off)")
                 item = QListWidgetItem(f"{row.index + 1}. {label}")
                 item.setData(ID_ROLE, row.index)
+                item.setData(COMPLETE_ROLE, row.complete)
                 tip = self.tr("seed {0}").format(row.seed)
+                if not row.complete:
+                    item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+                    tip += "\n" + self.tr(
+                        "The take stopped while this was spoken: its audio holds only part of it (or "
+                        "none). Re-roll the whole take to hear it."
+                    )
                 if row.parts > 1:
                     tip += "\n" + self.tr(
                         "Spoken in one pass with %n other sentence(s); re-rolled alone, it is "
@@ -429,7 +439,10 @@ class TakesPanel(QGroupBox):
         for b in (self.play_button, self.favourite_button, self.export_button, self.delete_button):
             b.setEnabled(has)
         self.reroll_button.setEnabled(has and loaded)
-        self.reroll_sentence_button.setEnabled(has and loaded and self.sentences.currentItem() is not None)
+        sentence = self.sentences.currentItem()
+        self.reroll_sentence_button.setEnabled(
+            has and loaded and sentence is not None and sentence.data(COMPLETE_ROLE) is not False
+        )
         job = self.selected_job()
         self.remove_button.setEnabled(job is not None and job.state == "queued")
 
