@@ -1741,7 +1741,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="335"/>
-        <location filename="../../studio/ui/project/view.py" line="780"/>
+        <location filename="../../studio/ui/project/view.py" line="782"/>
         <source>Select a block in the table first.</source>
         <translation>请先在表格中选择一个段落。</translation>
     </message>
@@ -1779,7 +1779,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="350"/>
-        <location filename="../../studio/ui/project/view.py" line="687"/>
+        <location filename="../../studio/ui/project/view.py" line="689"/>
         <source>Stopping after the current block…</source>
         <translation>当前段落完成后停止…</translation>
     </message>
@@ -1814,175 +1814,175 @@
         <translation>只为所选段落换用资料库中的另一个音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="508"/>
+        <location filename="../../studio/ui/project/view.py" line="510"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="558"/>
+        <location filename="../../studio/ui/project/view.py" line="560"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="569"/>
+        <location filename="../../studio/ui/project/view.py" line="571"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="588"/>
+        <location filename="../../studio/ui/project/view.py" line="590"/>
         <source>Updated project {0} from {1}; unchanged lines keep their audio.</source>
         <translation>已根据 {1} 更新项目 {0}；未改动的行保留其音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="602"/>
+        <location filename="../../studio/ui/project/view.py" line="604"/>
         <source>Script imported before</source>
         <translation>脚本已导入过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="603"/>
+        <location filename="../../studio/ui/project/view.py" line="605"/>
         <source>This script was imported before as the project {0}.</source>
         <translation>此脚本之前已作为项目 {0} 导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="606"/>
+        <location filename="../../studio/ui/project/view.py" line="608"/>
         <source>Update it: the blocks follow the file, every speaker keeps its voice and unchanged lines keep their audio. Or import it as a new project.</source>
         <translation>更新它：段落随文件更新，每个说话人保留其声音，未改动的行保留其音频。也可以作为新项目导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="610"/>
+        <location filename="../../studio/ui/project/view.py" line="612"/>
         <source>Update {0}</source>
         <translation>更新 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="611"/>
+        <location filename="../../studio/ui/project/view.py" line="613"/>
         <source>Import as a new project</source>
         <translation>作为新项目导入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="630"/>
+        <location filename="../../studio/ui/project/view.py" line="632"/>
         <source>Import a script first (Import script…): there is no project to render.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可渲染的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="635"/>
+        <location filename="../../studio/ui/project/view.py" line="637"/>
         <source>The project is already rendering.</source>
         <translation>项目已在渲染中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="639"/>
+        <location filename="../../studio/ui/project/view.py" line="641"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="669"/>
+        <location filename="../../studio/ui/project/view.py" line="671"/>
         <source>Render project {0}</source>
         <translation>渲染项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="675"/>
+        <location filename="../../studio/ui/project/view.py" line="677"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="709"/>
+        <location filename="../../studio/ui/project/view.py" line="711"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="713"/>
+        <location filename="../../studio/ui/project/view.py" line="715"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="718"/>
+        <location filename="../../studio/ui/project/view.py" line="720"/>
         <source>{0}/{1} blocks</source>
         <translation>{0}/{1} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="736"/>
+        <location filename="../../studio/ui/project/view.py" line="738"/>
         <source>Stopped; {0} of {1} blocks are rendered and kept.</source>
         <translation>已停止；{1} 个段落中有 {0} 个已渲染并保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="741"/>
+        <location filename="../../studio/ui/project/view.py" line="743"/>
         <source>Stopped; the blocks rendered so far are kept.</source>
         <translation>已停止；已渲染的段落会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="760"/>
+        <location filename="../../studio/ui/project/view.py" line="762"/>
         <source>Render failed; the blocks made before it are kept.</source>
         <translation>渲染失败；之前完成的段落已保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="925"/>
+        <location filename="../../studio/ui/project/view.py" line="927"/>
         <source>Export project (subtitles .srt and timing .json are written beside the audio)</source>
         <translation>导出项目（字幕 .srt 和时间 .json 会写在音频旁边）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="975"/>
+        <location filename="../../studio/ui/project/view.py" line="978"/>
         <source>Exported:</source>
         <translation>已导出：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="977"/>
+        <location filename="../../studio/ui/project/view.py" line="980"/>
         <source>audio: {0}</source>
         <translation>音频：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="979"/>
+        <location filename="../../studio/ui/project/view.py" line="982"/>
         <source>subtitles ({0}): {1}</source>
         <translation>字幕（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="981"/>
+        <location filename="../../studio/ui/project/view.py" line="984"/>
         <source>timing and provenance (.json): {0}</source>
         <translation>时间与来源（.json）：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="744"/>
+        <location filename="../../studio/ui/project/view.py" line="746"/>
         <source>Rendered %n block(s), reused {0}.</source>
         <translation>
             <numerusform>渲染了 %n 段，复用 {0} 段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="784"/>
+        <location filename="../../studio/ui/project/view.py" line="786"/>
         <source>Save a voice first: the library has no voices.</source>
         <translation>请先保存一个音色：资料库中还没有音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="787"/>
+        <location filename="../../studio/ui/project/view.py" line="789"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="787"/>
+        <location filename="../../studio/ui/project/view.py" line="789"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="817"/>
+        <location filename="../../studio/ui/project/view.py" line="819"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="848"/>
+        <location filename="../../studio/ui/project/view.py" line="850"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="893"/>
+        <location filename="../../studio/ui/project/view.py" line="895"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="917"/>
-        <location filename="../../studio/ui/project/view.py" line="949"/>
+        <location filename="../../studio/ui/project/view.py" line="919"/>
+        <location filename="../../studio/ui/project/view.py" line="951"/>
         <source>Import a script first (Import script…): there is no project to export.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="927"/>
+        <location filename="../../studio/ui/project/view.py" line="929"/>
         <source>Audio (*.wav *.flac *.mp3)</source>
         <translation>音频 (*.wav *.flac *.mp3)</translation>
     </message>
@@ -3468,8 +3468,8 @@ Differs: {1}</source>
     </message>
     <message>
         <location filename="../../studio/ui/transcribe_assist.py" line="205"/>
-        <source>Waiting for the running ingest, then transcribing with {0}…</source>
-        <translation>等待正在进行的长录音导入完成，然后用 {0} 识别…</translation>
+        <source>The recognizer is busy with an earlier job; transcribing with {0} after it…</source>
+        <translation>语音识别器正在处理之前的任务；完成后再用 {0} 识别…</translation>
     </message>
     <message>
         <location filename="../../studio/ui/transcribe_assist.py" line="210"/>

@@ -239,9 +239,7 @@ class Engine(TextFrontend):
         # The preset (studio/engine/presets.py): "exact" is the model folder as released; "fast"
         # changes the flow's step count (through the spec, so every solver and streaming state
         # sees it), the LM's linear layers (int8 on CPUs) or the precision (CUDA).
-        self.preset: Preset = resolve_preset(
-            preset, spec.cfm.n_timesteps, device, flow_steps, precision
-        )
+        self.preset: Preset = resolve_preset(preset, spec.cfm.n_timesteps, device, flow_steps, precision)
         if self.preset.flow_steps != spec.cfm.n_timesteps:
             spec = dataclasses.replace(
                 spec, cfm=dataclasses.replace(spec.cfm, n_timesteps=self.preset.flow_steps)

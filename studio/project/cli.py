@@ -343,7 +343,11 @@ def _show(args) -> int:
     with _open_library(args) as lib:
         store = ProjectStore(lib)
         project = store.get_project(args.name)
-        resolver = VoiceResolver(store, project, project.model_family) if project.model_family else None
+        resolver = (
+            VoiceResolver(store, project, project.model_family, preview=True)
+            if project.model_family
+            else None
+        )
         plan = make_plan(store, project, resolver, project.model_hash)
         rows = [
             {

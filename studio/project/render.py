@@ -145,7 +145,10 @@ class VoiceResolver:
 
     A block's own voice wins over its speaker's; a speaker without a voice uses the default ('')
     voice. `prepare(voice_id)` (optional) prepares a library voice that has no prompt for the
-    family yet and returns the file; without it such a voice is an error that says what to do.
+    family yet and returns the file; without it such a voice is an error that says what to do,
+    unless `preview` is set: a plan only shown to the user (the window's table, `project show`)
+    treats it as a voice the next render prepares from its clip (after switching models, say), so
+    its blocks read "stale" or "not rendered", not "no voice". A preview's voice has no file.
     """
 
     def __init__(
@@ -154,11 +157,13 @@ class VoiceResolver:
         project: Project,
         family: str,
         prepare: Callable[[int], Path] | None = None,
+        preview: bool = False,
     ) -> None:
         self.store = store
         self.lib = store.lib
         self.family = family
         self.prepare = prepare
+        self.preview = preview
         self.speakers = store.speakers(project.id)
         self._cache: dict[tuple[str | None, str | None], ResolvedVoice] = {}
 
@@ -197,6 +202,9 @@ class VoiceResolver:
                 "Blocks already rendered with it are kept."
             )
         prompt = self.lib.prepared_prompt(row["id"], self.family)
+        if prompt is None and self.prepare is None and self.preview and self.lib.list_clips(row["id"]):
+            # prepared at the next render; no take can match a voice that does not exist yet
+            return ResolvedVoice(Path(), f"unprepared:{ref.voice_uid}:{self.family}", row["name"])
         if prompt is None:
             if self.prepare is None:
                 raise ProjectError(

@@ -196,13 +196,13 @@ class TranscriptAssistant(QObject):
         rate = clip.rate
         self._token += 1
         self._job_voice = self.panel.voice_id  # the recognition belongs to this voice's clip
-        waiting = self.worker.busy  # an ingest runs on the same worker: this job comes after it
+        waiting = self.worker.busy  # an ingest or an earlier recognition runs there: this comes after it
         self.job = self.worker.submit(
             names, lambda recs, cancel: transcribe_reference(audio, recs, sample_rate=rate, cancel=cancel)
         )
         if waiting:
             self._show(
-                self.tr("Waiting for the running ingest, then transcribing with {0}…").format(
+                self.tr("The recognizer is busy with an earlier job; transcribing with {0} after it…").format(
                     ", ".join(names)
                 )
             )

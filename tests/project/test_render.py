@@ -533,3 +533,32 @@ def test_an_earlier_take_is_chosen_back_and_bad_block_inputs_are_named(library, 
     assert store.get_block(block.id) == block
     store.update_block(block.id, mode="instruct", instruction="  Speak   slowly. ")
     assert store.get_block(block.id).instruction == "Speak slowly."
+
+
+def test_after_switching_models_a_voice_not_yet_prepared_reads_as_stale_not_as_no_voice(library, voice_files):
+    """A library voice prepared for CosyVoice 2 only: with Fun-CosyVoice 3 loaded, the table (a
+    preview plan) shows its blocks stale with the voice's name; the next render prepares it."""
+    from studio.project.render import make_plan
+    from tests.conftest import PROMPT_EN, PROMPT_EN_TEXT
+
+    engine = engine_for("cosyvoice2")
+    voice = library.add_voice("Narrator", language="en")
+    library.import_clip_file(voice.id, PROMPT_EN, transcript=PROMPT_EN_TEXT)
+    library.set_prepared_prompt(voice.id, "cosyvoice2", voice_files["cosyvoice2"]["en"])
+    store, project, _r, model_hash = _project(library, MARKDOWN, voice_files, engine)
+    store.set_speaker_voice(project.id, "", voice_uid=voice.uid)
+    resolver = VoiceResolver(store, project, "cosyvoice2")
+    render_project(store, project, LocalRenderer(engine), resolver=resolver, model_hash=model_hash)
+    v3_hash = model_folder_hash(MODELS["cosyvoice3"])
+    preview = VoiceResolver(store, project, "cosyvoice3", preview=True)
+    plan = make_plan(store, project, preview, v3_hash)
+    assert [i.error for i in plan] == [None] * 4
+    assert {i.state for i in plan} == {"stale"} and {i.voice.label for i in plan} == {"Narrator"}
+    # not a preview (export, render without a model to prepare with): the plain reason
+    strict = make_plan(store, project, VoiceResolver(store, project, "cosyvoice3"), v3_hash)
+    assert all("has not been prepared for cosyvoice3" in i.error for i in strict)
+    # a voice without a clip cannot be prepared at all: still an error in a preview
+    bare = library.add_voice("No clip")
+    store.set_speaker_voice(project.id, "", voice_uid=bare.uid)
+    plan = make_plan(store, project, VoiceResolver(store, project, "cosyvoice3", preview=True), v3_hash)
+    assert all(i.error for i in plan)

@@ -31,7 +31,7 @@ def test_ingest_review_and_export(window, qtbot, tmp_path, monkeypatch):
     assert panel.load_file(ref)
     assert panel.transcriber.worker is window.ctx.recognizers and window.ctx.recognizers.busy
     assert panel.transcriber.transcribe()
-    assert "Waiting for the running ingest" in panel.transcriber.status.text()
+    assert "The recognizer is busy with an earlier job" in panel.transcriber.status.text()
     qtbot.waitUntil(lambda: not dialog.running, timeout=120_000)
     qtbot.waitUntil(lambda: panel.transcriber.job is None, timeout=120_000)
     assert panel.transcriber.verdict is not None and panel.transcript_edit.text()  # after the ingest

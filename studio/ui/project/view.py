@@ -398,12 +398,14 @@ class ProjectView(QWidget):
             self.tr("Choose another library voice for the selected block only."),
         )
 
-    def _resolver(self, project=None):
+    def _resolver(self, project=None, preview: bool = True):
+        """The voice resolver for showing the project (`preview`: voices the next render prepares
+        read as such) or for exporting it (every voice must be prepared)."""
         from studio.project.render import VoiceResolver
 
         project = project or self.project
         family = self.ctx.family or (project.model_family if project else None)
-        return VoiceResolver(self.store, project, family) if family and project else None
+        return VoiceResolver(self.store, project, family, preview=preview) if family and project else None
 
     def _model_hash(self) -> str:
         return self.ctx.model_hash or (self.project.model_hash if self.project else "")
@@ -951,7 +953,8 @@ class ProjectView(QWidget):
             )
             return
         options.setdefault("bits", self.export_bits())
-        store, project, resolver, model_hash = self.store, self.project, self._resolver(), self._model_hash()
+        store, project, model_hash = self.store, self.project, self._model_hash()
+        resolver = self._resolver(preview=False)
 
         def run():
             return export_project(
