@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.takes)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 620, 400])
+        self.splitter.setSizes([360, 620, 440])
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 0)

@@ -1,0 +1,43 @@
+"""Smaller findings from fresh-user tours of the window, each driven through the real window."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import make_take, save_voice
+
+# -- 1. every column of the takes list shows at the default size ------------------------------------
+
+
+def _columns_whole(window):
+    from studio.ui.takes_panel import LENGTH, MODE, NUMBER, SEED, STAR, TEXT, TEXT_MIN_PX, VOICE
+
+    takes, tree = window.takes, window.takes.tree
+    hidden = [tree.headerItem().text(c) for c in range(7) if tree.isColumnHidden(c)]
+    assert hidden == []
+    for col in (NUMBER, STAR, MODE, LENGTH, SEED):  # these are never cut
+        assert tree.columnWidth(col) >= takes.column_width(col), tree.headerItem().text(col)
+    assert tree.columnWidth(VOICE) == takes.column_width(VOICE)
+    assert tree.columnWidth(TEXT) >= TEXT_MIN_PX
+    used = sum(tree.columnWidth(c) for c in range(7))
+    assert used <= tree.viewport().width() + 1  # nothing scrolled off to the right
+
+
+def test_the_takes_list_shows_mode_and_length_at_the_default_size(window, qtbot):
+    from studio.ui.takes_panel import LENGTH, MODE, TEXT, VOICE
+
+    assert window.size().toTuple() == (1440, 900)
+    save_voice(qtbot, window, name="Narrator with a rather long name")
+    make_take(qtbot, window, "A take long enough to need its column. " * 3, stream=False)
+    qtbot.wait(50)
+    _columns_whole(window)
+    item = window.takes.tree.topLevelItem(0)
+    assert item.toolTip(VOICE) == "Narrator with a rather long name"  # elided in the cell, whole on hover
+    assert item.toolTip(MODE) == "Clone" and item.toolTip(LENGTH).endswith(" s")
+    assert "A take long enough" in item.toolTip(TEXT)
+
+
+def test_the_takes_list_columns_fit_in_the_chinese_window_too(make_window, alsa, chinese, qtbot):
+    window = make_window(ui__autoplay=False, ui__language="zh_CN")
+    save_voice(qtbot, window)
+    make_take(qtbot, window, stream=False)
+    qtbot.wait(50)
+    _columns_whole(window)
