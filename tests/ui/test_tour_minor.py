@@ -41,3 +41,21 @@ def test_the_takes_list_columns_fit_in_the_chinese_window_too(make_window, alsa,
     make_take(qtbot, window, stream=False)
     qtbot.wait(50)
     _columns_whole(window)
+
+
+# -- 2. the Streaming toggle is kept across a restart ------------------------------------------------
+
+
+def test_streaming_off_is_remembered_across_a_restart(make_window, alsa):
+    first = make_window(ui__autoplay=False)
+    assert first.script.stream.isChecked()  # the default
+    first.script.stream.setChecked(False)
+    first.script.set_mode("instruct")
+    first.close()
+    second = make_window()
+    assert not second.script.stream.isChecked()
+    assert second.script.speed.isEnabled()  # what streaming off means in the window, too
+    assert second.script.mode == "instruct"
+    second.script.stream.setChecked(True)
+    second.close()
+    assert make_window().script.stream.isChecked()
