@@ -9,13 +9,22 @@ Two things stop them by default:
 `ButtonKeys(window)` is an application event filter owned by the window: for a focused, enabled
 button inside that window it claims Space (so Qt's own Space handling presses it: buttons click,
 check boxes toggle) and presses it on Return/Enter; in a list whose current row is not selected yet
-(reached by Tab) Space selects that row. Anywhere else Space still plays and pauses.
+(reached by Tab) Space selects that row; in a number field (Seed, Speed) Space is kept there, where it
+does nothing, instead of starting playback. Anywhere else Space still plays and pauses.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QPushButton, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+)
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -30,6 +39,13 @@ class ButtonKeys(QObject):
         if not isinstance(obj, QAbstractButton) or not obj.isEnabled() or not obj.hasFocus():
             return None
         return obj if obj.window() is self.window else None
+
+    def _number_field(self, obj) -> bool:
+        """A focused spin box of the window (Seed, Speed, …) or the line edit inside it."""
+        spin = (
+            obj if isinstance(obj, QAbstractSpinBox) else obj.parent() if isinstance(obj, QLineEdit) else None
+        )
+        return isinstance(spin, QAbstractSpinBox) and spin.hasFocus() and spin.window() is self.window
 
     def _unchosen_row(self, obj) -> bool:
         """A list whose current row was made current by Tab but not selected (see VoiceList)."""
@@ -48,6 +64,13 @@ class ButtonKeys(QObject):
             and self._unchosen_row(obj)
         ):
             event.accept()  # Space selects that row (Qt's own list handling) instead of playing
+            return False
+        if (
+            kind == QEvent.Type.ShortcutOverride
+            and event.key() == Qt.Key.Key_Space
+            and self._number_field(obj)
+        ):
+            event.accept()  # a space typed in a number field stays there (it ignores it), no playback
             return False
         button = self._our_button(obj)
         if button is None or event.modifiers() not in (

@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
             self._action(
                 mode_menu,
                 self.script.mode_label(mode),
-                lambda m=mode: self.script.set_mode(m),
+                lambda m=mode: self.script.choose_mode(m),
                 f"Ctrl+{number}",
             )
         text_preview.install(self, take_menu)  # segment preview, pronunciation dictionary, text warnings

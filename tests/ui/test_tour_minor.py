@@ -59,3 +59,61 @@ def test_streaming_off_is_remembered_across_a_restart(make_window, alsa):
     second.script.stream.setChecked(True)
     second.close()
     assert make_window().script.stream.isChecked()
+
+
+# -- 3. Space in a number field; where a mode shortcut leaves the focus ------------------------------
+
+
+def _spy_on_play(window, monkeypatch) -> list[int]:
+    played: list[int] = []
+    monkeypatch.setattr(window, "toggle_play", lambda: played.append(1))
+    window.space_shortcut.activated.disconnect()
+    window.space_shortcut.activated.connect(window.toggle_play)
+    return played
+
+
+def test_space_in_the_seed_and_speed_boxes_does_not_play(window, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import wait_until
+
+    played = _spy_on_play(window, monkeypatch)
+    window.activateWindow()
+    script = window.script
+    script.seed.setValue(42)
+    script.stream.setChecked(False)
+    for box in (script.seed, script.speed):
+        box.setFocus()
+        wait_until(qtbot, box.hasFocus, 10)
+        before = box.value()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+        qtbot.wait(20)
+        assert box.value() == before and box.hasFocus()
+    assert played == []
+    window.takes.tree.setFocus()  # outside the number fields Space still plays
+    wait_until(qtbot, window.takes.tree.hasFocus, 10)
+    qtbot.keyClick(window.takes.tree, Qt.Key.Key_Space)
+    wait_until(qtbot, lambda: played == [1], 10)
+
+
+def test_a_mode_shortcut_puts_the_focus_in_the_script(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import wait_until
+
+    window.activateWindow()
+    script = window.script
+    keys = {"instruct": Qt.Key.Key_3, "cross_lingual": Qt.Key.Key_2, "zero_shot": Qt.Key.Key_1}
+    for mode, key in keys.items():
+        script.seed.setFocus()
+        wait_until(qtbot, script.seed.hasFocus, 10)
+        qtbot.keyClick(script.seed, key, Qt.KeyboardModifier.ControlModifier)
+        wait_until(qtbot, lambda mode=mode: script.mode == mode, 10)
+        wait_until(qtbot, script.editor.hasFocus, 10)
+    script.seed.setFocus()
+    wait_until(qtbot, script.seed.hasFocus, 10)
+    qtbot.keyClick(script.seed, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    wait_until(qtbot, lambda: script.mode == "vc", 10)
+    # Convert mode does not use the script: the focus goes to what it needs, the source clip
+    wait_until(qtbot, script.source_import.hasFocus, 10)
