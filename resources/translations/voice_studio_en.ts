@@ -1,6 +1,15 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>BlockTableModel</name>
+    <message numerus="yes">
+        <location filename="../../studio/ui/project/table_model.py" line="115" />
+        <source>Take #{0}, one of this block's %n take(s); choose another in the block inspector.</source>
+        <translation>
+            <numerusform>Take #{0}, one of this block's %n take; choose another in the block inspector.</numerusform><numerusform>Take #{0}, one of this block's %n takes; choose another in the block inspector.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../studio/ui/main_window.py" line="969" />
@@ -39,7 +48,7 @@
 <context>
     <name>ScriptPanel</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/script_panel.py" line="350" />
+        <location filename="../../studio/ui/script_panel.py" line="367" />
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform><numerusform>%n characters</numerusform></translation>
@@ -48,7 +57,7 @@
 <context>
     <name>TakesPanel</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="383" />
+        <location filename="../../studio/ui/takes_panel.py" line="393" />
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>Spoken in one pass with %n other sentence; re-rolled alone, it is spliced in at its pauses.</numerusform><numerusform>Spoken in one pass with %n other sentences; re-rolled alone, it is spliced in at its pauses.</numerusform></translation>

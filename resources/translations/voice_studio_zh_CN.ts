@@ -185,13 +185,15 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/table_model.py" line="113"/>
-        <source>take {0} of {1}</source>
-        <translation>版本 {0}/{1}</translation>
+        <source>#{0}</source>
+        <translation>#{0}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../studio/ui/project/table_model.py" line="115"/>
-        <source>This block&apos;s take {0} of {1} (block take #{2}); choose another in the block inspector.</source>
-        <translation>此段的第 {0} 个版本，共 {1} 个（段落版本 #{2}）；可在段落检查器中选择其他版本。</translation>
+        <source>Take #{0}, one of this block&apos;s %n take(s); choose another in the block inspector.</source>
+        <translation>
+            <numerusform>版本 #{0}，此段共 %n 个版本；可在段落检查器中选择其他版本。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1087,67 +1089,67 @@
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="39"/>
+        <location filename="../../studio/ui/live_panel.py" line="47"/>
         <source>Live view</source>
         <translation>实时视图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="44"/>
+        <location filename="../../studio/ui/live_panel.py" line="52"/>
         <source>The mel spectrogram and speech tokens of the next take appear here.</source>
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="90"/>
+        <location filename="../../studio/ui/live_panel.py" line="105"/>
         <source>The take failed: {0}</source>
         <translation>本次生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="133"/>
+        <location filename="../../studio/ui/live_panel.py" line="148"/>
         <source>language model: speech tokens</source>
         <translation>语言模型：生成语音 token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="134"/>
+        <location filename="../../studio/ui/live_panel.py" line="149"/>
         <source>flow matching: tokens to mel</source>
         <translation>流匹配：token 转梅尔谱</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="135"/>
+        <location filename="../../studio/ui/live_panel.py" line="150"/>
         <source>vocoder: mel to audio</source>
         <translation>声码器：梅尔谱转音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="136"/>
+        <location filename="../../studio/ui/live_panel.py" line="151"/>
         <source>audio ready</source>
         <translation>音频已生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="152"/>
+        <location filename="../../studio/ui/live_panel.py" line="167"/>
         <source>sentences {0}–{1} of {2}</source>
         <translation>第 {0}–{1} 句，共 {2} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="153"/>
+        <location filename="../../studio/ui/live_panel.py" line="168"/>
         <source>sentences {0}–{1}</source>
         <translation>第 {0}–{1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="155"/>
+        <location filename="../../studio/ui/live_panel.py" line="170"/>
         <source>sentence {0} of {1}</source>
         <translation>第 {0} 句，共 {1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="156"/>
+        <location filename="../../studio/ui/live_panel.py" line="171"/>
         <source>sentence {0}</source>
         <translation>第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="159"/>
+        <location filename="../../studio/ui/live_panel.py" line="174"/>
         <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
         <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="167"/>
+        <location filename="../../studio/ui/live_panel.py" line="182"/>
         <source> · now: {0}</source>
         <translation> · 当前：{0}</translation>
     </message>
@@ -2345,7 +2347,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="137"/>
-        <location filename="../../studio/ui/script_panel.py" line="394"/>
+        <location filename="../../studio/ui/script_panel.py" line="411"/>
         <source>No source clip: import or record the speech to convert.</source>
         <translation>没有源音频：请导入或录制要转换的语音。</translation>
     </message>
@@ -2356,7 +2358,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="141"/>
-        <location filename="../../studio/ui/script_panel.py" line="401"/>
+        <location filename="../../studio/ui/script_panel.py" line="418"/>
         <source>Record source</source>
         <translation>录制源音频</translation>
     </message>
@@ -2422,7 +2424,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="215"/>
-        <location filename="../../studio/ui/script_panel.py" line="402"/>
+        <location filename="../../studio/ui/script_panel.py" line="419"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2432,99 +2434,99 @@
         <translation>停止正在生成的版本（Esc）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="220"/>
+        <location filename="../../studio/ui/script_panel.py" line="222"/>
         <source>Speed</source>
         <translation>语速</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="222"/>
+        <location filename="../../studio/ui/script_panel.py" line="224"/>
         <source>(streaming off to change)</source>
         <translation>（关闭流式后可调整）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="225"/>
+        <location filename="../../studio/ui/script_panel.py" line="232"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="251"/>
+        <location filename="../../studio/ui/script_panel.py" line="260"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="252"/>
+        <location filename="../../studio/ui/script_panel.py" line="261"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="253"/>
+        <location filename="../../studio/ui/script_panel.py" line="262"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="254"/>
+        <location filename="../../studio/ui/script_panel.py" line="263"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="282"/>
+        <location filename="../../studio/ui/script_panel.py" line="299"/>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="309"/>
+        <location filename="../../studio/ui/script_panel.py" line="326"/>
         <source>Preset “{0}”, written in Chinese: the model follows Chinese instructions best.</source>
         <translation>预设“{0}”，以中文书写：模型对中文指令的遵循效果最好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/script_panel.py" line="350"/>
+        <location filename="../../studio/ui/script_panel.py" line="367"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="367"/>
+        <location filename="../../studio/ui/script_panel.py" line="384"/>
         <source>Speed changes need streaming off</source>
         <translation>调节语速需关闭流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="369"/>
+        <location filename="../../studio/ui/script_panel.py" line="386"/>
         <source>Speaking speed (0.5× to 2×)</source>
         <translation>语速（0.5× 到 2×）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="377"/>
+        <location filename="../../studio/ui/script_panel.py" line="394"/>
         <source>Import the speech to convert</source>
         <translation>导入要转换的语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="385"/>
+        <location filename="../../studio/ui/script_panel.py" line="402"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="396"/>
+        <location filename="../../studio/ui/script_panel.py" line="413"/>
         <source>Source: {0} ({1:.1f} s)</source>
         <translation>源音频：{0}（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="403"/>
+        <location filename="../../studio/ui/script_panel.py" line="420"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="404"/>
+        <location filename="../../studio/ui/script_panel.py" line="421"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="413"/>
+        <location filename="../../studio/ui/script_panel.py" line="430"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="420"/>
+        <location filename="../../studio/ui/script_panel.py" line="437"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
@@ -2811,274 +2813,274 @@
 <context>
     <name>TakesPanel</name>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="38"/>
+        <location filename="../../studio/ui/takes_panel.py" line="39"/>
         <source>The take&apos;s sentences, as the text frontend cuts them. The model speaks short sentences together in one pass (as CosyVoice&apos;s own frontend does); re-rolling one of them speaks it alone and splices it in at the pause where it starts and ends.</source>
         <translation>版本的各个句子，按文本前端的切分方式列出。模型会把较短的句子放在一次生成中一起朗读（与 CosyVoice 自带前端相同）；重新生成其中一句时会单独朗读它，并在它开始和结束处的停顿拼接回去。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="55"/>
+        <location filename="../../studio/ui/takes_panel.py" line="56"/>
         <source>Takes</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="58"/>
+        <location filename="../../studio/ui/takes_panel.py" line="59"/>
         <source>Search takes by text</source>
         <translation>按文本搜索版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="61"/>
+        <location filename="../../studio/ui/takes_panel.py" line="62"/>
         <source>★ only</source>
         <translation>仅 ★</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="73"/>
+        <location filename="../../studio/ui/takes_panel.py" line="74"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="74"/>
+        <location filename="../../studio/ui/takes_panel.py" line="75"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="75"/>
+        <location filename="../../studio/ui/takes_panel.py" line="76"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="76"/>
+        <location filename="../../studio/ui/takes_panel.py" line="77"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="77"/>
+        <location filename="../../studio/ui/takes_panel.py" line="78"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="98"/>
+        <location filename="../../studio/ui/takes_panel.py" line="105"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="99"/>
+        <location filename="../../studio/ui/takes_panel.py" line="106"/>
         <source>Play or pause the selected take (Space)</source>
         <translation>播放或暂停所选版本（空格键）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="101"/>
+        <location filename="../../studio/ui/takes_panel.py" line="108"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="105"/>
+        <location filename="../../studio/ui/takes_panel.py" line="112"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="106"/>
+        <location filename="../../studio/ui/takes_panel.py" line="113"/>
         <source>Make the take again with a new seed (a new take)</source>
         <translation>用新的随机种子重新生成（另存为新版本）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="108"/>
+        <location filename="../../studio/ui/takes_panel.py" line="115"/>
         <source>★ Favourite</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="111"/>
+        <location filename="../../studio/ui/takes_panel.py" line="118"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="112"/>
+        <location filename="../../studio/ui/takes_panel.py" line="119"/>
         <source>Export the selected take as WAV or FLAC (Ctrl+E)</source>
         <translation>将所选版本导出为 WAV 或 FLAC（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="114"/>
+        <location filename="../../studio/ui/takes_panel.py" line="121"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="115"/>
+        <location filename="../../studio/ui/takes_panel.py" line="122"/>
         <source>Delete the take (Ctrl+Z undoes it)</source>
         <translation>删除版本（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="131"/>
+        <location filename="../../studio/ui/takes_panel.py" line="138"/>
         <source>Re-roll sentence</source>
         <translation>重新生成该句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="134"/>
+        <location filename="../../studio/ui/takes_panel.py" line="141"/>
         <source>Generate only this sentence again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
         <translation>仅用新种子重新生成这一句：得到版本的新版本，以交叉淡化拼接；当前版本保持不变</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="143"/>
+        <location filename="../../studio/ui/takes_panel.py" line="150"/>
         <source>Remove from queue</source>
         <translation>从队列中移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="158"/>
+        <location filename="../../studio/ui/takes_panel.py" line="165"/>
         <source>Sentences of the selected take</source>
         <translation>所选版本的句子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="338"/>
+        <location filename="../../studio/ui/takes_panel.py" line="348"/>
         <source>sentence {0} re-rolled from take {1}</source>
         <translation>由版本 {1} 重新生成第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="342"/>
+        <location filename="../../studio/ui/takes_panel.py" line="352"/>
         <source>re-roll of take {0}</source>
         <translation>版本 {0} 的重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="71"/>
+        <location filename="../../studio/ui/takes_panel.py" line="72"/>
         <source>#</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="80"/>
+        <location filename="../../studio/ui/takes_panel.py" line="81"/>
         <source>Take number</source>
         <translation>版本编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="102"/>
+        <location filename="../../studio/ui/takes_panel.py" line="109"/>
         <source>Stop playback</source>
         <translation>停止播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="164"/>
+        <location filename="../../studio/ui/takes_panel.py" line="171"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="212"/>
+        <location filename="../../studio/ui/takes_panel.py" line="222"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="213"/>
+        <location filename="../../studio/ui/takes_panel.py" line="223"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="214"/>
+        <location filename="../../studio/ui/takes_panel.py" line="224"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="215"/>
+        <location filename="../../studio/ui/takes_panel.py" line="225"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="313"/>
+        <location filename="../../studio/ui/takes_panel.py" line="323"/>
         <source> · API</source>
         <translation> · API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="314"/>
+        <location filename="../../studio/ui/takes_panel.py" line="324"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="299"/>
+        <location filename="../../studio/ui/takes_panel.py" line="309"/>
         <source>{0} (deleted)</source>
         <translation>{0}（已删除）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="335"/>
+        <location filename="../../studio/ui/takes_panel.py" line="345"/>
         <source>partial: cancelled</source>
         <translation>不完整：已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="335"/>
+        <location filename="../../studio/ui/takes_panel.py" line="345"/>
         <source>partial: failed</source>
         <translation>不完整：失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="377"/>
+        <location filename="../../studio/ui/takes_panel.py" line="387"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="380"/>
+        <location filename="../../studio/ui/takes_panel.py" line="390"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="383"/>
+        <location filename="../../studio/ui/takes_panel.py" line="393"/>
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>与另外 %n 句在一次生成中一起朗读；单独重新生成时会在其停顿处拼接。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="395"/>
+        <location filename="../../studio/ui/takes_panel.py" line="405"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="403"/>
+        <location filename="../../studio/ui/takes_panel.py" line="413"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="404"/>
+        <location filename="../../studio/ui/takes_panel.py" line="414"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="409"/>
+        <location filename="../../studio/ui/takes_panel.py" line="419"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="412"/>
+        <location filename="../../studio/ui/takes_panel.py" line="422"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="415"/>
+        <location filename="../../studio/ui/takes_panel.py" line="425"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="415"/>
+        <location filename="../../studio/ui/takes_panel.py" line="425"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="419"/>
+        <location filename="../../studio/ui/takes_panel.py" line="429"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="421"/>
+        <location filename="../../studio/ui/takes_panel.py" line="431"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="473"/>
+        <location filename="../../studio/ui/takes_panel.py" line="483"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="500"/>
+        <location filename="../../studio/ui/takes_panel.py" line="510"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="500"/>
+        <location filename="../../studio/ui/takes_panel.py" line="510"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="532"/>
+        <location filename="../../studio/ui/takes_panel.py" line="542"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>
