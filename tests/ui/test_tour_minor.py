@@ -117,3 +117,23 @@ def test_a_mode_shortcut_puts_the_focus_in_the_script(window, qtbot):
     wait_until(qtbot, lambda: script.mode == "vc", 10)
     # Convert mode does not use the script: the focus goes to what it needs, the source clip
     wait_until(qtbot, script.source_import.hasFocus, 10)
+
+
+# -- 5. a voice's language reads in the UI language ---------------------------------------------------
+
+
+def test_a_voices_language_and_dialect_are_translated_in_the_chinese_ui(make_window, alsa, chinese, qtbot):
+    window = make_window(ui__autoplay=False)
+    window.ctx.language = "zh_CN"  # as build_window sets it from ui/language
+    voice_id = save_voice(qtbot, window, name="Narrator")
+    window.ctx.library.update_voice(voice_id, language="Chinese", dialect="Cantonese")
+    window.voice_list.refresh()
+    item = window.voice_list.list.currentItem()
+    assert "中文" in item.text() and "广东话" in item.text()
+    assert "Chinese" not in item.text() and "Cantonese" not in item.text()
+    tip = window.voice_list.tooltip(window.ctx.library.get_voice(voice_id))
+    assert "中文" in tip and "广东话" in tip
+    # a language the user typed in is shown as typed
+    window.ctx.library.update_voice(voice_id, language="Klingon", dialect="")
+    window.voice_list.refresh()
+    assert "(Klingon)" in window.voice_list.list.currentItem().text()
