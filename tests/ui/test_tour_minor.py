@@ -137,3 +137,34 @@ def test_a_voices_language_and_dialect_are_translated_in_the_chinese_ui(make_win
     window.ctx.library.update_voice(voice_id, language="Klingon", dialect="")
     window.voice_list.refresh()
     assert "(Klingon)" in window.voice_list.list.currentItem().text()
+
+
+# -- 6. every plot follows the theme ---------------------------------------------------------------
+
+
+def test_the_plots_follow_the_dark_theme_at_start_and_when_switched(make_window, alsa, qtbot):
+    from studio.ui.views.style import DARK, LIGHT
+
+    window = make_window(ui__autoplay=False, ui__theme="dark")
+    plots = _all_plots(window)  # live mel and tokens, the reference waveform, the project render
+
+    def backgrounds(colour: str) -> bool:
+        return {p.backgroundBrush().color().name() for p in plots} == {colour}
+
+    try:
+        assert len(plots) >= 4
+        qtbot.waitUntil(lambda: backgrounds(DARK["background"]), timeout=5000)
+        axis = window.project_view.waveform.plot.getAxis("bottom")
+        assert axis.pen().color().name() == DARK["foreground"]
+        window.set_theme("light")
+        qtbot.waitUntil(lambda: backgrounds(LIGHT["background"]), timeout=5000)
+        window.set_theme("dark")
+        qtbot.waitUntil(lambda: backgrounds(DARK["background"]), timeout=5000)
+    finally:
+        window.set_theme("light")
+
+
+def _all_plots(window):
+    import pyqtgraph as pg
+
+    return window.findChildren(pg.GraphicsView)
