@@ -168,3 +168,35 @@ def _all_plots(window):
     import pyqtgraph as pg
 
     return window.findChildren(pg.GraphicsView)
+
+
+# -- 7. a newer confirmation is not hidden by an older error ------------------------------------------
+
+
+def test_a_newer_confirmation_shows_over_an_older_error_which_comes_back(window, qtbot, monkeypatch):
+    from studio.ui import message_bar as mb
+
+    monkeypatch.setattr(mb, "INFO_MS", 200)
+    bar = window.message_bar
+    window.ctx.error("The file could not be imported: not a sound file.")
+    assert "could not be imported" in bar.text() and bar.level == "error"
+    window.ctx.info("Saved the voice Narrator.")
+    assert bar.text() == "Saved the voice Narrator." and bar.level == "info"
+    assert "could not be imported" in bar.label.toolTip()  # the error is named, still open
+    qtbot.waitUntil(lambda: bar.level == "error", timeout=5000)  # and returns when the news fades
+    assert "could not be imported" in bar.text()
+    assert [level for level, _ in bar.history[-2:]] == ["error", "info"]
+    # an error whose cause is gone while it was set aside does not come back
+    bar.clear()
+    window.ctx.error("No voice is selected.", key="voice:missing")
+    window.ctx.info("Exported take 1.")
+    window.ctx.resolve("voice:")
+    assert bar.text() == "Exported take 1."
+    bar.clear()
+    assert bar.text() == ""
+    # a newer error replaces an older one (as before) and shows at once
+    window.ctx.error("first error")
+    window.ctx.error("second error")
+    assert bar.text().lower().startswith("second error")
+    bar.clear()
+    assert bar.text() == ""
