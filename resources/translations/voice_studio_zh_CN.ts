@@ -689,62 +689,62 @@
         <translation>{0} 不是可读取的音频（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="190"/>
-        <source>{0} is {1} minutes long; cut a clip of at most 30 seconds first.</source>
-        <translation>{0} 长 {1} 分钟；请先剪出最多 30 秒的片段。</translation>
+        <location filename="../../studio/ui/error_text.py" line="191"/>
+        <source>{0} is {1} minutes long; files of up to {2} minutes can be opened. Cut a shorter piece first (a voice then uses 3 to 30 s of it, chosen by trimming).</source>
+        <translation>{0} 长 {1} 分钟；最多可打开 {2} 分钟的文件。请先剪出较短的一段（音色随后通过裁剪从中选用 3 到 30 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="197"/>
+        <location filename="../../studio/ui/error_text.py" line="200"/>
         <source>{0} contains no audio.</source>
         <translation>{0} 不含音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="202"/>
+        <location filename="../../studio/ui/error_text.py" line="205"/>
         <source>{0} contains invalid (NaN or infinite) samples.</source>
         <translation>{0} 含有无效（NaN 或无穷大）采样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="207"/>
+        <location filename="../../studio/ui/error_text.py" line="210"/>
         <source>The file {0} does not exist.</source>
         <translation>文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="213"/>
+        <location filename="../../studio/ui/error_text.py" line="216"/>
         <source>The file {0} is not audio that Voice Studio can read ({1}).</source>
         <translation>文件 {0} 不是 Voice Studio 能读取的音频（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="220"/>
+        <location filename="../../studio/ui/error_text.py" line="223"/>
         <source>The audio file {0} is missing; run a library check.</source>
         <translation>音频文件 {0} 缺失；请运行资料库检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="227"/>
+        <location filename="../../studio/ui/error_text.py" line="230"/>
         <source>The audio file {0} cannot be read ({1}).</source>
         <translation>无法读取音频文件 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="232"/>
+        <location filename="../../studio/ui/error_text.py" line="235"/>
         <source>There is no voice with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="237"/>
+        <location filename="../../studio/ui/error_text.py" line="240"/>
         <source>There is no take with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="242"/>
+        <location filename="../../studio/ui/error_text.py" line="245"/>
         <source>There is no clip with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="247"/>
+        <location filename="../../studio/ui/error_text.py" line="250"/>
         <source>Could not write {0} ({1}).</source>
         <translation>无法写入 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="252"/>
+        <location filename="../../studio/ui/error_text.py" line="255"/>
         <source>Could not create the folder {0} ({1}).</source>
         <translation>无法创建文件夹 {0}（{1}）。</translation>
     </message>
@@ -1596,9 +1596,14 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../studio/ui/message_bar.py" line="42"/>
+        <location filename="../../studio/ui/message_bar.py" line="45"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/message_bar.py" line="81"/>
+        <source>Still open, shown again after this message: {0}</source>
+        <translation>仍未关闭，此消息之后会再次显示：{0}</translation>
     </message>
 </context>
 <context>
@@ -2009,62 +2014,67 @@
         <translation>语音 RMS {0:.1f} dBFS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="96"/>
-        <source>Use 3 to 30 seconds of speech: trim the clip or record again.</source>
-        <translation>请使用 3 到 30 秒的语音：裁剪音频或重新录制。</translation>
+        <location filename="../../studio/ui/quality_view.py" line="97"/>
+        <source>The clip is {0:.1f} s long and a voice uses at most 30 s: drag the edges of the shaded region on the waveform to keep the best 3 to 30 s (Reset trim starts over).</source>
+        <translation>片段长 {0:.1f} 秒，而音色最多使用 30 秒：拖动波形上阴影区域的边缘，保留最好的 3 到 30 秒（“重置裁剪”可重新开始）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="98"/>
+        <location filename="../../studio/ui/quality_view.py" line="101"/>
+        <source>Use 3 to 30 seconds of speech: record a longer clip or widen the trim.</source>
+        <translation>请使用 3 到 30 秒的语音：录制更长的片段或放宽裁剪范围。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="103"/>
         <source>The clip is too short; the engine needs at least half a second.</source>
         <translation>音频太短；引擎至少需要 0.5 秒。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="100"/>
+        <location filename="../../studio/ui/quality_view.py" line="105"/>
         <source>Narrow-band recording (8-16 kHz, like a telephone or old tape): it is used, but the clone will sound muffled like the recording. Use a 16 kHz or better recording if you have one.</source>
         <translation>窄带录音（8-16 kHz，如电话或旧磁带）：可以使用，但克隆出的声音会像录音一样发闷。如有 16 kHz 或更好的录音，请改用它。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="105"/>
+        <location filename="../../studio/ui/quality_view.py" line="110"/>
         <source>The clip&apos;s sample rate is below 8 kHz; use a better recording.</source>
         <translation>片段的采样率低于 8 kHz；请使用质量更好的录音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="107"/>
+        <location filename="../../studio/ui/quality_view.py" line="112"/>
         <source>Much of the clip is silence; drag the trim handles around the speech.</source>
         <translation>音频中静音过多；请拖动裁剪手柄框住语音部分。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="109"/>
+        <location filename="../../studio/ui/quality_view.py" line="114"/>
         <source>The clip is clipped (too loud); record again further from the mic.</source>
         <translation>音频出现削波（音量过大）；请离麦克风远一些重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="112"/>
+        <location filename="../../studio/ui/quality_view.py" line="117"/>
         <source>A few samples reach full scale; if you record again, keep the level a little lower.</source>
         <translation>少数采样点达到满幅；如果重新录音，请把电平稍微调低。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="115"/>
+        <location filename="../../studio/ui/quality_view.py" line="120"/>
         <source>The clip is noisy; the clone will copy the noise. Record somewhere quieter.</source>
         <translation>音频噪声较大，克隆会连同噪声一起复制。请在更安静的地方录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="117"/>
+        <location filename="../../studio/ui/quality_view.py" line="122"/>
         <source>The level is off; speak closer to the mic (or further, if too hot).</source>
         <translation>电平不合适；请靠近麦克风说话（如果过响则离远一些）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="119"/>
+        <location filename="../../studio/ui/quality_view.py" line="124"/>
         <source>The clip looks clean.</source>
         <translation>音频质量良好。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="125"/>
+        <location filename="../../studio/ui/quality_view.py" line="130"/>
         <source>Record or import a clip to see its quality report.</source>
         <translation>录制或导入音频后即可查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="145"/>
+        <location filename="../../studio/ui/quality_view.py" line="150"/>
         <source>Overall: {0}. {1}</source>
         <translation>总体：{0}。{1}</translation>
     </message>
@@ -3452,154 +3462,154 @@ Differs: {1}</source>
 <context>
     <name>VoiceList</name>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="34"/>
+        <location filename="../../studio/ui/voice_list.py" line="35"/>
         <source>Voices</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="38"/>
+        <location filename="../../studio/ui/voice_list.py" line="39"/>
         <source>Search voices</source>
         <translation>搜索音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="47"/>
+        <location filename="../../studio/ui/voice_list.py" line="48"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="48"/>
+        <location filename="../../studio/ui/voice_list.py" line="49"/>
         <source>Play the voice&apos;s reference clip</source>
         <translation>播放该音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="50"/>
+        <location filename="../../studio/ui/voice_list.py" line="51"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="52"/>
+        <location filename="../../studio/ui/voice_list.py" line="53"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="53"/>
+        <location filename="../../studio/ui/voice_list.py" line="54"/>
         <source>Delete the voice (Ctrl+Z undoes it)</source>
         <translation>删除音色（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="105"/>
+        <location filename="../../studio/ui/voice_list.py" line="114"/>
         <source>Speaker: {0}</source>
         <translation>说话人：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="108"/>
+        <location filename="../../studio/ui/voice_list.py" line="118"/>
         <source>Language: {0} · dialect: {1}</source>
         <translation>语种：{0} · 方言：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="113"/>
+        <location filename="../../studio/ui/voice_list.py" line="123"/>
         <source>Consent: {0}</source>
         <translation>授权同意：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="114"/>
+        <location filename="../../studio/ui/voice_list.py" line="124"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="125"/>
+        <location filename="../../studio/ui/voice_list.py" line="135"/>
         <source>Reference: {0:.1f} s of {1:.1f} s, {2:g} kHz, {3}</source>
         <translation>参考音频：使用 {0:.1f} 秒（共 {1:.1f} 秒），{2:g} kHz，{3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="132"/>
+        <location filename="../../studio/ui/voice_list.py" line="142"/>
         <source>Transcript: {0}</source>
         <translation>参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="132"/>
+        <location filename="../../studio/ui/voice_list.py" line="142"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="135"/>
+        <location filename="../../studio/ui/voice_list.py" line="145"/>
         <source>Quality: {0}</source>
         <translation>质量：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="139"/>
+        <location filename="../../studio/ui/voice_list.py" line="149"/>
         <source>Prepared prompt for {0}: {1} KB, {2}</source>
         <translation>已为 {0} 预处理的提示特征：{1} KB，{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="144"/>
+        <location filename="../../studio/ui/voice_list.py" line="154"/>
         <source>No prepared prompt yet (made on first use).</source>
         <translation>尚无预处理的提示特征（首次使用时生成）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="146"/>
+        <location filename="../../studio/ui/voice_list.py" line="156"/>
         <source>Tags: {0}</source>
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="196"/>
+        <location filename="../../studio/ui/voice_list.py" line="206"/>
         <source>This voice has no reference clip to play.</source>
         <translation>此音色没有可播放的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="212"/>
+        <location filename="../../studio/ui/voice_list.py" line="222"/>
         <source>Rename voice</source>
         <translation>重命名音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="212"/>
+        <location filename="../../studio/ui/voice_list.py" line="222"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="220"/>
+        <location filename="../../studio/ui/voice_list.py" line="230"/>
         <source>The voice could not be renamed: {0}</source>
         <translation>无法重命名音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="249"/>
+        <location filename="../../studio/ui/voice_list.py" line="259"/>
         <source>Deleted the voice {0}; its takes are kept. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}；其版本已保留。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="251"/>
+        <location filename="../../studio/ui/voice_list.py" line="261"/>
         <source>Deleted the voice {0} and its takes. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0} 及其版本。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="259"/>
+        <location filename="../../studio/ui/voice_list.py" line="269"/>
         <source>Delete voice</source>
         <translation>删除音色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/voice_list.py" line="260"/>
+        <location filename="../../studio/ui/voice_list.py" line="270"/>
         <source>The voice {0} has %n take(s). What happens to them?</source>
         <translation>
             <numerusform>音色 {0} 有 %n 条版本。如何处理它们？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="261"/>
+        <location filename="../../studio/ui/voice_list.py" line="271"/>
         <source>Ctrl+Z undoes either choice until Voice Studio closes.</source>
         <translation>在 Voice Studio 关闭前，按 Ctrl+Z 可撤销任一选择。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="263"/>
+        <location filename="../../studio/ui/voice_list.py" line="273"/>
         <source>Delete the voice and its takes</source>
         <translation>删除音色及其版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="265"/>
+        <location filename="../../studio/ui/voice_list.py" line="275"/>
         <source>Delete the voice, keep its takes</source>
         <translation>删除音色，保留其版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="247"/>
+        <location filename="../../studio/ui/voice_list.py" line="257"/>
         <source>Deleted the voice {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}。按 Ctrl+Z 撤销。</translation>
     </message>

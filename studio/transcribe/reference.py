@@ -63,7 +63,8 @@ def transcribe_reference(
         seconds = data.size / 16_000
     if seconds > MAX_REFERENCE_S:
         raise RecordingError(
-            f"The reference clip is {seconds:.0f} s long; transcribe at most 30 s (trim it first)."
+            f"The reference clip is {seconds:.0f} s long and the recognizer takes at most 30 s: trim the "
+            "clip to the part the voice will use (3 to 30 s), then transcribe it."
         )
     return transcribe_clip(data, recognizers, language=language, cancel=cancel)
 

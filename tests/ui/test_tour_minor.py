@@ -200,3 +200,38 @@ def test_a_newer_confirmation_shows_over_an_older_error_which_comes_back(window,
     assert bar.text().lower().startswith("second error")
     bar.clear()
     assert bar.text() == ""
+
+
+# -- 8. an over-long clip: the message says what the panel lets the user do ---------------------------
+
+
+def test_an_over_long_clip_says_to_trim_it_and_trimming_it_works(window, qtbot, tmp_path):
+    import numpy as np
+    import soundfile as sf
+
+    from studio.ui.voice_dialog import VoiceDetails
+    from tests.ui.conftest import SELFTEST_CLIP, SELFTEST_TRANSCRIPT
+
+    audio, rate = sf.read(str(SELFTEST_CLIP), dtype="float32")
+    sf.write(str(tmp_path / "long.wav"), np.tile(audio, 9), rate)  # 44 s: over the 30 s a voice uses
+    panel = window.reference
+    assert panel.load_file(tmp_path / "long.wav")
+    panel.transcript_edit.setText(SELFTEST_TRANSCRIPT)
+    panel.update_quality()
+    advice = panel.quality.summary.text()
+    assert "drag the edges of the shaded region" in advice and "3 to 30 s" in advice
+    assert not panel.save_as_voice(VoiceDetails(name="Too long"))
+    assert "drag the edges" in window.message_bar.text()
+    # what it says works: the first take of the clip, trimmed in the panel, is saved as a voice
+    panel.set_trim(0.0, audio.size / rate)
+    panel.update_quality()
+    saved: list[int] = []
+    panel.voiceSaved.connect(saved.append)
+    assert panel.save_as_voice(VoiceDetails(name="Trimmed"))
+    qtbot.waitUntil(lambda: bool(saved), timeout=120_000)
+    # a file too long to open says how long a file may be, and that the voice is then trimmed from it
+    sf.write(str(tmp_path / "hour.wav"), np.zeros(8000 * 660, np.int16), 8000, subtype="PCM_16")
+    assert not panel.load_file(tmp_path / "hour.wav")
+    message = window.message_bar.text()
+    assert "11.0 minutes long" in message and "up to 10 minutes" in message and "trimming" in message
+    assert "at most 30 seconds" not in message
