@@ -2101,7 +2101,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="94"/>
-        <location filename="../../studio/ui/reference_panel.py" line="362"/>
+        <location filename="../../studio/ui/reference_panel.py" line="363"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
@@ -2222,98 +2222,98 @@
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="345"/>
+        <location filename="../../studio/ui/reference_panel.py" line="346"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="349"/>
+        <location filename="../../studio/ui/reference_panel.py" line="350"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="363"/>
+        <location filename="../../studio/ui/reference_panel.py" line="364"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="364"/>
+        <location filename="../../studio/ui/reference_panel.py" line="365"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="365"/>
+        <location filename="../../studio/ui/reference_panel.py" line="366"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="370"/>
+        <location filename="../../studio/ui/reference_panel.py" line="371"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="377"/>
+        <location filename="../../studio/ui/reference_panel.py" line="378"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="385"/>
+        <location filename="../../studio/ui/reference_panel.py" line="386"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="389"/>
+        <location filename="../../studio/ui/reference_panel.py" line="390"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="398"/>
+        <location filename="../../studio/ui/reference_panel.py" line="399"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="441"/>
+        <location filename="../../studio/ui/reference_panel.py" line="442"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="445"/>
-        <location filename="../../studio/ui/reference_panel.py" line="459"/>
+        <location filename="../../studio/ui/reference_panel.py" line="446"/>
+        <location filename="../../studio/ui/reference_panel.py" line="460"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="447"/>
+        <location filename="../../studio/ui/reference_panel.py" line="448"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="449"/>
+        <location filename="../../studio/ui/reference_panel.py" line="450"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="463"/>
+        <location filename="../../studio/ui/reference_panel.py" line="464"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="478"/>
+        <location filename="../../studio/ui/reference_panel.py" line="479"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="489"/>
+        <location filename="../../studio/ui/reference_panel.py" line="490"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="507"/>
+        <location filename="../../studio/ui/reference_panel.py" line="508"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="519"/>
+        <location filename="../../studio/ui/reference_panel.py" line="520"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -3257,101 +3257,121 @@
 <context>
     <name>TranscriptAssistant</name>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="38"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="335"/>
         <source>Transcribe</source>
         <translation>识别文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="40"/>
         <source>Fill the transcript with what a speech recognizer hears in the clip</source>
         <translation>用语音识别器听到的内容填写文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="136"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="186"/>
         <source>The transcript of {0} differs from what the recognizer hears in its clip (error rate {1:.0%}). Takes made with a wrong transcript babble or repeat words. Correct it under Transcript and press Save transcript, or make the take anyway.</source>
         <translation>{0} 的参考文本与识别器在其片段中听到的内容不一致（错误率 {1:.0%}）。参考文本错误时，合成结果会含糊不清或重复词语。请在“参考文本”中改正并点击“保存参考文本”，或仍然合成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="140"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="190"/>
         <source>Make the take anyway</source>
         <translation>仍然合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="150"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="200"/>
         <source>The transcript does not match the clip</source>
         <translation>文本与片段不符</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="105"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="155"/>
         <source>The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made with a wrong transcript babble or repeat words.</source>
         <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="153"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="203"/>
         <source>Heard: {0}
 Differs: {1}</source>
         <translation>识别结果：{0}
 不同之处：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="108"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="158"/>
         <source>Use my transcript</source>
         <translation>使用我的文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="156"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="122"/>
+        <source>The transcript looks too long for the {0:.1f} s clip (about {1:.0f} syllables, {2:.0f} a second; speech has at most about 9): is it the transcript of this clip?</source>
+        <translation>对于 {0:.1f} 秒的片段，这段文本似乎太长（约 {1:.0f} 个音节，每秒 {2:.0f} 个；语音每秒最多约 9 个）：这是该片段的文本吗？</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="127"/>
+        <source>The transcript looks too short for the {0:.1f} s clip (about {1:.0f} syllables): type every word that is said in it.</source>
+        <translation>对于 {0:.1f} 秒的片段，这段文本似乎太短（约 {1:.0f} 个音节）：请输入片段中说出的每一个字词。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="131"/>
+        <source>The transcript differs from what the recognizer hears ({0}): {1}</source>
+        <translation>文本与识别器听到的内容不同（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="135"/>
+        <source>The transcript matches what the recognizer hears.</source>
+        <translation>文本与识别器听到的内容一致。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="206"/>
         <source>Let me fix it</source>
         <translation>我来修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="181"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="231"/>
         <source>No speech recognizer is installed. Download one with File → Download a model… (Whisper small; SenseVoice-Small for Chinese, Cantonese, Japanese and Korean).</source>
         <translation>未安装语音识别器。请通过“文件 → 下载模型…”下载一个（Whisper small；中文、粤语、日语和韩语可用 SenseVoice-Small）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="205"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="255"/>
         <source>Waiting for the running ingest, then transcribing with {0}…</source>
         <translation>等待正在进行的长录音导入完成，然后用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="210"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="260"/>
         <source>Transcribing with {0}…</source>
         <translation>正在用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="230"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="243"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="280"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="293"/>
         <source>Transcription cancelled.</source>
         <translation>已取消识别。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="245"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="295"/>
         <source>Transcription failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="260"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="310"/>
         <source>The recognizer heard no words in the clip.</source>
         <translation>识别器在片段中没有听到任何字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="262"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="312"/>
         <source>Transcribed by {0}; check it before saving.</source>
         <translation>由 {0} 识别；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="264"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="314"/>
         <source>Two recognizers agree ({0:.0%}).</source>
         <translation>两个识别器结果一致（{0:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="268"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="318"/>
         <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
         <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="335"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -325,6 +325,7 @@ class ReferencePanel(QGroupBox):
 
     def _trim_changed(self, start: float, end: float) -> None:
         self._quality_timer.start()
+        self.transcriber.schedule_check()  # the transcript's length against the new trim
 
     def trimmed_audio(self) -> np.ndarray:
         if self.clip is None:

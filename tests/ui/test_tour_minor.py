@@ -235,3 +235,34 @@ def test_an_over_long_clip_says_to_trim_it_and_trimming_it_works(window, qtbot, 
     message = window.message_bar.text()
     assert "11.0 minutes long" in message and "up to 10 minutes" in message and "trimming" in message
     assert "at most 30 seconds" not in message
+
+
+# -- 9. the typed transcript is checked as it is typed ----------------------------------------------
+
+
+def test_a_typed_transcript_is_checked_against_the_clip_without_pressing_transcribe(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import SELFTEST_CLIP, SELFTEST_TRANSCRIPT
+
+    panel = window.reference
+    assist = panel.transcriber
+    assert panel.load_file(SELFTEST_CLIP)  # 4.9 s; no recognizer installed, nothing transcribed
+    assert assist.verdict is None
+    panel.transcript_edit.setFocus()
+    qtbot.keyClicks(panel.transcript_edit, "Hello")  # typed: far too little for 4.9 s of speech
+    qtbot.waitUntil(lambda: "too short" in assist.status.text() and assist.status.isVisible(), timeout=5000)
+    assert "4.9 s" in assist.status.text()
+    panel.transcript_edit.setText(SELFTEST_TRANSCRIPT * 4)  # pasted: the text of a much longer clip
+    qtbot.waitUntil(lambda: "too long" in assist.status.text(), timeout=5000)
+    panel.transcript_edit.setText(SELFTEST_TRANSCRIPT)  # the right one: the finding goes away
+    qtbot.waitUntil(lambda: not assist.status.isVisible(), timeout=5000)
+    assert assist.typed_note == ""
+    # the trim counts: the same transcript over a 1.5 s piece of the clip is too long for it
+    panel.set_trim(0.0, 1.5)
+    panel._trim_changed(0.0, 1.5)
+    qtbot.waitUntil(lambda: "too long" in assist.status.text() and assist.status.isVisible(), timeout=5000)
+    # debounced: nothing is judged while the user is still typing
+    panel.transcript_edit.clear()
+    qtbot.keyClick(panel.transcript_edit, Qt.Key.Key_H)
+    assert assist._check_timer.isActive()
