@@ -266,3 +266,43 @@ def test_a_typed_transcript_is_checked_against_the_clip_without_pressing_transcr
     panel.transcript_edit.clear()
     qtbot.keyClick(panel.transcript_edit, Qt.Key.Key_H)
     assert assist._check_timer.isActive()
+
+
+# -- 10. Record with no microphone says so, what to do, and that nothing was written -------------------
+
+
+def test_record_without_a_microphone_says_what_happened_and_what_to_do(make_window, tmp_path, monkeypatch):
+    from studio.ui.recording import IDLE
+    from tests.alsa_env import reinitialize_portaudio
+    from tests.audio.fake_backend import FakeBackend
+
+    config = tmp_path / "playback-only.conf"  # a machine that can play but has no input at all
+    config.write_text(
+        'pcm.!default { type asym playback.pcm { type file slave.pcm { type null } file "/dev/null" '
+        'format "raw" } }\n'
+    )
+    monkeypatch.setenv("ALSA_CONFIG_PATH", str(config))
+    reinitialize_portaudio()
+    window = make_window(ui__autoplay=False)
+    for start in (
+        lambda: window.reference.recording.start(countdown_s=0),
+        lambda: window.script.source_recording.start(countdown_s=0),  # Convert's Record source
+    ):
+        start()
+        text = window.message_bar.text()
+        assert text.startswith("Recording failed: No audio input device was found")
+        assert "nothing was recorded and no file was written" in text
+        assert "Connect a microphone" in text and "import a recording from a file" in text
+    assert window.reference.recording.state == IDLE
+    assert window.ctx.library.pending_recordings() == []
+    # a microphone that is there but cannot be opened, or a chosen one that is unplugged, say the same
+    window.reference.recording.backend = FakeBackend(fail_on_start=True)
+    window.reference.recording.start(countdown_s=0)
+    text = window.message_bar.text()
+    assert "could not be opened" in text and "nothing was recorded" in text and "Settings" in text
+    window.ctx.settings.set("audio/input_device", "Studio Condenser")
+    window.reference.recording.backend = FakeBackend()
+    window.reference.recording.start(countdown_s=0)
+    text = window.message_bar.text()
+    assert "'Studio Condenser' is not available, so nothing was recorded" in text and "Settings" in text
+    assert window.ctx.library.pending_recordings() == []
