@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from studio.transcribe.worker import RecognizerWorker
 
@@ -42,11 +42,15 @@ class TranscriptAssistant(QObject):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.hide()
+        # the field at the panel's full width, its buttons in a row under it (the panel adds its own)
         self.row = QWidget()
-        row = QHBoxLayout(self.row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(panel.transcript_edit, 1)
-        row.addWidget(self.button)
+        column = QVBoxLayout(self.row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(panel.transcript_edit)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.button)
+        column.addLayout(self.buttons)
         # The outcome of a job is picked up on the UI thread by this timer, never signalled from the
         # worker thread: a Qt signal emitted from a thread on an object the window is deleting at that
         # moment can crash the process.

@@ -306,3 +306,38 @@ def test_record_without_a_microphone_says_what_happened_and_what_to_do(make_wind
     text = window.message_bar.text()
     assert "'Studio Condenser' is not available, so nothing was recorded" in text and "Settings" in text
     assert window.ctx.library.pending_recordings() == []
+
+
+# -- 11. the whole transcript shows ---------------------------------------------------------------
+
+
+def test_a_long_transcript_shows_whole_in_the_reference_panel(window, qtbot):
+    from PySide6.QtCore import QMimeData, Qt
+
+    from tests.ui.conftest import SELFTEST_CLIP
+
+    panel = window.reference
+    field = panel.transcript_edit
+    assert panel.load_file(SELFTEST_CLIP)
+    transcript = (
+        "The quick brown fox jumps over the lazy dog near the quiet river bank, and then it runs "
+        "back up the hill to the old farm house where the farmer keeps his sheep."
+    )
+    field.setText(transcript)
+    qtbot.wait(20)
+    assert field.text() == transcript
+    assert field.lines_needed() >= 2  # wrapped over several lines at the default size
+    assert field.verticalScrollBar().maximum() == 0  # and every line of it is on screen
+    assert field.width() >= panel.width() - 40  # the field has the panel's width, not a slot in a row
+    # a transcript is one run of words: Return adds no line break, pasted breaks become spaces
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == transcript
+    field.clear()
+    mime = QMimeData()
+    mime.setText("Line one\nline two.")
+    field.insertFromMimeData(mime)
+    assert field.text() == "Line one line two."
+    # the Save transcript / Transcribe buttons still sit with it, and Save as voice takes the text
+    assert panel.save_transcript_button.parent() is panel.transcriber.row
