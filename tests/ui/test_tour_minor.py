@@ -341,3 +341,42 @@ def test_a_long_transcript_shows_whole_in_the_reference_panel(window, qtbot):
     assert field.text() == "Line one line two."
     # the Save transcript / Transcribe buttons still sit with it, and Save as voice takes the text
     assert panel.save_transcript_button.parent() is panel.transcriber.row
+
+
+# -- 12. the live view's busy bar looks busy, and shows real progress where it is known ----------------
+
+
+def _filled(bar) -> tuple[int, int, int]:
+    """(first, last, count) of the columns in the bar's middle row painted in the highlight colour."""
+    from PySide6.QtGui import QPalette
+
+    image = bar.grab().toImage()
+    highlight = bar.palette().color(QPalette.ColorRole.Highlight).rgb()
+    y = image.height() // 2
+    columns = [x for x in range(1, image.width() - 1) if image.pixel(x, y) == highlight]
+    return (columns[0], columns[-1], len(columns)) if columns else (0, 0, 0)
+
+
+def test_the_busy_bar_moves_and_then_fills_with_the_sentences_done(window, qtbot):
+    live = window.live
+    live.reset(0)  # a take whose sentence count the engine has not said yet
+    live.progress.show()
+    bar = live.progress
+    assert bar.busy and bar.height() <= 6  # the thin bar of the layout, unchanged
+    width = bar.width() - 2
+    first = _filled(bar)
+    assert 0 < first[2] < width * 0.5  # a block, not a full bar
+    qtbot.wait(300)
+    second = _filled(bar)
+    assert 0 < second[2] < width * 0.5 and second[0] != first[0]  # and it moves
+    # the engine says 4 sentences; the first two are spoken: half the bar, not moving
+    live.sentence_total = 4
+    live.first_sentence, live.sentences, live.stage = 3, 3, "lm"
+    live.refresh()
+    assert not bar.busy and (bar.value(), bar.maximum()) == (2, 4)
+    done = _filled(bar)
+    assert abs(done[2] - width / 2) <= 3 and done[0] <= 2
+    qtbot.wait(120)
+    assert _filled(bar) == done
+    live.progress.hide()
+    assert not bar._timer.isActive()  # nothing animates while the bar is hidden
