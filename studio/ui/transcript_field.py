@@ -8,9 +8,11 @@ spaces. It keeps the QLineEdit calls the panel uses (text, setText, setCursorPos
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor, QTextOption
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy
+from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy
 
 MIN_LINES = 2
 MAX_LINES = 6
@@ -67,15 +69,22 @@ class TranscriptField(QPlainTextEdit):
         is counted in lines)."""
         return max(1, int(self.document().size().height()))
 
+    def line_height(self) -> float:
+        """Pixels one display line takes in the text layout (can exceed the font's lineSpacing)."""
+        block = self.document().firstBlock()
+        if block.isValid() and block.lineCount() > 0:
+            return self.blockBoundingRect(block).height() / block.lineCount()
+        return float(self.fontMetrics().lineSpacing())
+
     def _fit_height(self) -> None:
         lines = min(MAX_LINES, max(MIN_LINES, self.lines_needed()))
-        margins = self.contentsMargins()
+        margins = self.contentsMargins()  # of a scroll area: its frame (and viewport margins)
         document_margin = 2 * self.document().documentMargin()
-        height = lines * self.fontMetrics().lineSpacing() + document_margin + margins.top() + margins.bottom()
-        if self.frameShape() != QFrame.Shape.NoFrame:
-            height += 2
-        if self.height() != int(height) or self.minimumHeight() != int(height):
-            self.setFixedHeight(int(height))
+        height = (
+            math.ceil(lines * self.line_height() + document_margin) + margins.top() + margins.bottom() + 2
+        )
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
