@@ -10,7 +10,7 @@ Two things stop them by default:
 button inside that window it claims Space (so Qt's own Space handling presses it: buttons click,
 check boxes toggle) and presses it on Return/Enter; in a list whose current row is not selected yet
 (reached by Tab) Space selects that row; in a number field (Seed, Speed) Space is kept there, where it
-does nothing, instead of starting playback. Anywhere else Space still plays and pauses.
+does nothing, and in a combo box it opens the list, instead of starting playback. Anywhere else Space still plays and pauses.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLineEdit,
     QPushButton,
     QToolButton,
@@ -40,12 +41,15 @@ class ButtonKeys(QObject):
             return None
         return obj if obj.window() is self.window else None
 
-    def _number_field(self, obj) -> bool:
-        """A focused spin box of the window (Seed, Speed, …) or the line edit inside it."""
-        spin = (
-            obj if isinstance(obj, QAbstractSpinBox) else obj.parent() if isinstance(obj, QLineEdit) else None
+    def _input_field(self, obj) -> bool:
+        """A focused spin box (Seed, Speed, …) or combo box (Space opens its list) of the window, or
+        the line edit inside one."""
+        field = obj.parent() if isinstance(obj, QLineEdit) else obj
+        return (
+            isinstance(field, QAbstractSpinBox | QComboBox)
+            and field.hasFocus()
+            and field.window() is self.window
         )
-        return isinstance(spin, QAbstractSpinBox) and spin.hasFocus() and spin.window() is self.window
 
     def _unchosen_row(self, obj) -> bool:
         """A list whose current row was made current by Tab but not selected (see VoiceList)."""
@@ -68,9 +72,9 @@ class ButtonKeys(QObject):
         if (
             kind == QEvent.Type.ShortcutOverride
             and event.key() == Qt.Key.Key_Space
-            and self._number_field(obj)
+            and self._input_field(obj)
         ):
-            event.accept()  # a space typed in a number field stays there (it ignores it), no playback
+            event.accept()  # Space stays in the field (a number field ignores it; a combo opens), no playback
             return False
         button = self._our_button(obj)
         if button is None or event.modifiers() not in (

@@ -72,7 +72,7 @@ def _spy_on_play(window, monkeypatch) -> list[int]:
     return played
 
 
-def test_space_in_the_seed_and_speed_boxes_does_not_play(window, qtbot, monkeypatch):
+def test_space_in_the_seed_speed_and_preset_fields_does_not_play(window, qtbot, monkeypatch):
     from PySide6.QtCore import Qt
 
     from tests.ui.conftest import wait_until
@@ -91,7 +91,15 @@ def test_space_in_the_seed_and_speed_boxes_does_not_play(window, qtbot, monkeypa
         qtbot.wait(20)
         assert box.value() == before and box.hasFocus()
     assert played == []
-    window.takes.tree.setFocus()  # outside the number fields Space still plays
+    script.set_mode("instruct")  # a combo box: Space opens its list (Qt's way), it does not play
+    combo = script.preset_combo
+    combo.setFocus()
+    wait_until(qtbot, combo.hasFocus, 10)
+    qtbot.keyClick(combo, Qt.Key.Key_Space)
+    wait_until(qtbot, lambda: combo.view().isVisible(), 10)
+    combo.hidePopup()
+    assert played == []
+    window.takes.tree.setFocus()  # outside the input fields Space still plays
     wait_until(qtbot, window.takes.tree.hasFocus, 10)
     qtbot.keyClick(window.takes.tree, Qt.Key.Key_Space)
     wait_until(qtbot, lambda: played == [1], 10)
