@@ -185,13 +185,15 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/table_model.py" line="113"/>
-        <source>take {0} of {1}</source>
-        <translation>版本 {0}/{1}</translation>
+        <source>#{0}</source>
+        <translation>#{0}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../studio/ui/project/table_model.py" line="115"/>
-        <source>This block&apos;s take {0} of {1} (block take #{2}); choose another in the block inspector.</source>
-        <translation>此段的第 {0} 个版本，共 {1} 个（段落版本 #{2}）；可在段落检查器中选择其他版本。</translation>
+        <source>Take #{0}, one of this block&apos;s %n take(s); choose another in the block inspector.</source>
+        <translation>
+            <numerusform>版本 #{0}，此段共 %n 个版本；可在段落检查器中选择其他版本。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -687,82 +689,82 @@
         <translation>{0} 不是可读取的音频（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="190"/>
-        <source>{0} is {1} minutes long; cut a clip of at most 30 seconds first.</source>
-        <translation>{0} 长 {1} 分钟；请先剪出最多 30 秒的片段。</translation>
+        <location filename="../../studio/ui/error_text.py" line="191"/>
+        <source>{0} is {1} minutes long; files of up to {2} minutes can be opened. Cut a shorter piece first (a voice then uses 3 to 30 s of it, chosen by trimming).</source>
+        <translation>{0} 长 {1} 分钟；最多可打开 {2} 分钟的文件。请先剪出较短的一段（音色随后通过裁剪从中选用 3 到 30 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="197"/>
+        <location filename="../../studio/ui/error_text.py" line="200"/>
         <source>{0} contains no audio.</source>
         <translation>{0} 不含音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="202"/>
+        <location filename="../../studio/ui/error_text.py" line="205"/>
         <source>{0} contains invalid (NaN or infinite) samples.</source>
         <translation>{0} 含有无效（NaN 或无穷大）采样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="207"/>
+        <location filename="../../studio/ui/error_text.py" line="210"/>
         <source>The file {0} does not exist.</source>
         <translation>文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="213"/>
+        <location filename="../../studio/ui/error_text.py" line="216"/>
         <source>The file {0} is not audio that Voice Studio can read ({1}).</source>
         <translation>文件 {0} 不是 Voice Studio 能读取的音频（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="220"/>
+        <location filename="../../studio/ui/error_text.py" line="223"/>
         <source>The audio file {0} is missing; run a library check.</source>
         <translation>音频文件 {0} 缺失；请运行资料库检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="227"/>
+        <location filename="../../studio/ui/error_text.py" line="230"/>
         <source>The audio file {0} cannot be read ({1}).</source>
         <translation>无法读取音频文件 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="232"/>
+        <location filename="../../studio/ui/error_text.py" line="235"/>
         <source>There is no voice with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="237"/>
+        <location filename="../../studio/ui/error_text.py" line="240"/>
         <source>There is no take with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="242"/>
+        <location filename="../../studio/ui/error_text.py" line="245"/>
         <source>There is no clip with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="247"/>
+        <location filename="../../studio/ui/error_text.py" line="250"/>
         <source>Could not write {0} ({1}).</source>
         <translation>无法写入 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="252"/>
+        <location filename="../../studio/ui/error_text.py" line="255"/>
         <source>Could not create the folder {0} ({1}).</source>
         <translation>无法创建文件夹 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="261"/>
+        <location filename="../../studio/ui/error_text.py" line="264"/>
         <source>block {0}</source>
         <translation>第 {0} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="263"/>
+        <location filename="../../studio/ui/error_text.py" line="266"/>
         <source>cue {0}</source>
         <translation>第 {0} 条字幕</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="264"/>
+        <location filename="../../studio/ui/error_text.py" line="267"/>
         <source>a block</source>
         <translation>某一段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="272"/>
+        <location filename="../../studio/ui/error_text.py" line="275"/>
         <source>{0} could not be rendered: </source>
         <translation>{0}无法渲染：</translation>
     </message>
@@ -1152,67 +1154,67 @@
 <context>
     <name>LivePanel</name>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="47"/>
+        <location filename="../../studio/ui/live_panel.py" line="48"/>
         <source>Live view</source>
         <translation>实时视图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="52"/>
+        <location filename="../../studio/ui/live_panel.py" line="53"/>
         <source>The mel spectrogram and speech tokens of the next take appear here.</source>
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="118"/>
+        <location filename="../../studio/ui/live_panel.py" line="119"/>
         <source>The take failed: {0}</source>
         <translation>本次生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="161"/>
+        <location filename="../../studio/ui/live_panel.py" line="162"/>
         <source>language model: speech tokens</source>
         <translation>语言模型：生成语音 token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="162"/>
+        <location filename="../../studio/ui/live_panel.py" line="163"/>
         <source>flow matching: tokens to mel</source>
         <translation>流匹配：token 转梅尔谱</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="163"/>
+        <location filename="../../studio/ui/live_panel.py" line="164"/>
         <source>vocoder: mel to audio</source>
         <translation>声码器：梅尔谱转音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="164"/>
+        <location filename="../../studio/ui/live_panel.py" line="165"/>
         <source>audio ready</source>
         <translation>音频已生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="180"/>
+        <location filename="../../studio/ui/live_panel.py" line="196"/>
         <source>sentences {0}–{1} of {2}</source>
         <translation>第 {0}–{1} 句，共 {2} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="181"/>
+        <location filename="../../studio/ui/live_panel.py" line="197"/>
         <source>sentences {0}–{1}</source>
         <translation>第 {0}–{1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="183"/>
+        <location filename="../../studio/ui/live_panel.py" line="199"/>
         <source>sentence {0} of {1}</source>
         <translation>第 {0} 句，共 {1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="184"/>
+        <location filename="../../studio/ui/live_panel.py" line="200"/>
         <source>sentence {0}</source>
         <translation>第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="187"/>
+        <location filename="../../studio/ui/live_panel.py" line="203"/>
         <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
         <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="195"/>
+        <location filename="../../studio/ui/live_panel.py" line="211"/>
         <source> · now: {0}</source>
         <translation> · 当前：{0}</translation>
     </message>
@@ -1664,9 +1666,14 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../studio/ui/message_bar.py" line="42"/>
+        <location filename="../../studio/ui/message_bar.py" line="45"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/message_bar.py" line="81"/>
+        <source>Still open, shown again after this message: {0}</source>
+        <translation>仍未关闭，此消息之后会再次显示：{0}</translation>
     </message>
 </context>
 <context>
@@ -2148,62 +2155,67 @@
         <translation>语音 RMS {0:.1f} dBFS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="96"/>
-        <source>Use 3 to 30 seconds of speech: trim the clip or record again.</source>
-        <translation>请使用 3 到 30 秒的语音：裁剪音频或重新录制。</translation>
+        <location filename="../../studio/ui/quality_view.py" line="97"/>
+        <source>The clip is {0:.1f} s long and a voice uses at most 30 s: drag the edges of the shaded region on the waveform to keep the best 3 to 30 s (Reset trim starts over).</source>
+        <translation>片段长 {0:.1f} 秒，而音色最多使用 30 秒：拖动波形上阴影区域的边缘，保留最好的 3 到 30 秒（“重置裁剪”可重新开始）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="98"/>
+        <location filename="../../studio/ui/quality_view.py" line="101"/>
+        <source>Use 3 to 30 seconds of speech: record a longer clip or widen the trim.</source>
+        <translation>请使用 3 到 30 秒的语音：录制更长的片段或放宽裁剪范围。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/quality_view.py" line="103"/>
         <source>The clip is too short; the engine needs at least half a second.</source>
         <translation>音频太短；引擎至少需要 0.5 秒。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="100"/>
+        <location filename="../../studio/ui/quality_view.py" line="105"/>
         <source>Narrow-band recording (8-16 kHz, like a telephone or old tape): it is used, but the clone will sound muffled like the recording. Use a 16 kHz or better recording if you have one.</source>
         <translation>窄带录音（8-16 kHz，如电话或旧磁带）：可以使用，但克隆出的声音会像录音一样发闷。如有 16 kHz 或更好的录音，请改用它。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="105"/>
+        <location filename="../../studio/ui/quality_view.py" line="110"/>
         <source>The clip&apos;s sample rate is below 8 kHz; use a better recording.</source>
         <translation>片段的采样率低于 8 kHz；请使用质量更好的录音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="107"/>
+        <location filename="../../studio/ui/quality_view.py" line="112"/>
         <source>Much of the clip is silence; drag the trim handles around the speech.</source>
         <translation>音频中静音过多；请拖动裁剪手柄框住语音部分。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="109"/>
+        <location filename="../../studio/ui/quality_view.py" line="114"/>
         <source>The clip is clipped (too loud); record again further from the mic.</source>
         <translation>音频出现削波（音量过大）；请离麦克风远一些重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="112"/>
+        <location filename="../../studio/ui/quality_view.py" line="117"/>
         <source>A few samples reach full scale; if you record again, keep the level a little lower.</source>
         <translation>少数采样点达到满幅；如果重新录音，请把电平稍微调低。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="115"/>
+        <location filename="../../studio/ui/quality_view.py" line="120"/>
         <source>The clip is noisy; the clone will copy the noise. Record somewhere quieter.</source>
         <translation>音频噪声较大，克隆会连同噪声一起复制。请在更安静的地方录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="117"/>
+        <location filename="../../studio/ui/quality_view.py" line="122"/>
         <source>The level is off; speak closer to the mic (or further, if too hot).</source>
         <translation>电平不合适；请靠近麦克风说话（如果过响则离远一些）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="119"/>
+        <location filename="../../studio/ui/quality_view.py" line="124"/>
         <source>The clip looks clean.</source>
         <translation>音频质量良好。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="125"/>
+        <location filename="../../studio/ui/quality_view.py" line="130"/>
         <source>Record or import a clip to see its quality report.</source>
         <translation>录制或导入音频后即可查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="145"/>
+        <location filename="../../studio/ui/quality_view.py" line="150"/>
         <source>Overall: {0}. {1}</source>
         <translation>总体：{0}。{1}</translation>
     </message>
@@ -2230,7 +2242,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="94"/>
-        <location filename="../../studio/ui/reference_panel.py" line="362"/>
+        <location filename="../../studio/ui/reference_panel.py" line="363"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
@@ -2351,98 +2363,98 @@
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="345"/>
+        <location filename="../../studio/ui/reference_panel.py" line="346"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="349"/>
+        <location filename="../../studio/ui/reference_panel.py" line="350"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="363"/>
+        <location filename="../../studio/ui/reference_panel.py" line="364"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="364"/>
+        <location filename="../../studio/ui/reference_panel.py" line="365"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="365"/>
+        <location filename="../../studio/ui/reference_panel.py" line="366"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="370"/>
+        <location filename="../../studio/ui/reference_panel.py" line="371"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="377"/>
+        <location filename="../../studio/ui/reference_panel.py" line="378"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="385"/>
+        <location filename="../../studio/ui/reference_panel.py" line="386"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="389"/>
+        <location filename="../../studio/ui/reference_panel.py" line="390"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="398"/>
+        <location filename="../../studio/ui/reference_panel.py" line="399"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="441"/>
+        <location filename="../../studio/ui/reference_panel.py" line="442"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="445"/>
-        <location filename="../../studio/ui/reference_panel.py" line="459"/>
+        <location filename="../../studio/ui/reference_panel.py" line="446"/>
+        <location filename="../../studio/ui/reference_panel.py" line="460"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="447"/>
+        <location filename="../../studio/ui/reference_panel.py" line="448"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="449"/>
+        <location filename="../../studio/ui/reference_panel.py" line="450"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="463"/>
+        <location filename="../../studio/ui/reference_panel.py" line="464"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="478"/>
+        <location filename="../../studio/ui/reference_panel.py" line="479"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="489"/>
+        <location filename="../../studio/ui/reference_panel.py" line="490"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="507"/>
+        <location filename="../../studio/ui/reference_panel.py" line="508"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="519"/>
+        <location filename="../../studio/ui/reference_panel.py" line="520"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -2486,7 +2498,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="137"/>
-        <location filename="../../studio/ui/script_panel.py" line="403"/>
+        <location filename="../../studio/ui/script_panel.py" line="411"/>
         <source>No source clip: import or record the speech to convert.</source>
         <translation>没有源音频：请导入或录制要转换的语音。</translation>
     </message>
@@ -2497,7 +2509,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="141"/>
-        <location filename="../../studio/ui/script_panel.py" line="410"/>
+        <location filename="../../studio/ui/script_panel.py" line="418"/>
         <source>Record source</source>
         <translation>录制源音频</translation>
     </message>
@@ -2563,7 +2575,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="215"/>
-        <location filename="../../studio/ui/script_panel.py" line="411"/>
+        <location filename="../../studio/ui/script_panel.py" line="419"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2608,64 +2620,64 @@
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="291"/>
+        <location filename="../../studio/ui/script_panel.py" line="299"/>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="318"/>
+        <location filename="../../studio/ui/script_panel.py" line="326"/>
         <source>Preset “{0}”, written in Chinese: the model follows Chinese instructions best.</source>
         <translation>预设“{0}”，以中文书写：模型对中文指令的遵循效果最好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/script_panel.py" line="359"/>
+        <location filename="../../studio/ui/script_panel.py" line="367"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="376"/>
+        <location filename="../../studio/ui/script_panel.py" line="384"/>
         <source>Speed changes need streaming off</source>
         <translation>调节语速需关闭流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="378"/>
+        <location filename="../../studio/ui/script_panel.py" line="386"/>
         <source>Speaking speed (0.5× to 2×)</source>
         <translation>语速（0.5× 到 2×）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="386"/>
+        <location filename="../../studio/ui/script_panel.py" line="394"/>
         <source>Import the speech to convert</source>
         <translation>导入要转换的语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="394"/>
+        <location filename="../../studio/ui/script_panel.py" line="402"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="405"/>
+        <location filename="../../studio/ui/script_panel.py" line="413"/>
         <source>Source: {0} ({1:.1f} s)</source>
         <translation>源音频：{0}（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="412"/>
+        <location filename="../../studio/ui/script_panel.py" line="420"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="413"/>
+        <location filename="../../studio/ui/script_panel.py" line="421"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="422"/>
+        <location filename="../../studio/ui/script_panel.py" line="430"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="429"/>
+        <location filename="../../studio/ui/script_panel.py" line="437"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
@@ -2970,284 +2982,284 @@
 <context>
     <name>TakesPanel</name>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="39"/>
+        <location filename="../../studio/ui/takes_panel.py" line="40"/>
         <source>The take&apos;s sentences, as the text frontend cuts them. The model speaks short sentences together in one pass (as CosyVoice&apos;s own frontend does); re-rolling one of them speaks it alone and splices it in at the pause where it starts and ends.</source>
         <translation>版本的各个句子，按文本前端的切分方式列出。模型会把较短的句子放在一次生成中一起朗读（与 CosyVoice 自带前端相同）；重新生成其中一句时会单独朗读它，并在它开始和结束处的停顿拼接回去。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="56"/>
+        <location filename="../../studio/ui/takes_panel.py" line="57"/>
         <source>Takes</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="59"/>
+        <location filename="../../studio/ui/takes_panel.py" line="60"/>
         <source>Search takes by text</source>
         <translation>按文本搜索版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="62"/>
+        <location filename="../../studio/ui/takes_panel.py" line="63"/>
         <source>★ only</source>
         <translation>仅 ★</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="74"/>
+        <location filename="../../studio/ui/takes_panel.py" line="75"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="75"/>
+        <location filename="../../studio/ui/takes_panel.py" line="76"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="76"/>
+        <location filename="../../studio/ui/takes_panel.py" line="77"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="77"/>
+        <location filename="../../studio/ui/takes_panel.py" line="78"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="78"/>
+        <location filename="../../studio/ui/takes_panel.py" line="79"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="99"/>
+        <location filename="../../studio/ui/takes_panel.py" line="106"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="100"/>
+        <location filename="../../studio/ui/takes_panel.py" line="107"/>
         <source>Play or pause the selected take (Space)</source>
         <translation>播放或暂停所选版本（空格键）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="102"/>
+        <location filename="../../studio/ui/takes_panel.py" line="109"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="106"/>
+        <location filename="../../studio/ui/takes_panel.py" line="113"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="107"/>
+        <location filename="../../studio/ui/takes_panel.py" line="114"/>
         <source>Make the take again with a new seed (a new take)</source>
         <translation>用新的随机种子重新生成（另存为新版本）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="109"/>
+        <location filename="../../studio/ui/takes_panel.py" line="116"/>
         <source>★ Favourite</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="112"/>
+        <location filename="../../studio/ui/takes_panel.py" line="119"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="113"/>
+        <location filename="../../studio/ui/takes_panel.py" line="120"/>
         <source>Export the selected take as WAV or FLAC (Ctrl+E)</source>
         <translation>将所选版本导出为 WAV 或 FLAC（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="115"/>
+        <location filename="../../studio/ui/takes_panel.py" line="122"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="116"/>
+        <location filename="../../studio/ui/takes_panel.py" line="123"/>
         <source>Delete the take (Ctrl+Z undoes it)</source>
         <translation>删除版本（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="132"/>
+        <location filename="../../studio/ui/takes_panel.py" line="139"/>
         <source>Re-roll sentence</source>
         <translation>重新生成该句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="135"/>
+        <location filename="../../studio/ui/takes_panel.py" line="142"/>
         <source>Generate only this sentence again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
         <translation>仅用新种子重新生成这一句：得到版本的新版本，以交叉淡化拼接；当前版本保持不变</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="144"/>
+        <location filename="../../studio/ui/takes_panel.py" line="151"/>
         <source>Remove from queue</source>
         <translation>从队列中移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="159"/>
+        <location filename="../../studio/ui/takes_panel.py" line="166"/>
         <source>Sentences of the selected take</source>
         <translation>所选版本的句子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="339"/>
+        <location filename="../../studio/ui/takes_panel.py" line="349"/>
         <source>sentence {0} re-rolled from take {1}</source>
         <translation>由版本 {1} 重新生成第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="343"/>
+        <location filename="../../studio/ui/takes_panel.py" line="353"/>
         <source>re-roll of take {0}</source>
         <translation>版本 {0} 的重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="72"/>
+        <location filename="../../studio/ui/takes_panel.py" line="73"/>
         <source>#</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="81"/>
+        <location filename="../../studio/ui/takes_panel.py" line="82"/>
         <source>Take number</source>
         <translation>版本编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="103"/>
+        <location filename="../../studio/ui/takes_panel.py" line="110"/>
         <source>Stop playback</source>
         <translation>停止播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="165"/>
+        <location filename="../../studio/ui/takes_panel.py" line="172"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="213"/>
+        <location filename="../../studio/ui/takes_panel.py" line="223"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="214"/>
+        <location filename="../../studio/ui/takes_panel.py" line="224"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="215"/>
+        <location filename="../../studio/ui/takes_panel.py" line="225"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="216"/>
+        <location filename="../../studio/ui/takes_panel.py" line="226"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="314"/>
+        <location filename="../../studio/ui/takes_panel.py" line="324"/>
         <source> · API</source>
         <translation> · API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="315"/>
+        <location filename="../../studio/ui/takes_panel.py" line="325"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="300"/>
+        <location filename="../../studio/ui/takes_panel.py" line="310"/>
         <source>{0} (deleted)</source>
         <translation>{0}（已删除）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="336"/>
+        <location filename="../../studio/ui/takes_panel.py" line="346"/>
         <source>partial: cancelled</source>
         <translation>不完整：已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="336"/>
+        <location filename="../../studio/ui/takes_panel.py" line="346"/>
         <source>partial: failed</source>
         <translation>不完整：失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="378"/>
+        <location filename="../../studio/ui/takes_panel.py" line="388"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="380"/>
+        <location filename="../../studio/ui/takes_panel.py" line="390"/>
         <source>(cut off)</source>
         <translation>（已截断）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="384"/>
+        <location filename="../../studio/ui/takes_panel.py" line="394"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="388"/>
+        <location filename="../../studio/ui/takes_panel.py" line="398"/>
         <source>The take stopped while this was spoken: its audio holds only part of it (or none). Re-roll the whole take to hear it.</source>
         <translation>生成在说这一句时停止了：音频里只有它的一部分（或完全没有）。重新生成整个版本才能听到它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="393"/>
+        <location filename="../../studio/ui/takes_panel.py" line="403"/>
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>与另外 %n 句在一次生成中一起朗读；单独重新生成时会在其停顿处拼接。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="405"/>
+        <location filename="../../studio/ui/takes_panel.py" line="415"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="413"/>
+        <location filename="../../studio/ui/takes_panel.py" line="423"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="414"/>
+        <location filename="../../studio/ui/takes_panel.py" line="424"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="419"/>
+        <location filename="../../studio/ui/takes_panel.py" line="429"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="422"/>
+        <location filename="../../studio/ui/takes_panel.py" line="432"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="425"/>
+        <location filename="../../studio/ui/takes_panel.py" line="435"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="425"/>
+        <location filename="../../studio/ui/takes_panel.py" line="435"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="429"/>
+        <location filename="../../studio/ui/takes_panel.py" line="439"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="431"/>
+        <location filename="../../studio/ui/takes_panel.py" line="441"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="486"/>
+        <location filename="../../studio/ui/takes_panel.py" line="496"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="513"/>
+        <location filename="../../studio/ui/takes_panel.py" line="523"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="513"/>
+        <location filename="../../studio/ui/takes_panel.py" line="523"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="545"/>
+        <location filename="../../studio/ui/takes_panel.py" line="555"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>
@@ -3414,101 +3426,121 @@
 <context>
     <name>TranscriptAssistant</name>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="38"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="339"/>
         <source>Transcribe</source>
         <translation>识别文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="40"/>
         <source>Fill the transcript with what a speech recognizer hears in the clip</source>
         <translation>用语音识别器听到的内容填写文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="136"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="190"/>
         <source>The transcript of {0} differs from what the recognizer hears in its clip (error rate {1:.0%}). Takes made with a wrong transcript babble or repeat words. Correct it under Transcript and press Save transcript, or make the take anyway.</source>
         <translation>{0} 的参考文本与识别器在其片段中听到的内容不一致（错误率 {1:.0%}）。参考文本错误时，合成结果会含糊不清或重复词语。请在“参考文本”中改正并点击“保存参考文本”，或仍然合成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="140"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="194"/>
         <source>Make the take anyway</source>
         <translation>仍然合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="150"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="204"/>
         <source>The transcript does not match the clip</source>
         <translation>文本与片段不符</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="105"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="159"/>
         <source>The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made with a wrong transcript babble or repeat words.</source>
         <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="153"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="207"/>
         <source>Heard: {0}
 Differs: {1}</source>
         <translation>识别结果：{0}
 不同之处：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="108"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="162"/>
         <source>Use my transcript</source>
         <translation>使用我的文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="156"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="126"/>
+        <source>The transcript looks too long for the {0:.1f} s clip (about {1:.0f} syllables, {2:.0f} a second; speech has at most about 9): is it the transcript of this clip?</source>
+        <translation>对于 {0:.1f} 秒的片段，这段文本似乎太长（约 {1:.0f} 个音节，每秒 {2:.0f} 个；语音每秒最多约 9 个）：这是该片段的文本吗？</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="131"/>
+        <source>The transcript looks too short for the {0:.1f} s clip (about {1:.0f} syllables): type every word that is said in it.</source>
+        <translation>对于 {0:.1f} 秒的片段，这段文本似乎太短（约 {1:.0f} 个音节）：请输入片段中说出的每一个字词。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="135"/>
+        <source>The transcript differs from what the recognizer hears ({0}): {1}</source>
+        <translation>文本与识别器听到的内容不同（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="139"/>
+        <source>The transcript matches what the recognizer hears.</source>
+        <translation>文本与识别器听到的内容一致。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="210"/>
         <source>Let me fix it</source>
         <translation>我来修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="181"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="235"/>
         <source>No speech recognizer is installed. Download one with File → Download a model… (Whisper small; SenseVoice-Small for Chinese, Cantonese, Japanese and Korean).</source>
         <translation>未安装语音识别器。请通过“文件 → 下载模型…”下载一个（Whisper small；中文、粤语、日语和韩语可用 SenseVoice-Small）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="205"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="259"/>
         <source>The recognizer is busy with an earlier job; transcribing with {0} after it…</source>
         <translation>语音识别器正在处理之前的任务；完成后再用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="210"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="264"/>
         <source>Transcribing with {0}…</source>
         <translation>正在用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="230"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="243"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="284"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="297"/>
         <source>Transcription cancelled.</source>
         <translation>已取消识别。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="245"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="299"/>
         <source>Transcription failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="260"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="314"/>
         <source>The recognizer heard no words in the clip.</source>
         <translation>识别器在片段中没有听到任何字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="262"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="316"/>
         <source>Transcribed by {0}; check it before saving.</source>
         <translation>由 {0} 识别；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="264"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="318"/>
         <source>Two recognizers agree ({0:.0%}).</source>
         <translation>两个识别器结果一致（{0:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="268"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="322"/>
         <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
         <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="339"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3619,154 +3651,154 @@ Differs: {1}</source>
 <context>
     <name>VoiceList</name>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="34"/>
+        <location filename="../../studio/ui/voice_list.py" line="35"/>
         <source>Voices</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="38"/>
+        <location filename="../../studio/ui/voice_list.py" line="39"/>
         <source>Search voices</source>
         <translation>搜索音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="47"/>
+        <location filename="../../studio/ui/voice_list.py" line="48"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="48"/>
+        <location filename="../../studio/ui/voice_list.py" line="49"/>
         <source>Play the voice&apos;s reference clip</source>
         <translation>播放该音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="50"/>
+        <location filename="../../studio/ui/voice_list.py" line="51"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="52"/>
+        <location filename="../../studio/ui/voice_list.py" line="53"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="53"/>
+        <location filename="../../studio/ui/voice_list.py" line="54"/>
         <source>Delete the voice (Ctrl+Z undoes it)</source>
         <translation>删除音色（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="105"/>
+        <location filename="../../studio/ui/voice_list.py" line="114"/>
         <source>Speaker: {0}</source>
         <translation>说话人：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="108"/>
+        <location filename="../../studio/ui/voice_list.py" line="118"/>
         <source>Language: {0} · dialect: {1}</source>
         <translation>语种：{0} · 方言：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="113"/>
+        <location filename="../../studio/ui/voice_list.py" line="123"/>
         <source>Consent: {0}</source>
         <translation>授权同意：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="114"/>
+        <location filename="../../studio/ui/voice_list.py" line="124"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="125"/>
+        <location filename="../../studio/ui/voice_list.py" line="135"/>
         <source>Reference: {0:.1f} s of {1:.1f} s, {2:g} kHz, {3}</source>
         <translation>参考音频：使用 {0:.1f} 秒（共 {1:.1f} 秒），{2:g} kHz，{3}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="132"/>
+        <location filename="../../studio/ui/voice_list.py" line="142"/>
         <source>Transcript: {0}</source>
         <translation>参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="132"/>
+        <location filename="../../studio/ui/voice_list.py" line="142"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="135"/>
+        <location filename="../../studio/ui/voice_list.py" line="145"/>
         <source>Quality: {0}</source>
         <translation>质量：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="139"/>
+        <location filename="../../studio/ui/voice_list.py" line="149"/>
         <source>Prepared prompt for {0}: {1} KB, {2}</source>
         <translation>已为 {0} 预处理的提示特征：{1} KB，{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="144"/>
+        <location filename="../../studio/ui/voice_list.py" line="154"/>
         <source>No prepared prompt yet (made on first use).</source>
         <translation>尚无预处理的提示特征（首次使用时生成）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="146"/>
+        <location filename="../../studio/ui/voice_list.py" line="156"/>
         <source>Tags: {0}</source>
         <translation>标签：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="196"/>
+        <location filename="../../studio/ui/voice_list.py" line="206"/>
         <source>This voice has no reference clip to play.</source>
         <translation>此音色没有可播放的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="212"/>
+        <location filename="../../studio/ui/voice_list.py" line="222"/>
         <source>Rename voice</source>
         <translation>重命名音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="212"/>
+        <location filename="../../studio/ui/voice_list.py" line="222"/>
         <source>New name</source>
         <translation>新名称</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="220"/>
+        <location filename="../../studio/ui/voice_list.py" line="230"/>
         <source>The voice could not be renamed: {0}</source>
         <translation>无法重命名音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="249"/>
+        <location filename="../../studio/ui/voice_list.py" line="259"/>
         <source>Deleted the voice {0}; its takes are kept. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}；其版本已保留。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="251"/>
+        <location filename="../../studio/ui/voice_list.py" line="261"/>
         <source>Deleted the voice {0} and its takes. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0} 及其版本。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="259"/>
+        <location filename="../../studio/ui/voice_list.py" line="269"/>
         <source>Delete voice</source>
         <translation>删除音色</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/voice_list.py" line="260"/>
+        <location filename="../../studio/ui/voice_list.py" line="270"/>
         <source>The voice {0} has %n take(s). What happens to them?</source>
         <translation>
             <numerusform>音色 {0} 有 %n 条版本。如何处理它们？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="261"/>
+        <location filename="../../studio/ui/voice_list.py" line="271"/>
         <source>Ctrl+Z undoes either choice until Voice Studio closes.</source>
         <translation>在 Voice Studio 关闭前，按 Ctrl+Z 可撤销任一选择。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="263"/>
+        <location filename="../../studio/ui/voice_list.py" line="273"/>
         <source>Delete the voice and its takes</source>
         <translation>删除音色及其版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="265"/>
+        <location filename="../../studio/ui/voice_list.py" line="275"/>
         <source>Delete the voice, keep its takes</source>
         <translation>删除音色，保留其版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="247"/>
+        <location filename="../../studio/ui/voice_list.py" line="257"/>
         <source>Deleted the voice {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}。按 Ctrl+Z 撤销。</translation>
     </message>

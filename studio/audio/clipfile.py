@@ -25,7 +25,8 @@ class ClipFile:
         return self.audio.size / self.sample_rate
 
 
-MAX_FILE_SECONDS = 600.0  # a reference or source clip; longer files are refused before decoding
+MAX_FILE_SECONDS = 600.0  # a reference or source clip; longer files are refused before decoding (a
+# reference clip is then trimmed to the 3-30 s a voice uses, studio/audio/quality.py)
 
 
 def read_clip_file(path: str | Path) -> ClipFile:
@@ -38,8 +39,9 @@ def read_clip_file(path: str | Path) -> ClipFile:
         info = sf.info(str(path))
         if info.frames / max(info.samplerate, 1) > MAX_FILE_SECONDS:
             raise ClipFileError(
-                f"{path.name} is {info.frames / info.samplerate / 60:.0f} minutes long; "
-                "cut a clip of at most 30 seconds first."
+                f"{path.name} is {info.frames / info.samplerate / 60:.1f} minutes long; files of up to "
+                f"{MAX_FILE_SECONDS / 60:.0f} minutes can be opened. Cut a shorter piece first "
+                "(a voice then uses 3 to 30 s of it, chosen by trimming)."
             )
         data, rate = sf.read(str(path), dtype="float32", always_2d=True)
     except ClipFileError:

@@ -89,10 +89,17 @@ def resolve_input_device(device: int | str | None, backend: Any = None) -> Input
     """
     devices = list_input_devices(backend)
     if not devices:
-        raise RecorderError("No audio input device was found; connect a microphone and try again.")
+        raise RecorderError(
+            "No audio input device was found, so nothing was recorded and no file was written. "
+            "Connect a microphone (and allow this program to use it in the system's privacy settings), "
+            "then press Record again; or import a recording from a file instead."
+        )
     if device is None:
         return next((d for d in devices if d.is_default), devices[0])
     for dev in devices:
         if dev.index == device or (isinstance(device, str) and device.lower() in dev.name.lower()):
             return dev
-    raise RecorderError(f"The input device {device!r} is not available; choose another microphone.")
+    raise RecorderError(
+        f"The input device {device!r} is not available, so nothing was recorded. Connect it, or choose "
+        "another microphone as the input device in Settings."
+    )

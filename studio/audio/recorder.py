@@ -125,7 +125,11 @@ class Recorder:
             with contextlib.suppress(LibraryError, OSError):
                 self.library.discard_recording(self._journal.id)
             self._journal = None
-            raise RecorderError(f"The input device {device.name!r} could not be opened ({err}).") from None
+            raise RecorderError(
+                f"The input device {device.name!r} could not be opened ({err}), so nothing was recorded and "
+                "no file was written. Check that the microphone is connected and not in use by another "
+                "program, or choose another input device in Settings."
+            ) from None
         self.state = RECORDING
         self._writer = threading.Thread(target=self._write_loop, name="recorder-writer", daemon=True)
         self._writer.start()
@@ -140,7 +144,10 @@ class Recorder:
             # Nothing was captured: an empty journal holds nothing of the user's.
             with contextlib.suppress(LibraryError, OSError):
                 self.library.discard_recording(journal.id)
-            raise RecorderError("Nothing was recorded; check that the microphone is connected and not muted.")
+            raise RecorderError(
+                "Nothing was recorded: no audio came from the input device, and no file was kept. Check that "
+                "the microphone is connected and not muted, or choose another input device in Settings."
+            )
         kwargs: dict[str, Any] = {"transcript": transcript, "quality": quality}
         if voice_id is not _KEEP:
             kwargs["voice_id"] = voice_id
@@ -148,7 +155,8 @@ class Recorder:
             return self.library.recover_recording(journal.id, **kwargs)
         except LibraryError as err:
             raise RecorderError(
-                f"The recording is kept on disk but could not be turned into a clip ({err})."
+                f"The recording is kept on disk in {journal.folder} but could not be turned into a clip "
+                f"({err}); the studio tries again to make it a clip the next time it starts."
             ) from None
 
     def cancel(self) -> None:

@@ -30,6 +30,58 @@ from studio.transcribe.errors import RecordingError
 from studio.transcribe.ingest import transcribe_clip
 
 MAX_REFERENCE_S = 30.5
+# Plausible average speaking rates over a whole reference clip, in syllables per second. Conversational
+# speech runs at about 4-6 syllables/s (Pellegrino, Coupé & Marsico 2011, "A cross-language perspective
+# on speech information rate", Language 87(3): 5.2-7.8 syllables/s across seven languages, pauses
+# excluded). Over a clip with pauses the average is lower, so the bounds are wide: a transcript outside
+# them is almost surely for another clip, missing most words, or with extra text.
+RATE_MIN_SYLLABLES_S = 0.8
+RATE_MAX_SYLLABLES_S = 9.0
+
+
+@dataclass(frozen=True)
+class RateProblem:
+    """A transcript whose length does not fit its clip: `syllables` (estimated) over `seconds`."""
+
+    syllables: float
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.syllables / self.seconds
+
+    @property
+    def too_long(self) -> bool:
+        """True: more text than the clip can hold; False: far too little text for the clip."""
+        return self.rate > RATE_MAX_SYLLABLES_S
+
+
+def estimate_syllables(text: str) -> float:
+    """Rough syllable count: a Han, kana or hangul character is one syllable; a word in another script
+    has one per vowel group (at least one); digits count one each."""
+    import re
+
+    count = 0.0
+    for token in re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\d_]+|\d", text):
+        syllabic = len(token) == 1 and ("\u3040" <= token <= "\u9fff" or "\uac00" <= token <= "\ud7af")
+        if syllabic or token.isdigit():
+            count += 1
+        else:
+            count += max(1, len(re.findall(r"[aeiouyàâäéèêëíìîïóòôöúùûüáåæøœ]+", token.lower())))
+    return count
+
+
+def check_rate(transcript: str, seconds: float) -> RateProblem | None:
+    """None when `transcript` could be what is said in `seconds` of speech, else the problem.
+
+    A clip under 1 s or an empty transcript is not judged."""
+    syllables = estimate_syllables(transcript)
+    if seconds < 1.0 or syllables == 0:
+        return None
+    problem = RateProblem(syllables, seconds)
+    if problem.rate > RATE_MAX_SYLLABLES_S or problem.rate < RATE_MIN_SYLLABLES_S:
+        return problem
+    return None
 
 
 @dataclass(frozen=True)
@@ -63,7 +115,8 @@ def transcribe_reference(
         seconds = data.size / 16_000
     if seconds > MAX_REFERENCE_S:
         raise RecordingError(
-            f"The reference clip is {seconds:.0f} s long; transcribe at most 30 s (trim it first)."
+            f"The reference clip is {seconds:.0f} s long and the recognizer takes at most 30 s: trim the "
+            "clip to the part the voice will use (3 to 30 s), then transcribe it."
         )
     return transcribe_clip(data, recognizers, language=language, cancel=cancel)
 

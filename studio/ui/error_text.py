@@ -186,9 +186,12 @@ _CATALOGUE: list[tuple[str, Callable[[], str], Callable[[str], str] | None]] = [
         None,
     ),
     (
-        r"(?:^|(?<=: ))(.+?) is (\d+) minutes long; cut a clip of at most 30 seconds first\.",
+        r"(?:^|(?<=: ))(.+?) is ([\d.]+) minutes long; files of up to (\d+) minutes can be opened\. "
+        r"Cut a shorter piece first \(a voice then uses 3 to 30 s of it, chosen by trimming\)\.",
         lambda: QCoreApplication.translate(
-            "EngineErrors", "{0} is {1} minutes long; cut a clip of at most 30 seconds first."
+            "EngineErrors",
+            "{0} is {1} minutes long; files of up to {2} minutes can be opened. Cut a shorter piece "
+            "first (a voice then uses 3 to 30 s of it, chosen by trimming).",
         ),
         None,
     ),

@@ -9,13 +9,23 @@ Two things stop them by default:
 `ButtonKeys(window)` is an application event filter owned by the window: for a focused, enabled
 button inside that window it claims Space (so Qt's own Space handling presses it: buttons click,
 check boxes toggle) and presses it on Return/Enter; in a list whose current row is not selected yet
-(reached by Tab) Space selects that row. Anywhere else Space still plays and pauses.
+(reached by Tab) Space selects that row; in a number field (Seed, Speed) Space is kept there, where it
+does nothing, and in a combo box it opens the list, instead of starting playback. Anywhere else Space still plays and pauses.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QPushButton, QToolButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+)
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -30,6 +40,16 @@ class ButtonKeys(QObject):
         if not isinstance(obj, QAbstractButton) or not obj.isEnabled() or not obj.hasFocus():
             return None
         return obj if obj.window() is self.window else None
+
+    def _input_field(self, obj) -> bool:
+        """A focused spin box (Seed, Speed, …) or combo box (Space opens its list) of the window, or
+        the line edit inside one."""
+        field = obj.parent() if isinstance(obj, QLineEdit) else obj
+        return (
+            isinstance(field, QAbstractSpinBox | QComboBox)
+            and field.hasFocus()
+            and field.window() is self.window
+        )
 
     def _unchosen_row(self, obj) -> bool:
         """A list whose current row was made current by Tab but not selected (see VoiceList)."""
@@ -48,6 +68,13 @@ class ButtonKeys(QObject):
             and self._unchosen_row(obj)
         ):
             event.accept()  # Space selects that row (Qt's own list handling) instead of playing
+            return False
+        if (
+            kind == QEvent.Type.ShortcutOverride
+            and event.key() == Qt.Key.Key_Space
+            and self._input_field(obj)
+        ):
+            event.accept()  # Space stays in the field (a number field ignores it; a combo opens), no playback
             return False
         button = self._our_button(obj)
         if button is None or event.modifiers() not in (

@@ -11,11 +11,12 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLabel, QSplitter, QVBoxLayout
 
 from studio.ui.error_text import localize
 from studio.ui.messages import sentence
 from studio.ui.sentences import segment_sentences
+from studio.ui.views.busy_bar import BusyBar
 from studio.ui.views.mel_view import MEL_FPS, MelBuffer, MelView
 from studio.ui.views.token_view import TOKEN_RATE, TokenBuffer, TokenView
 
@@ -53,7 +54,7 @@ class LivePanel(QGroupBox):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.failure = ""
-        self.progress = QProgressBar()
+        self.progress = BusyBar()  # busy (a sliding block) until the sentence count is known
         self.progress.setRange(0, 0)
         self.progress.setMaximumHeight(6)
         self.progress.setTextVisible(False)
@@ -167,11 +168,26 @@ class LivePanel(QGroupBox):
     # display clock ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self.update_progress()
         span = view_span(max(self.mel_buffer.seconds, self.token_buffer.seconds))
         self.mel_view.set_span(span)
         self.token_view.set_span(span)
         self.mel_view.refresh()
         self.token_view.refresh()
+
+    def update_progress(self) -> None:
+        """The busy bar shows the share of sentences done once their number is known (a segment's
+        sentences count as done when its audio is ready), and a sliding block until then."""
+        total = max(self.sentence_total, self.sentences)
+        if not self.sentence_total or total <= 0:
+            if not self.progress.busy:
+                self.progress.setRange(0, 0)
+            return
+        done = self.sentences if self.stage == "audio" else max(0, self.first_sentence - 1)
+        if self.progress.maximum() != total:
+            self.progress.setRange(0, total)
+        if self.progress.value() != done:
+            self.progress.setValue(done)
 
     def sentence_text(self) -> str:
         total = max(self.sentence_total, self.sentences)

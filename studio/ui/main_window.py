@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.centre)
         self.splitter.addWidget(self.takes)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 620, 400])
+        self.splitter.setSizes([360, 620, 440])
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
             self._action(
                 mode_menu,
                 self.script.mode_label(mode),
-                lambda m=mode: self.script.set_mode(m),
+                lambda m=mode: self.script.choose_mode(m),
                 f"Ctrl+{number}",
             )
         text_preview.install(self, take_menu)  # segment preview, pronunciation dictionary, text warnings

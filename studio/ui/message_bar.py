@@ -1,9 +1,11 @@
 """A message strip at the top of the window: the latest info / warning / error, closable.
 
-Errors stay until closed, replaced by another error, or until their cause is gone (`resolve(key)`).
-A warning is protected the same way for WARNING_MIN_MS; after that a newer message replaces it (a
-fresh user found a no-output-device warning hiding every later confirmation). Information fades
-after a few seconds. Every message is kept in `history`. The strip keeps its height when empty, so
+The newest message always shows: a fresh user found an older error (and before that a
+no-output-device warning) hiding every later confirmation. Errors stay until closed, replaced by
+another error, or until their cause is gone (`resolve(key)`); a warning likewise for WARNING_MIN_MS.
+When a less important message (a confirmation) arrives over such an error or unread warning, it is
+shown, and the error is set aside and comes back when the confirmation fades or is closed (the
+label's tooltip names it meanwhile). Information fades after a few seconds. Every message is kept in `history`. The strip keeps its height when empty, so
 the window below it never jumps when a message comes or goes. Nothing here is modal, so an error
 never blocks the rest of the window.
 """
@@ -34,6 +36,7 @@ class MessageBar(QFrame):
         self.key = ""
         self.history: list[tuple[str, str]] = []
         self._shown_at = 0.0
+        self.pending: tuple[str, str, str] | None = None  # (level, text, key) set aside, comes back
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.close_button = QToolButton()
@@ -60,14 +63,25 @@ class MessageBar(QFrame):
         text = sentence(text)
         self.history.append((level, text))
         del self.history[:-200]
-        if not self.isHidden() and RANK.get(level, 0) < RANK.get(self.level, 0):
+        rank = RANK.get(level, 0)
+        if self.pending is not None and rank >= RANK.get(self.pending[0], 0):
+            self.pending = None  # replaced by something at least as important, as it would have been
+        if not self.isHidden() and rank < RANK.get(self.level, 0):
             read = (time.monotonic() - self._shown_at) * 1000 >= WARNING_MIN_MS
             if self.level == "error" or not read:
-                return  # an error, or a warning not yet read, is not pushed away by something less important
+                self.pending = (self.level, self.label.text(), self.key)  # comes back after this one
+        self._show(level, text, key)
+
+    def _show(self, level: str, text: str, key: str) -> None:
         self._shown_at = time.monotonic()
         self.level = level
         self.key = key
         self.label.setText(text)
+        self.label.setToolTip(
+            self.tr("Still open, shown again after this message: {0}").format(self.pending[1])
+            if self.pending
+            else ""
+        )
         self.setStyleSheet(f"MessageBar {{ {STYLES.get(level, STYLES['info'])} border-radius: 4px; }}")
         self.label.setStyleSheet("border: none; background: transparent;")
         self.show()
@@ -77,17 +91,30 @@ class MessageBar(QFrame):
             self._timer.stop()
 
     def resolve(self, key: str) -> None:
-        """Take the shown message down if its cause `key` (or a key under the prefix "x:") is gone."""
-        if self.isHidden() or not self.key or not key:
-            return
-        if self.key == key or (key.endswith(":") and self.key.startswith(key)):
+        """Take the shown (or set-aside) message down if its cause `key` (or a key under the prefix
+        "x:") is gone."""
+
+        def matches(own: str) -> bool:
+            return bool(own and key) and (own == key or (key.endswith(":") and own.startswith(key)))
+
+        if self.pending is not None and matches(self.pending[2]):
+            self.pending = None
+            if not self.isHidden():
+                self.label.setToolTip("")
+        if not self.isHidden() and matches(self.key):
             self.clear()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
 
     def clear(self) -> None:
+        """Close the shown message; a message set aside for it comes back."""
+        self._timer.stop()
+        if self.pending is not None:
+            level, text, key = self.pending
+            self.pending = None
+            self._show(level, text, key)
+            return
         self.level = ""
         self.key = ""
-        self._timer.stop()
         self.hide()

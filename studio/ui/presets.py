@@ -97,3 +97,14 @@ def dialects(language: str = "en") -> list[tuple[str, str]]:
 def languages(language: str = "en") -> list[tuple[str, str]]:
     data = _read("dialects.json")
     return [(item["value"], _label(item, language)) for item in data["languages"]]
+
+
+def language_label(value: str, language: str = "en") -> str:
+    """How a voice's stored language ("Chinese", the value the voice dialog saves) reads in the UI
+    language: "中文" in the Chinese UI. A language typed by the user is shown as typed."""
+    return dict(languages(language)).get(value, value)
+
+
+def dialect_label(value: str, language: str = "en") -> str:
+    """The same for a voice's stored dialect ("Cantonese" -> "广东话")."""
+    return dict(dialects(language)).get(value, value)

@@ -93,7 +93,12 @@ class QualityView(QWidget):
                 if check is None or check.status != status:
                     continue
                 return {
-                    "duration": self.tr("Use 3 to 30 seconds of speech: trim the clip or record again.")
+                    "duration": self.tr(
+                        "The clip is {0:.1f} s long and a voice uses at most 30 s: drag the edges of the "
+                        "shaded region on the waveform to keep the best 3 to 30 s (Reset trim starts over)."
+                    ).format(check.value)
+                    if check.value > 30.0
+                    else self.tr("Use 3 to 30 seconds of speech: record a longer clip or widen the trim.")
                     if check.value >= 0.5
                     else self.tr("The clip is too short; the engine needs at least half a second."),
                     "sample_rate": self.tr(

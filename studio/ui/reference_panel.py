@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -37,6 +36,7 @@ from studio.ui.messages import sentence
 from studio.ui.quality_view import QualityView
 from studio.ui.recording import COUNTDOWN, IDLE, RECORDING, SAVING, RecordingController
 from studio.ui.transcribe_assist import TranscriptAssistant
+from studio.ui.transcript_field import TranscriptField
 from studio.ui.views.level_meter import LevelMeter
 from studio.ui.views.waveform_view import WaveformView
 from studio.ui.voice_dialog import VoiceDetails, VoiceDialog
@@ -131,13 +131,13 @@ class ReferencePanel(QGroupBox):
         clip_row.addWidget(self.reset_trim_button)
 
         self.quality = QualityView()
-        self.transcript_edit = QLineEdit()
+        self.transcript_edit = TranscriptField()  # multi-line: the whole transcript shows
         self.transcript_edit.setPlaceholderText(self.tr("Exactly what is said in the clip"))
         self.transcript_edit.setToolTip(
             self.tr("Exactly what is said in the clip. Clone mode needs it; Cross-lingual does not.")
         )
-        self.transcript_edit.textChanged.connect(lambda _t: self._update_buttons())
-        self.transcript_edit.textChanged.connect(lambda _t: self.ctx.resolve("request:unsaved-transcript"))
+        self.transcript_edit.textChanged.connect(lambda *_: self._update_buttons())
+        self.transcript_edit.textChanged.connect(lambda *_: self.ctx.resolve("request:unsaved-transcript"))
         self.save_transcript_button = QPushButton(self.tr("Save transcript"))
         self.save_transcript_button.setToolTip(
             self.tr("Store this transcript with the selected voice's clip")
@@ -158,7 +158,7 @@ class ReferencePanel(QGroupBox):
         layout.addLayout(clip_row)
         layout.addWidget(self.quality, 2)
         layout.addWidget(QLabel(self.tr("Transcript (needed for Clone mode)")))
-        self.transcriber.row.layout().addWidget(self.save_transcript_button)
+        self.transcriber.buttons.addWidget(self.save_transcript_button)
         layout.addWidget(self.transcriber.row)
         layout.addWidget(self.transcriber.status)
         save_row = QHBoxLayout()
@@ -325,6 +325,7 @@ class ReferencePanel(QGroupBox):
 
     def _trim_changed(self, start: float, end: float) -> None:
         self._quality_timer.start()
+        self.transcriber.schedule_check()  # the transcript's length against the new trim
 
     def trimmed_audio(self) -> np.ndarray:
         if self.clip is None:

@@ -272,6 +272,14 @@ class ScriptPanel(QGroupBox):
     def set_mode(self, mode: str) -> None:
         self.mode_buttons[mode].setChecked(True)
 
+    def choose_mode(self, mode: str) -> None:
+        """The mode chosen from the keyboard (Ctrl+1…4): switch, and put the focus where that mode
+        is worked on (the script; in Convert mode, which speaks a clip instead, Import source), not
+        left in whatever field had it (a digit typed next would have changed the seed)."""
+        self.set_mode(mode)
+        target = self.source_import if mode == "vc" else self.editor
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _mode_toggled(self, index: int, checked: bool) -> None:
         if checked:
             self._apply_mode(MODES[index])

@@ -47,6 +47,7 @@ DEFAULTS: dict[str, Any] = {
     "session/mode": "zero_shot",
     "session/instruction": "",
     "session/voice": 0,
+    "session/stream": True,  # the Streaming toggle
     "project/current": 0,  # the project the Project tab showed last (studio/ui/project/view.py)
 }
 

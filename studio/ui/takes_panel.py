@@ -32,7 +32,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 COMPLETE_ROLE = Qt.ItemDataRole.UserRole + 1  # a sentence row: False when a partial take cut it off
 LIST_LIMIT = 500
 NUMBER, STAR, TEXT, VOICE, MODE, LENGTH, SEED = range(7)
-TEXT_MIN_PX = 140
+TEXT_MIN_PX = 120
+VOICE_MAX_PX = 96  # a long voice name is elided (the full name shows on hover and in the details)
 
 
 def SENTENCES_EXPLAINED() -> str:
@@ -84,9 +85,15 @@ class TakesPanel(QGroupBox):
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         for col in range(7):
-            mode = QHeaderView.ResizeMode.Stretch if col == TEXT else QHeaderView.ResizeMode.ResizeToContents
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if col == TEXT:
+                mode = QHeaderView.ResizeMode.Stretch
+            elif col == VOICE:  # sized by fit_columns: its contents, at most VOICE_MAX_PX
+                mode = QHeaderView.ResizeMode.Fixed
             header.setSectionResizeMode(col, mode)
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(16)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         # a narrow panel: the least needed columns give way to Text (fit_columns)
         self.tree.viewport().installEventFilter(self)
         # Delete: the same undoable delete as the button (only while the list has the focus)
@@ -195,18 +202,21 @@ class TakesPanel(QGroupBox):
         and Length columns are hidden, in that order, and come back when there is room; their values
         stay in the details below the list."""
         width = self.tree.viewport().width()
-        header = self.tree.header()
+        self.tree.header().resizeSection(VOICE, self.column_width(VOICE))
         for col in (SEED, MODE, LENGTH):
             self.tree.setColumnHidden(col, False)
         for col in (SEED, MODE, LENGTH):
             others = sum(
-                max(header.sectionSizeHint(c), self.tree.sizeHintForColumn(c))
-                for c in range(7)
-                if c != TEXT and not self.tree.isColumnHidden(c)
+                self.column_width(c) for c in range(7) if c != TEXT and not self.tree.isColumnHidden(c)
             )
             if width - others >= TEXT_MIN_PX:
                 break
             self.tree.setColumnHidden(col, True)
+
+    def column_width(self, col: int) -> int:
+        """Pixels column `col` needs to show its header and values whole (Voice: at most VOICE_MAX_PX)."""
+        width = max(self.tree.header().sectionSizeHint(col), self.tree.sizeHintForColumn(col))
+        return min(width, VOICE_MAX_PX) if col == VOICE else width
 
     def mode_label(self, mode: str) -> str:
         return {

@@ -13,11 +13,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from studio.transcribe.worker import RecognizerWorker
 
 POLL_MS = 25  # how often the UI thread looks whether a recognition has ended
+CHECK_DEBOUNCE_MS = 500  # the typed transcript is checked this long after the last keystroke
 
 
 class TranscriptAssistant(QObject):
@@ -41,11 +42,15 @@ class TranscriptAssistant(QObject):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.hide()
+        # the field at the panel's full width, its buttons in a row under it (the panel adds its own)
         self.row = QWidget()
-        row = QHBoxLayout(self.row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(panel.transcript_edit, 1)
-        row.addWidget(self.button)
+        column = QVBoxLayout(self.row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(panel.transcript_edit)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.button)
+        column.addLayout(self.buttons)
         # The outcome of a job is picked up on the UI thread by this timer, never signalled from the
         # worker thread: a Qt signal emitted from a thread on an object the window is deleting at that
         # moment can crash the process.
@@ -54,6 +59,14 @@ class TranscriptAssistant(QObject):
         self._poll.timeout.connect(self._check_job)
         panel.voiceSaved.connect(self._voice_saved)
         panel.saveFailed.connect(lambda _text: setattr(self, "_saving", None))
+        # The typed or pasted transcript is checked against the clip as the user types (debounced):
+        # its length against the clip's (check_rate), and against a recognition of the clip if any.
+        self.typed_note = ""  # what the live check says now ("" when it has nothing to say)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DEBOUNCE_MS)
+        self._check_timer.timeout.connect(self.check_typed)
+        panel.transcript_edit.textChanged.connect(self.schedule_check)
         self._update()
 
     @property
@@ -89,6 +102,47 @@ class TranscriptAssistant(QObject):
             and self.names(automatic=True)
         ):
             QTimer.singleShot(0, lambda: self.transcribe(automatic=True))
+
+    def schedule_check(self, *_args) -> None:
+        """Check the typed transcript CHECK_DEBOUNCE_MS from now (again after every keystroke)."""
+        self._check_timer.start()
+
+    def check_typed(self) -> str:
+        """Check the transcript in the field against the clip now (typing starts it after
+        CHECK_DEBOUNCE_MS): a length that cannot fit the clip's trimmed length, or words that differ
+        from what a recognizer heard in the clip. Shows the finding under the field and returns it
+        ("" when there is nothing to say)."""
+        from studio.transcribe.reference import check_rate, check_transcript
+
+        self._check_timer.stop()
+        typed = self.panel.transcript_edit.text().strip()
+        start, end = self.panel.trim()
+        note, error = "", True
+        if self.panel.clip is not None and typed and self.job is None:
+            rate = check_rate(typed, end - start)
+            mismatch = check_transcript(typed, self.verdict) if self.verdict is not None else None
+            if rate is not None and rate.too_long:
+                note = self.tr(
+                    "The transcript looks too long for the {0:.1f} s clip (about {1:.0f} syllables, "
+                    "{2:.0f} a second; speech has at most about 9): is it the transcript of this clip?"
+                ).format(rate.seconds, rate.syllables, rate.rate)
+            elif rate is not None:
+                note = self.tr(
+                    "The transcript looks too short for the {0:.1f} s clip (about {1:.0f} syllables): type "
+                    "every word that is said in it."
+                ).format(rate.seconds, rate.syllables)
+            elif mismatch is not None:
+                note = self.tr("The transcript differs from what the recognizer hears ({0}): {1}").format(
+                    mismatch.describe(), mismatch.heard
+                )
+            elif self.verdict is not None and self.verdict.transcript and typed != self._auto_filled:
+                note, error = self.tr("The transcript matches what the recognizer hears."), False
+        if note:
+            self._show(note, error=error)
+        elif self.typed_note and self.status.text() == self.typed_note:
+            self.status.hide()  # the earlier finding no longer holds
+        self.typed_note = note
+        return note
 
     def confirm_transcript(self) -> bool:
         """Before Save as voice / Save transcript: False when the typed transcript disagrees with the

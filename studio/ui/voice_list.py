@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.library import LibraryError, Voice
+from studio.ui import presets
 from studio.ui.context import StudioContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -92,11 +93,19 @@ class VoiceList(QGroupBox):
             self.voiceSelected.emit(self._chosen)
 
     def _label(self, voice: Voice) -> str:
-        extra = " · ".join(x for x in (voice.language, voice.dialect) if x)
+        extra = " · ".join(x for x in self._language_and_dialect(voice) if x)
         label = voice.name + (f"  ({extra})" if extra else "")
         if not voice.has_consent:
             label += "  ⚠"
         return label
+
+    def _language_and_dialect(self, voice: Voice) -> tuple[str, str]:
+        """The voice's language and dialect in the UI language ("中文" in the Chinese UI)."""
+        ui = self.ctx.language
+        return (
+            presets.language_label(voice.language, ui) if voice.language else "",
+            presets.dialect_label(voice.dialect, ui) if voice.dialect else "",
+        )
 
     def tooltip(self, voice: Voice) -> str:
         lib = self.ctx.library
@@ -104,9 +113,10 @@ class VoiceList(QGroupBox):
         if voice.speaker_name:
             rows.append(self.tr("Speaker: {0}").format(html.escape(voice.speaker_name)))
         if voice.language or voice.dialect:
+            language, dialect = self._language_and_dialect(voice)
             rows.append(
                 self.tr("Language: {0} · dialect: {1}").format(
-                    html.escape(voice.language or "-"), html.escape(voice.dialect or "-")
+                    html.escape(language or "-"), html.escape(dialect or "-")
                 )
             )
         rows.append(

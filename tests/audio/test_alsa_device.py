@@ -63,7 +63,7 @@ def test_no_input_device_gives_a_recorder_error_sentence(tmp_path, lib):
     env = child_env(ALSA_CONFIG_PATH=str(config))
     result = run_python(["-m", "tests.audio.record_child", str(lib.root), "1.0"], env=env)
     assert result.returncode == 3, result.stdout + result.stderr
-    assert "ERROR No audio input device was found; connect a microphone and try again." in result.stdout
+    assert "ERROR No audio input device was found, so nothing was recorded" in result.stdout
 
 
 def test_an_already_imported_sounddevice_can_be_pointed_at_the_test_device(alsa_env):

@@ -34,9 +34,11 @@ def test_a_failed_take_says_why_in_the_live_view_and_the_message_area_until_repl
     reason = "is not a known tag"
     assert reason in window.live.status.text()
     assert reason in window.message_bar.text()
-    # less important messages do not push the reason away
+    # newer news shows over it, and the reason comes back when that is closed (message_bar.py)
     window.ctx.info("Imported something else.")
     window.ctx.warn("A warning meanwhile.")
+    assert window.message_bar.text() == "A warning meanwhile."
+    window.message_bar.close_button.click()
     assert reason in window.message_bar.text()
     window._display_tick()
     assert reason in window.live.status.text()

@@ -334,9 +334,14 @@ def test_take_column_says_which_of_the_blocks_takes_is_used(qtbot, window, tmp_p
             block, fingerprint=f"fp{seed}", audio=np.zeros(2400, np.float32), sample_rate=24000, seed=seed
         )
     view.refresh_blocks([block.id])
-    assert view.model.index(0, 5).data() == "take 2 of 2"
+    # numbered as the block inspector lists the takes (#id), never "take 2 of 2" next to a "#3"
+    chosen = view.model.items[0].chosen.id
+    assert view.model.index(0, 5).data() == f"#{chosen}"
     tip = view.model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
-    assert "take 2 of 2" in tip and f"#{view.model.items[0].chosen.id}" in tip and "inspector" in tip
+    assert f"Take #{chosen}" in tip and "2 take" in tip and "inspector" in tip and " of 2" not in tip
+    view.select_block(block.id)
+    inspector_rows = [view.inspector.takes.itemText(i) for i in range(view.inspector.takes.count())]
+    assert any(row.lstrip("✓ ").startswith(f"#{chosen} ") for row in inspector_rows)
     assert view.model.index(1, 5).data() == ""
 
 

@@ -109,11 +109,13 @@ class BlockTableModel(QAbstractTableModel):
             speaker, derived = f"({label})", True
             speaker_tip = self.tr("Spoken by {0}, the voice chosen for lines with no speaker.").format(label)
         number_of = item.take_number
-        if number_of is not None:
-            take_text = self.tr("take {0} of {1}").format(*number_of)
+        if number_of is not None:  # numbered as the block inspector lists them: by take number
+            take_text = self.tr("#{0}").format(take.id)
             take_tip = self.tr(
-                "This block's take {0} of {1} (block take #{2}); choose another in the block inspector."
-            ).format(number_of[0], number_of[1], take.id)
+                "Take #{0}, one of this block's %n take(s); choose another in the block inspector.",
+                "",
+                number_of[1],
+            ).format(take.id)
         else:
             take_text, take_tip = "", ""
         cells = (number, speaker, block.text, state, f"{take.duration_s:.2f} s" if take else "", take_text)

@@ -47,7 +47,7 @@ from studio.ui.error_text import localize
 from studio.ui.file_dialogs import open_file
 from studio.ui.project.inspector import BlockInspector
 from studio.ui.project.table_model import BlockTableModel
-from studio.ui.views.style import apply_plot_style
+from studio.ui.views.style import follow_theme
 from studio.ui.views.waveform_view import envelope
 
 SCRIPT_FILTER = "Scripts (*.txt *.md *.csv *.tsv *.srt *.vtt)"
@@ -123,7 +123,7 @@ class ProjectWaveform(QWidget):
         self.plot.hideButtons()
         self.plot.hideAxis("left")
         self.plot.setLabel("bottom", "s")
-        apply_plot_style(self.plot_widget, [self.plot], dark=False)
+        follow_theme(self.plot_widget, [self.plot])
         self.curve = self.plot.plot(pen=pg.mkPen("#3b7dd8", width=1))
         self.bounds = self.plot.plot(pen=pg.mkPen("#d8843b", width=1), connect="pairs")
         self.selected = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(60, 125, 216, 40))

@@ -45,7 +45,7 @@ class LevelMeter(QWidget):
         colour = QColor("#27ae60") if self.rms_db < -12 else QColor("#f1c40f")
         painter.fillRect(QRectF(rect.left(), rect.top(), width * rms, rect.height()), colour)
         peak_x = rect.left() + width * self._frac(self.peak_db)
-        painter.setPen(QColor("#2c3e50") if not self.clipped else QColor("#c0392b"))
+        painter.setPen(self.palette().windowText().color() if not self.clipped else QColor("#c0392b"))
         painter.drawLine(int(peak_x), int(rect.top()), int(peak_x), int(rect.bottom()))
         # The clip light: red when the input clipped, otherwise only its outline (an idle meter
         # should look empty, not show a grey block).

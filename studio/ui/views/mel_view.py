@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from studio.ui.views.style import apply_plot_style, playhead_line, sync_boundary_lines
+from studio.ui.views.style import apply_plot_style, follow_theme, playhead_line, sync_boundary_lines
 
 MEL_FPS = 50.0  # mel frames per second of audio (CosyVoice 2/3 flow output)
 LEFT_AXIS_PX = 48  # both live views reserve the same axis width, so their time axes line up
@@ -113,7 +113,7 @@ class MelView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
-        apply_plot_style(self.graphics, [self.plot], dark=False)
+        follow_theme(self.graphics, [self.plot])
 
     def set_dark(self, dark: bool) -> None:
         apply_plot_style(self.graphics, [self.plot], dark)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from studio.ui.views.mel_view import COLORBAR_PX, LEFT_AXIS_PX
-from studio.ui.views.style import apply_plot_style, playhead_line, sync_boundary_lines
+from studio.ui.views.style import apply_plot_style, follow_theme, playhead_line, sync_boundary_lines
 
 TOKEN_RATE = 25.0  # speech tokens per second of audio
 VOCAB = 6561  # CosyVoice 2/3 speech-token vocabulary (3^8 FSQ codes)
@@ -121,7 +121,7 @@ class TokenView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics)
-        apply_plot_style(self.graphics, [self.plot, self.band_plot], dark=False)
+        follow_theme(self.graphics, [self.plot, self.band_plot])
 
     def set_dark(self, dark: bool) -> None:
         apply_plot_style(self.graphics, [self.plot, self.band_plot], dark)

@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from studio.ui.views.style import apply_plot_style, playhead_line
+from studio.ui.views.style import apply_plot_style, follow_theme, playhead_line
 
 ENVELOPE_BINS = 2000
 
@@ -56,7 +56,7 @@ class WaveformView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
         self.setMinimumHeight(90)
-        apply_plot_style(self.plot_widget, [self.plot], dark=False)
+        follow_theme(self.plot_widget, [self.plot])
 
     def set_dark(self, dark: bool) -> None:
         apply_plot_style(self.plot_widget, [self.plot], dark)
