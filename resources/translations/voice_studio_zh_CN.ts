@@ -1228,7 +1228,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="137"/>
-        <location filename="../../studio/ui/main_window.py" line="344"/>
+        <location filename="../../studio/ui/main_window.py" line="358"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -1284,7 +1284,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="225"/>
-        <location filename="../../studio/ui/main_window.py" line="1065"/>
+        <location filename="../../studio/ui/main_window.py" line="1079"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
@@ -1335,268 +1335,283 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="253"/>
+        <source>Go to the script</source>
+        <translation>转到脚本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="256"/>
+        <source>Go to the transcript</source>
+        <translation>转到参考文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="261"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="254"/>
+        <location filename="../../studio/ui/main_window.py" line="262"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="255"/>
-        <location filename="../../studio/ui/main_window.py" line="1084"/>
+        <location filename="../../studio/ui/main_window.py" line="263"/>
+        <location filename="../../studio/ui/main_window.py" line="1098"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="269"/>
+        <location filename="../../studio/ui/main_window.py" line="277"/>
         <source>Import or record a reference clip first (Ctrl+O).</source>
         <translation>请先导入或录制一段参考音频（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="271"/>
+        <location filename="../../studio/ui/main_window.py" line="279"/>
         <source>This clip is already the voice {0}.</source>
         <translation>这段音频已经是音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="294"/>
+        <location filename="../../studio/ui/main_window.py" line="302"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="309"/>
+        <location filename="../../studio/ui/main_window.py" line="317"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="323"/>
+        <location filename="../../studio/ui/main_window.py" line="331"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="395"/>
+        <location filename="../../studio/ui/main_window.py" line="345"/>
+        <source>Loaded {0} ({1}) on {2}.</source>
+        <translation>已加载 {0}（{1}），运行于 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/main_window.py" line="409"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="404"/>
+        <location filename="../../studio/ui/main_window.py" line="418"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="419"/>
+        <location filename="../../studio/ui/main_window.py" line="433"/>
         <source>The transcript of {0} was changed but not saved, and Clone mode uses the saved one. Press Save transcript to use your edit, or undo it.</source>
         <translation>{0} 的参考文本已修改但尚未保存，克隆模式使用的是已保存的文本。请按“保存参考文本”使用修改，或撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="580"/>
+        <location filename="../../studio/ui/main_window.py" line="594"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="625"/>
+        <location filename="../../studio/ui/main_window.py" line="639"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="631"/>
+        <location filename="../../studio/ui/main_window.py" line="645"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="758"/>
+        <location filename="../../studio/ui/main_window.py" line="772"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="835"/>
+        <location filename="../../studio/ui/main_window.py" line="849"/>
         <source>Sentence {0} of take {1} was cut off when the take stopped, so it cannot be re-rolled alone; re-roll the whole take.</source>
         <translation>版本 {1} 的第 {0} 句在生成停止时被截断，无法单独重新生成；请重新生成整个版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="933"/>
+        <location filename="../../studio/ui/main_window.py" line="947"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="936"/>
+        <location filename="../../studio/ui/main_window.py" line="950"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1014"/>
+        <location filename="../../studio/ui/main_window.py" line="1028"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1014"/>
+        <location filename="../../studio/ui/main_window.py" line="1028"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1039"/>
+        <location filename="../../studio/ui/main_window.py" line="1053"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1065"/>
+        <location filename="../../studio/ui/main_window.py" line="1079"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1072"/>
+        <location filename="../../studio/ui/main_window.py" line="1086"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1072"/>
+        <location filename="../../studio/ui/main_window.py" line="1086"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1143"/>
+        <location filename="../../studio/ui/main_window.py" line="1157"/>
         <source>A take is being made</source>
         <translation>正在生成版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1146"/>
+        <location filename="../../studio/ui/main_window.py" line="1160"/>
         <source>Quitting now throws away the take being made and any queued takes. Press Esc first to keep what is made so far as a partial take.</source>
         <translation>现在退出会丢弃正在生成的版本和队列中的版本。先按 Esc 可以把已生成的部分保存为不完整版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1150"/>
+        <location filename="../../studio/ui/main_window.py" line="1164"/>
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1151"/>
+        <location filename="../../studio/ui/main_window.py" line="1165"/>
         <source>Keep working</source>
         <translation>继续工作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="332"/>
+        <location filename="../../studio/ui/main_window.py" line="340"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="345"/>
+        <location filename="../../studio/ui/main_window.py" line="359"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="367"/>
+        <location filename="../../studio/ui/main_window.py" line="381"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="372"/>
+        <location filename="../../studio/ui/main_window.py" line="386"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="384"/>
+        <location filename="../../studio/ui/main_window.py" line="398"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="428"/>
+        <location filename="../../studio/ui/main_window.py" line="442"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="435"/>
+        <location filename="../../studio/ui/main_window.py" line="449"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="488"/>
+        <location filename="../../studio/ui/main_window.py" line="502"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="498"/>
+        <location filename="../../studio/ui/main_window.py" line="512"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="530"/>
+        <location filename="../../studio/ui/main_window.py" line="544"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="642"/>
+        <location filename="../../studio/ui/main_window.py" line="656"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="646"/>
+        <location filename="../../studio/ui/main_window.py" line="660"/>
         <source>Last take: failed · seed {0}</source>
         <translation>上一条版本：失败 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="653"/>
+        <location filename="../../studio/ui/main_window.py" line="667"/>
         <source>Last take: cancelled · seed {0}</source>
         <translation>上一条版本：已取消 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="655"/>
+        <location filename="../../studio/ui/main_window.py" line="669"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="658"/>
+        <location filename="../../studio/ui/main_window.py" line="672"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="738"/>
+        <location filename="../../studio/ui/main_window.py" line="752"/>
         <source>Sentence {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="743"/>
+        <location filename="../../studio/ui/main_window.py" line="757"/>
         <source>Take {0} re-rolled as take {1} (seed {2}); take {0} is kept as it was.</source>
         <translation>版本 {0} 已重新生成为版本 {1}（种子 {2}）；版本 {0} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="749"/>
+        <location filename="../../studio/ui/main_window.py" line="763"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="750"/>
+        <location filename="../../studio/ui/main_window.py" line="764"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="750"/>
+        <location filename="../../studio/ui/main_window.py" line="764"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="772"/>
-        <location filename="../../studio/ui/main_window.py" line="883"/>
+        <location filename="../../studio/ui/main_window.py" line="786"/>
+        <location filename="../../studio/ui/main_window.py" line="897"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="790"/>
+        <location filename="../../studio/ui/main_window.py" line="804"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="798"/>
+        <location filename="../../studio/ui/main_window.py" line="812"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="830"/>
+        <location filename="../../studio/ui/main_window.py" line="844"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="886"/>
+        <location filename="../../studio/ui/main_window.py" line="900"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -1611,41 +1626,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="902"/>
+        <location filename="../../studio/ui/main_window.py" line="916"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="913"/>
+        <location filename="../../studio/ui/main_window.py" line="927"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="944"/>
+        <location filename="../../studio/ui/main_window.py" line="958"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="957"/>
+        <location filename="../../studio/ui/main_window.py" line="971"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="998"/>
+        <location filename="../../studio/ui/main_window.py" line="1012"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="1021"/>
+        <location filename="../../studio/ui/main_window.py" line="1035"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1086"/>
+        <location filename="../../studio/ui/main_window.py" line="1100"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -1685,313 +1700,321 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/__init__.py" line="19"/>
-        <location filename="../../studio/ui/project/view.py" line="189"/>
+        <location filename="../../studio/ui/project/view.py" line="190"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="180"/>
+        <location filename="../../studio/ui/project/view.py" line="181"/>
         <source>Import script…</source>
         <translation>导入脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="181"/>
+        <location filename="../../studio/ui/project/view.py" line="182"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="187"/>
+        <location filename="../../studio/ui/project/view.py" line="188"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="221"/>
+        <location filename="../../studio/ui/project/view.py" line="222"/>
         <source>Play from block</source>
         <translation>从此段播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="222"/>
+        <location filename="../../studio/ui/project/view.py" line="223"/>
         <source>Re-roll block</source>
         <translation>重新生成此段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="223"/>
+        <location filename="../../studio/ui/project/view.py" line="224"/>
         <source>Block voice…</source>
         <translation>此段音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="303"/>
+        <location filename="../../studio/ui/project/view.py" line="304"/>
         <source>{0} — 1 block</source>
         <translation>{0} — 1 段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="304"/>
+        <location filename="../../studio/ui/project/view.py" line="305"/>
         <source>{0} — %n blocks</source>
         <translation>
             <numerusform>{0} — %n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="332"/>
+        <location filename="../../studio/ui/project/view.py" line="333"/>
         <source>Import a script first (Import script…): there is no project yet.</source>
         <translation>请先导入脚本（“导入脚本…”）：还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="333"/>
+        <location filename="../../studio/ui/project/view.py" line="334"/>
         <source>Open a model folder first (File → Open model folder…).</source>
         <translation>请先打开模型文件夹（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="334"/>
+        <location filename="../../studio/ui/project/view.py" line="335"/>
         <source>The project is rendering; wait for it or cancel it.</source>
         <translation>项目正在渲染；请等待完成或取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="335"/>
-        <location filename="../../studio/ui/project/view.py" line="782"/>
+        <location filename="../../studio/ui/project/view.py" line="336"/>
+        <location filename="../../studio/ui/project/view.py" line="783"/>
         <source>Select a block in the table first.</source>
         <translation>请先在表格中选择一个段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="344"/>
+        <location filename="../../studio/ui/project/view.py" line="345"/>
         <source>Render every block that has no audio for its current text, voice and settings.</source>
         <translation>渲染所有在当前文本、音色和设置下还没有音频的段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="359"/>
+        <location filename="../../studio/ui/project/view.py" line="360"/>
         <source>The project has no blocks.</source>
         <translation>项目中没有段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="361"/>
+        <location filename="../../studio/ui/project/view.py" line="362"/>
         <source>Render the project first: 1 block has no audio yet.</source>
         <translation>请先渲染项目：还有 1 个段落没有音频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="363"/>
+        <location filename="../../studio/ui/project/view.py" line="364"/>
         <source>Render the project first: %n blocks have no audio yet.</source>
         <translation>
             <numerusform>请先渲染项目：还有 %n 个段落没有音频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="184"/>
+        <location filename="../../studio/ui/project/view.py" line="185"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="348"/>
+        <location filename="../../studio/ui/project/view.py" line="349"/>
         <source>Nothing is rendering.</source>
         <translation>当前没有正在渲染的内容。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="350"/>
-        <location filename="../../studio/ui/project/view.py" line="689"/>
+        <location filename="../../studio/ui/project/view.py" line="351"/>
+        <location filename="../../studio/ui/project/view.py" line="690"/>
         <source>Stopping after the current block…</source>
         <translation>当前段落完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="353"/>
+        <location filename="../../studio/ui/project/view.py" line="354"/>
         <source>Stop the render; the blocks rendered so far are kept (Render again makes the rest).</source>
         <translation>停止渲染；已渲染的段落会保留（再次渲染只生成其余部分）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="367"/>
+        <location filename="../../studio/ui/project/view.py" line="368"/>
         <source>Write the whole render to a WAV, FLAC or MP3 file (WAV bit depth from Settings), with SRT subtitles and a JSON file of every block&apos;s timing beside it.</source>
         <translation>将整个渲染写入 WAV、FLAC 或 MP3 文件（WAV 位深取自设置），并在旁边写出 SRT 字幕和记录每个段落时间的 JSON 文件。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="377"/>
+        <location filename="../../studio/ui/project/view.py" line="378"/>
         <source>Render every block first: there is no audio to play yet.</source>
         <translation>请先渲染所有段落：还没有可播放的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="380"/>
+        <location filename="../../studio/ui/project/view.py" line="381"/>
         <source>Play the render from the selected block on (or double-click a block).</source>
         <translation>从所选段落开始播放渲染结果（或双击某个段落）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="393"/>
+        <location filename="../../studio/ui/project/view.py" line="394"/>
         <source>Render the selected block again with a new seed; its earlier takes are kept.</source>
         <translation>用新的种子重新渲染所选段落；之前的版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="398"/>
+        <location filename="../../studio/ui/project/view.py" line="399"/>
         <source>Choose another library voice for the selected block only.</source>
         <translation>只为所选段落换用资料库中的另一个音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="510"/>
+        <location filename="../../studio/ui/project/view.py" line="511"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="560"/>
+        <location filename="../../studio/ui/project/view.py" line="561"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="571"/>
+        <location filename="../../studio/ui/project/view.py" line="572"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="590"/>
+        <location filename="../../studio/ui/project/view.py" line="591"/>
         <source>Updated project {0} from {1}; unchanged lines keep their audio.</source>
         <translation>已根据 {1} 更新项目 {0}；未改动的行保留其音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="604"/>
+        <location filename="../../studio/ui/project/view.py" line="605"/>
         <source>Script imported before</source>
         <translation>脚本已导入过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="605"/>
+        <location filename="../../studio/ui/project/view.py" line="606"/>
         <source>This script was imported before as the project {0}.</source>
         <translation>此脚本之前已作为项目 {0} 导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="608"/>
+        <location filename="../../studio/ui/project/view.py" line="609"/>
         <source>Update it: the blocks follow the file, every speaker keeps its voice and unchanged lines keep their audio. Or import it as a new project.</source>
         <translation>更新它：段落随文件更新，每个说话人保留其声音，未改动的行保留其音频。也可以作为新项目导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="612"/>
+        <location filename="../../studio/ui/project/view.py" line="613"/>
         <source>Update {0}</source>
         <translation>更新 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="613"/>
+        <location filename="../../studio/ui/project/view.py" line="614"/>
         <source>Import as a new project</source>
         <translation>作为新项目导入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="632"/>
+        <location filename="../../studio/ui/project/view.py" line="633"/>
         <source>Import a script first (Import script…): there is no project to render.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可渲染的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="637"/>
+        <location filename="../../studio/ui/project/view.py" line="638"/>
         <source>The project is already rendering.</source>
         <translation>项目已在渲染中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="641"/>
+        <location filename="../../studio/ui/project/view.py" line="642"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="671"/>
+        <location filename="../../studio/ui/project/view.py" line="672"/>
         <source>Render project {0}</source>
         <translation>渲染项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="677"/>
+        <location filename="../../studio/ui/project/view.py" line="678"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="711"/>
+        <location filename="../../studio/ui/project/view.py" line="712"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="715"/>
+        <location filename="../../studio/ui/project/view.py" line="716"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="720"/>
+        <location filename="../../studio/ui/project/view.py" line="721"/>
         <source>{0}/{1} blocks</source>
         <translation>{0}/{1} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="738"/>
+        <location filename="../../studio/ui/project/view.py" line="739"/>
         <source>Stopped; {0} of {1} blocks are rendered and kept.</source>
         <translation>已停止；{1} 个段落中有 {0} 个已渲染并保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="743"/>
+        <location filename="../../studio/ui/project/view.py" line="744"/>
         <source>Stopped; the blocks rendered so far are kept.</source>
         <translation>已停止；已渲染的段落会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="762"/>
+        <location filename="../../studio/ui/project/view.py" line="763"/>
         <source>Render failed; the blocks made before it are kept.</source>
         <translation>渲染失败；之前完成的段落已保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="927"/>
+        <location filename="../../studio/ui/project/view.py" line="928"/>
         <source>Export project (subtitles .srt and timing .json are written beside the audio)</source>
         <translation>导出项目（字幕 .srt 和时间 .json 会写在音频旁边）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="978"/>
+        <location filename="../../studio/ui/project/view.py" line="979"/>
         <source>Exported:</source>
         <translation>已导出：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="980"/>
+        <location filename="../../studio/ui/project/view.py" line="981"/>
         <source>audio: {0}</source>
         <translation>音频：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="982"/>
+        <location filename="../../studio/ui/project/view.py" line="983"/>
         <source>subtitles ({0}): {1}</source>
         <translation>字幕（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="984"/>
+        <location filename="../../studio/ui/project/view.py" line="985"/>
         <source>timing and provenance (.json): {0}</source>
         <translation>时间与来源（.json）：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="746"/>
+        <location filename="../../studio/ui/project/view.py" line="747"/>
         <source>Rendered %n block(s), reused {0}.</source>
         <translation>
             <numerusform>渲染了 %n 段，复用 {0} 段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="786"/>
+        <location filename="../../studio/ui/project/view.py" line="787"/>
         <source>Save a voice first: the library has no voices.</source>
         <translation>请先保存一个音色：资料库中还没有音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="789"/>
+        <location filename="../../studio/ui/project/view.py" line="790"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="789"/>
+        <location filename="../../studio/ui/project/view.py" line="790"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="819"/>
+        <location filename="../../studio/ui/project/view.py" line="820"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="850"/>
+        <location filename="../../studio/ui/project/view.py" line="851"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="895"/>
+        <location filename="../../studio/ui/project/view.py" line="896"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="919"/>
-        <location filename="../../studio/ui/project/view.py" line="951"/>
+        <location filename="../../studio/ui/project/view.py" line="920"/>
+        <location filename="../../studio/ui/project/view.py" line="952"/>
         <source>Import a script first (Import script…): there is no project to export.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="929"/>
+        <location filename="../../studio/ui/project/view.py" line="930"/>
         <source>Audio (*.wav *.flac *.mp3)</source>
         <translation>音频 (*.wav *.flac *.mp3)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWaveform</name>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="125"/>
+        <source>time (s)</source>
+        <translation>时间（秒）</translation>
     </message>
 </context>
 <context>
@@ -2982,284 +3005,284 @@
 <context>
     <name>TakesPanel</name>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="40"/>
+        <location filename="../../studio/ui/takes_panel.py" line="42"/>
         <source>The take&apos;s sentences, as the text frontend cuts them. The model speaks short sentences together in one pass (as CosyVoice&apos;s own frontend does); re-rolling one of them speaks it alone and splices it in at the pause where it starts and ends.</source>
         <translation>版本的各个句子，按文本前端的切分方式列出。模型会把较短的句子放在一次生成中一起朗读（与 CosyVoice 自带前端相同）；重新生成其中一句时会单独朗读它，并在它开始和结束处的停顿拼接回去。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="57"/>
+        <location filename="../../studio/ui/takes_panel.py" line="59"/>
         <source>Takes</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="60"/>
+        <location filename="../../studio/ui/takes_panel.py" line="62"/>
         <source>Search takes by text</source>
         <translation>按文本搜索版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="63"/>
+        <location filename="../../studio/ui/takes_panel.py" line="65"/>
         <source>★ only</source>
         <translation>仅 ★</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="75"/>
+        <location filename="../../studio/ui/takes_panel.py" line="77"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="76"/>
+        <location filename="../../studio/ui/takes_panel.py" line="78"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="77"/>
+        <location filename="../../studio/ui/takes_panel.py" line="79"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="78"/>
+        <location filename="../../studio/ui/takes_panel.py" line="80"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="79"/>
+        <location filename="../../studio/ui/takes_panel.py" line="81"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="106"/>
+        <location filename="../../studio/ui/takes_panel.py" line="108"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="107"/>
+        <location filename="../../studio/ui/takes_panel.py" line="109"/>
         <source>Play or pause the selected take (Space)</source>
         <translation>播放或暂停所选版本（空格键）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="109"/>
+        <location filename="../../studio/ui/takes_panel.py" line="111"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="113"/>
+        <location filename="../../studio/ui/takes_panel.py" line="115"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="114"/>
+        <location filename="../../studio/ui/takes_panel.py" line="116"/>
         <source>Make the take again with a new seed (a new take)</source>
         <translation>用新的随机种子重新生成（另存为新版本）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="116"/>
+        <location filename="../../studio/ui/takes_panel.py" line="118"/>
         <source>★ Favourite</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="119"/>
+        <location filename="../../studio/ui/takes_panel.py" line="121"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="120"/>
+        <location filename="../../studio/ui/takes_panel.py" line="122"/>
         <source>Export the selected take as WAV or FLAC (Ctrl+E)</source>
         <translation>将所选版本导出为 WAV 或 FLAC（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="122"/>
+        <location filename="../../studio/ui/takes_panel.py" line="124"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="123"/>
+        <location filename="../../studio/ui/takes_panel.py" line="125"/>
         <source>Delete the take (Ctrl+Z undoes it)</source>
         <translation>删除版本（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="139"/>
+        <location filename="../../studio/ui/takes_panel.py" line="150"/>
         <source>Re-roll sentence</source>
         <translation>重新生成该句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="142"/>
+        <location filename="../../studio/ui/takes_panel.py" line="153"/>
         <source>Generate only this sentence again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
         <translation>仅用新种子重新生成这一句：得到版本的新版本，以交叉淡化拼接；当前版本保持不变</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="151"/>
+        <location filename="../../studio/ui/takes_panel.py" line="162"/>
         <source>Remove from queue</source>
         <translation>从队列中移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="166"/>
+        <location filename="../../studio/ui/takes_panel.py" line="177"/>
         <source>Sentences of the selected take</source>
         <translation>所选版本的句子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="349"/>
+        <location filename="../../studio/ui/takes_panel.py" line="360"/>
         <source>sentence {0} re-rolled from take {1}</source>
         <translation>由版本 {1} 重新生成第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="353"/>
+        <location filename="../../studio/ui/takes_panel.py" line="364"/>
         <source>re-roll of take {0}</source>
         <translation>版本 {0} 的重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="73"/>
+        <location filename="../../studio/ui/takes_panel.py" line="75"/>
         <source>#</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="82"/>
+        <location filename="../../studio/ui/takes_panel.py" line="84"/>
         <source>Take number</source>
         <translation>版本编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="110"/>
+        <location filename="../../studio/ui/takes_panel.py" line="112"/>
         <source>Stop playback</source>
         <translation>停止播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="172"/>
+        <location filename="../../studio/ui/takes_panel.py" line="183"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="223"/>
+        <location filename="../../studio/ui/takes_panel.py" line="234"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="224"/>
+        <location filename="../../studio/ui/takes_panel.py" line="235"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="225"/>
+        <location filename="../../studio/ui/takes_panel.py" line="236"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="226"/>
+        <location filename="../../studio/ui/takes_panel.py" line="237"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="324"/>
+        <location filename="../../studio/ui/takes_panel.py" line="335"/>
         <source> · API</source>
         <translation> · API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="325"/>
+        <location filename="../../studio/ui/takes_panel.py" line="336"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="310"/>
+        <location filename="../../studio/ui/takes_panel.py" line="321"/>
         <source>{0} (deleted)</source>
         <translation>{0}（已删除）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="346"/>
+        <location filename="../../studio/ui/takes_panel.py" line="357"/>
         <source>partial: cancelled</source>
         <translation>不完整：已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="346"/>
+        <location filename="../../studio/ui/takes_panel.py" line="357"/>
         <source>partial: failed</source>
         <translation>不完整：失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="388"/>
+        <location filename="../../studio/ui/takes_panel.py" line="399"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="390"/>
+        <location filename="../../studio/ui/takes_panel.py" line="401"/>
         <source>(cut off)</source>
         <translation>（已截断）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="394"/>
+        <location filename="../../studio/ui/takes_panel.py" line="405"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="398"/>
+        <location filename="../../studio/ui/takes_panel.py" line="409"/>
         <source>The take stopped while this was spoken: its audio holds only part of it (or none). Re-roll the whole take to hear it.</source>
         <translation>生成在说这一句时停止了：音频里只有它的一部分（或完全没有）。重新生成整个版本才能听到它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="403"/>
+        <location filename="../../studio/ui/takes_panel.py" line="414"/>
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>与另外 %n 句在一次生成中一起朗读；单独重新生成时会在其停顿处拼接。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="415"/>
+        <location filename="../../studio/ui/takes_panel.py" line="426"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="423"/>
+        <location filename="../../studio/ui/takes_panel.py" line="434"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="424"/>
+        <location filename="../../studio/ui/takes_panel.py" line="435"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="429"/>
+        <location filename="../../studio/ui/takes_panel.py" line="440"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="432"/>
+        <location filename="../../studio/ui/takes_panel.py" line="443"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="435"/>
+        <location filename="../../studio/ui/takes_panel.py" line="446"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="435"/>
+        <location filename="../../studio/ui/takes_panel.py" line="446"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="439"/>
+        <location filename="../../studio/ui/takes_panel.py" line="450"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="441"/>
+        <location filename="../../studio/ui/takes_panel.py" line="452"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="496"/>
+        <location filename="../../studio/ui/takes_panel.py" line="507"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="523"/>
+        <location filename="../../studio/ui/takes_panel.py" line="534"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="523"/>
+        <location filename="../../studio/ui/takes_panel.py" line="534"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="555"/>
+        <location filename="../../studio/ui/takes_panel.py" line="566"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>

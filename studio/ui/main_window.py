@@ -249,6 +249,14 @@ class MainWindow(QMainWindow):
         self.dark_action.setCheckable(True)
         self.dark_action.toggled.connect(lambda on: self.set_theme("dark" if on else "light"))
         view_menu.addAction(self.dark_action)
+        view_menu.addSeparator()  # keyboard ways to the two text fields (Tab takes many steps)
+        self._action(view_menu, self.tr("Go to the script"), lambda: self.script.editor.setFocus(), "Ctrl+L")
+        self._action(
+            view_menu,
+            self.tr("Go to the transcript"),
+            lambda: self.reference.transcript_edit.setFocus(),
+            "Ctrl+T",
+        )
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Keyboard shortcuts"), self.show_shortcuts, "F1")
@@ -333,6 +341,12 @@ class MainWindow(QMainWindow):
         )
         self.device_status.setText(loaded.device)
         self.ctx.resolve("request:model")
+        self.ctx.info(
+            self.tr("Loaded {0} ({1}) on {2}.").format(
+                Path(loaded.folder).name, _family_label(loaded.family), loaded.device
+            ),
+            key="model",
+        )
         self.centre.setCurrentIndex(STUDIO_PAGE)
         self._update_model_widgets()
         self.warm_voice(self.voice_list.selected_id())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -33,6 +34,7 @@ COMPLETE_ROLE = Qt.ItemDataRole.UserRole + 1  # a sentence row: False when a par
 LIST_LIMIT = 500
 NUMBER, STAR, TEXT, VOICE, MODE, LENGTH, SEED = range(7)
 TEXT_MIN_PX = 120
+DETAIL_LINES = 7  # a take's details: title, seed, model, timings, consent, date and one note
 VOICE_MAX_PX = 96  # a long voice name is elided (the full name shows on hover and in the details)
 
 
@@ -132,6 +134,15 @@ class TakesPanel(QGroupBox):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # A fixed place for the details (a longer one scrolls): when it grew with a take's extra
+        # lines, the list above shrank and the buttons moved under the pointer.
+        self.details_area = QScrollArea()
+        self.details_area.setWidget(self.details)
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_area.setFixedHeight(DETAIL_LINES * self.details.fontMetrics().lineSpacing() + 6)
 
         self.sentences = QListWidget()
         self.sentences.setWordWrap(True)
@@ -159,7 +170,7 @@ class TakesPanel(QGroupBox):
         top_layout.addWidget(self.tree, 1)
         top_layout.addLayout(row1)
         top_layout.addLayout(row2)
-        top_layout.addWidget(self.details)
+        top_layout.addWidget(self.details_area)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)

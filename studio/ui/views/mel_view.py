@@ -86,6 +86,7 @@ class MelView(QWidget):
         self.plot.hideButtons()
         self.plot.setLabel("left", self.tr("mel bin"))
         self.plot.setLabel("bottom", self.tr("time (s)"))
+        self.plot.getAxis("bottom").enableAutoSIPrefix(False)  # seconds stay seconds (no "x0.001")
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(

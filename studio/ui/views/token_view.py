@@ -99,6 +99,7 @@ class TokenView(QWidget):
         self.plot.getAxis("bottom").setStyle(showValues=False)
         self.plot.setLabel("left", self.tr("token"))
         self.band_plot.setLabel("bottom", self.tr("time (s), 25 tokens/s"))
+        self.band_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.cmap = pg.colormap.get("turbo")
         self.scatter = pg.ScatterPlotItem(size=3, pen=None, brush=pg.mkBrush(46, 134, 222, 200))
         self.plot.addItem(self.scatter)

@@ -41,6 +41,7 @@ class WaveformView(QWidget):
         self.plot.setYRange(-1.0, 1.0, padding=0.02)
         self.plot.getAxis("left").setWidth(36)
         self.plot.setLabel("bottom", self.tr("time (s)"))
+        self.plot.getAxis("bottom").enableAutoSIPrefix(False)  # seconds stay seconds (no "x0.001")
         self.curve = self.plot.plot(pen=pg.mkPen("#2e86de", width=1))
         self.region = pg.LinearRegionItem(values=(0, 1), brush=pg.mkBrush(46, 204, 113, 40), swapMode="block")
         self.region.setZValue(-10)

@@ -1,0 +1,55 @@
+"""Smaller findings of the fourth fresh-user tour: buttons that stay where they are, time axes in
+seconds, a confirmation when a model loads, and keyboard ways to the script and the transcript."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import make_take, save_voice, wait_until
+
+
+def test_the_take_buttons_stay_put_whatever_the_details_say(window, qtbot):
+    save_voice(qtbot, window)
+    plain, _ = make_take(qtbot, window, "Hello there.", stream=False)
+    window.script.set_mode("instruct")
+    preset = window.script.find_preset("happy")
+    assert preset is not None
+    window.script.apply_preset(preset)
+    longer, _ = make_take(qtbot, window, "Hello again.", mode="instruct", stream=False)
+    panel = window.takes
+    positions = []
+    for take_id in (plain, longer, plain):
+        panel.select_take(take_id)
+        qtbot.wait(20)
+        positions.append(panel.reroll_button.mapTo(window, panel.reroll_button.rect().topLeft()).y())
+        if take_id == longer:  # the instruct take's details have an extra line
+            assert "instruction" in panel.details.text()
+    assert len(set(positions)) == 1, positions
+
+
+def test_time_axes_stay_in_seconds_for_a_short_clip(qtbot):
+    from studio.ui.views.waveform_view import WaveformView
+
+    view = WaveformView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_audio(np.zeros(120, dtype=np.float32), 24000)  # 5 ms
+    qtbot.wait(20)
+    axis = view.plot.getAxis("bottom")
+    assert "x0.001" not in axis.labelString() and "(ms)" not in axis.labelString()
+
+
+def test_loading_a_model_says_so(window):
+    window._model_loaded(window.ctx.bridge.loaded)
+    assert "Loaded model (CosyVoice 2) on" in window.message_bar.text()
+
+
+def test_ctrl_l_and_ctrl_t_reach_the_script_and_the_transcript(window, qtbot):
+    window.activateWindow()
+    window.takes.tree.setFocus()
+    wait_until(qtbot, window.takes.tree.hasFocus, 10)
+    qtbot.keyClick(window.takes.tree, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    wait_until(qtbot, window.reference.transcript_edit.hasFocus, 10)
+    qtbot.keyClick(window.reference.transcript_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    wait_until(qtbot, window.script.editor.hasFocus, 10)
