@@ -1228,390 +1228,390 @@
     </message>
     <message>
         <location filename="../../studio/ui/main_window.py" line="137"/>
-        <location filename="../../studio/ui/main_window.py" line="358"/>
+        <location filename="../../studio/ui/main_window.py" line="359"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="207"/>
+        <location filename="../../studio/ui/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="208"/>
+        <location filename="../../studio/ui/main_window.py" line="209"/>
         <source>Open model folder…</source>
         <translation>打开模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="209"/>
+        <location filename="../../studio/ui/main_window.py" line="210"/>
         <source>Download a model…</source>
         <translation>下载模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="211"/>
+        <location filename="../../studio/ui/main_window.py" line="212"/>
         <source>Import reference clip…</source>
         <translation>导入参考音频…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="213"/>
+        <location filename="../../studio/ui/main_window.py" line="214"/>
         <source>Save clip as voice…</source>
         <translation>将参考音频保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="215"/>
+        <location filename="../../studio/ui/main_window.py" line="216"/>
         <source>Ingest recordings…</source>
         <translation>导入长录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="216"/>
+        <location filename="../../studio/ui/main_window.py" line="217"/>
         <source>Export take…</source>
         <translation>导出版本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="220"/>
+        <location filename="../../studio/ui/main_window.py" line="221"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="222"/>
+        <location filename="../../studio/ui/main_window.py" line="223"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="224"/>
+        <location filename="../../studio/ui/main_window.py" line="225"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="225"/>
-        <location filename="../../studio/ui/main_window.py" line="1079"/>
+        <location filename="../../studio/ui/main_window.py" line="226"/>
+        <location filename="../../studio/ui/main_window.py" line="1084"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>&amp;Take</source>
         <translation>版本(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230"/>
+        <location filename="../../studio/ui/main_window.py" line="231"/>
         <source>Synthesize</source>
         <translation>合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="232"/>
+        <location filename="../../studio/ui/main_window.py" line="233"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="234"/>
+        <location filename="../../studio/ui/main_window.py" line="235"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="236"/>
         <source>Record reference</source>
         <translation>录制参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236"/>
+        <location filename="../../studio/ui/main_window.py" line="237"/>
         <source>Roll a new seed</source>
         <translation>换一个随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237"/>
+        <location filename="../../studio/ui/main_window.py" line="238"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="247"/>
+        <location filename="../../studio/ui/main_window.py" line="248"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="248"/>
+        <location filename="../../studio/ui/main_window.py" line="249"/>
         <source>Dark theme</source>
         <translation>深色主题</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="253"/>
+        <location filename="../../studio/ui/main_window.py" line="254"/>
         <source>Go to the script</source>
         <translation>转到脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="256"/>
+        <location filename="../../studio/ui/main_window.py" line="257"/>
         <source>Go to the transcript</source>
         <translation>转到参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="261"/>
+        <location filename="../../studio/ui/main_window.py" line="262"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="262"/>
+        <location filename="../../studio/ui/main_window.py" line="263"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="263"/>
-        <location filename="../../studio/ui/main_window.py" line="1098"/>
+        <location filename="../../studio/ui/main_window.py" line="264"/>
+        <location filename="../../studio/ui/main_window.py" line="1103"/>
         <source>About Voice Studio</source>
         <translation>关于 Voice Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="277"/>
+        <location filename="../../studio/ui/main_window.py" line="278"/>
         <source>Import or record a reference clip first (Ctrl+O).</source>
         <translation>请先导入或录制一段参考音频（Ctrl+O）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="279"/>
+        <location filename="../../studio/ui/main_window.py" line="280"/>
         <source>This clip is already the voice {0}.</source>
         <translation>这段音频已经是音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="302"/>
+        <location filename="../../studio/ui/main_window.py" line="303"/>
         <source>Open a CosyVoice model folder</source>
         <translation>打开 CosyVoice 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="317"/>
+        <location filename="../../studio/ui/main_window.py" line="318"/>
         <source>{0} cannot be used: {1}</source>
         <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="331"/>
+        <location filename="../../studio/ui/main_window.py" line="332"/>
         <source>Loading the model in {0}…</source>
         <translation>正在加载 {0} 中的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="345"/>
+        <location filename="../../studio/ui/main_window.py" line="346"/>
         <source>Loaded {0} ({1}) on {2}.</source>
         <translation>已加载 {0}（{1}），运行于 {2}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="409"/>
+        <location filename="../../studio/ui/main_window.py" line="410"/>
         <source>The reference clip {0} is not saved as a voice, so a take cannot speak in it. Press Save as voice… to use it, or choose {1} in the voice list to speak in that voice.</source>
         <translation>参考片段 {0} 尚未保存为音色，因此无法用它生成。请点击“保存为音色…”后使用，或在音色列表中选择 {1} 以用该音色朗读。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="418"/>
+        <location filename="../../studio/ui/main_window.py" line="419"/>
         <source>Clone mode needs the transcript of {0}&apos;s reference clip. Type it under Transcript in the reference panel and press Save transcript, or use Cross-lingual.</source>
         <translation>克隆模式需要 {0} 参考音频的参考文本。请在参考音频面板的“参考文本”处输入并点击“保存参考文本”，或改用跨语种模式。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="433"/>
+        <location filename="../../studio/ui/main_window.py" line="434"/>
         <source>The transcript of {0} was changed but not saved, and Clone mode uses the saved one. Press Save transcript to use your edit, or undo it.</source>
         <translation>{0} 的参考文本已修改但尚未保存，克隆模式使用的是已保存的文本。请按“保存参考文本”使用修改，或撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="594"/>
+        <location filename="../../studio/ui/main_window.py" line="599"/>
         <source>Making: {0} · seed {1}</source>
         <translation>正在生成：{0} · 种子 {1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="639"/>
+        <location filename="../../studio/ui/main_window.py" line="644"/>
         <source>Last take: seed {0} · first audio {1:.2f} s · RTF {2:.2f}</source>
         <translation>上一个版本：种子 {0} · 首个音频 {1:.2f} 秒 · RTF {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="645"/>
+        <location filename="../../studio/ui/main_window.py" line="650"/>
         <source>Done in {0:.1f} s · seed {1}: {2}</source>
         <translation>用时 {0:.1f} 秒完成 · 种子 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="772"/>
+        <location filename="../../studio/ui/main_window.py" line="777"/>
         <source>it could not be stored: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="849"/>
+        <location filename="../../studio/ui/main_window.py" line="854"/>
         <source>Sentence {0} of take {1} was cut off when the take stopped, so it cannot be re-rolled alone; re-roll the whole take.</source>
         <translation>版本 {1} 的第 {0} 句在生成停止时被截断，无法单独重新生成；请重新生成整个版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="947"/>
+        <location filename="../../studio/ui/main_window.py" line="952"/>
         <source>Saved take {0} to {1}, with its provenance in {2} (turn this off in Settings).</source>
         <translation>已将版本 {0} 保存到 {1}，来源信息写入 {2}（可在设置中关闭）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="950"/>
+        <location filename="../../studio/ui/main_window.py" line="955"/>
         <source>Saved take {0} to {1}.</source>
         <translation>已将版本 {0} 保存到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1028"/>
+        <location filename="../../studio/ui/main_window.py" line="1033"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1028"/>
+        <location filename="../../studio/ui/main_window.py" line="1033"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1053"/>
+        <location filename="../../studio/ui/main_window.py" line="1058"/>
         <source>The language changes when Voice Studio starts again: quit and reopen it.</source>
         <translation>界面语言将在 Voice Studio 重新启动后生效：请退出并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1079"/>
+        <location filename="../../studio/ui/main_window.py" line="1084"/>
         <source>Undo delete of {0}</source>
         <translation>撤销删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1086"/>
+        <location filename="../../studio/ui/main_window.py" line="1091"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1086"/>
+        <location filename="../../studio/ui/main_window.py" line="1091"/>
         <source>Move between fields (Tab leaves the script)</source>
         <translation>在各输入框之间移动（Tab 可离开文稿框）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1157"/>
+        <location filename="../../studio/ui/main_window.py" line="1162"/>
         <source>A take is being made</source>
         <translation>正在生成版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1160"/>
+        <location filename="../../studio/ui/main_window.py" line="1165"/>
         <source>Quitting now throws away the take being made and any queued takes. Press Esc first to keep what is made so far as a partial take.</source>
         <translation>现在退出会丢弃正在生成的版本和队列中的版本。先按 Esc 可以把已生成的部分保存为不完整版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1164"/>
+        <location filename="../../studio/ui/main_window.py" line="1169"/>
         <source>Quit anyway</source>
         <translation>仍然退出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1165"/>
+        <location filename="../../studio/ui/main_window.py" line="1170"/>
         <source>Keep working</source>
         <translation>继续工作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="340"/>
+        <location filename="../../studio/ui/main_window.py" line="341"/>
         <source>Model: {0} ({1})</source>
         <translation>模型：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="359"/>
+        <location filename="../../studio/ui/main_window.py" line="360"/>
         <source>The model could not be loaded: {0}</source>
         <translation>无法加载模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="381"/>
+        <location filename="../../studio/ui/main_window.py" line="382"/>
         <source>Load a model first (File → Open model folder…).</source>
         <translation>请先加载模型（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="386"/>
+        <location filename="../../studio/ui/main_window.py" line="387"/>
         <source>Choose a voice in the voice list, or save a reference clip as a voice.</source>
         <translation>请在音色列表中选择一个音色，或将参考音频保存为音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="398"/>
+        <location filename="../../studio/ui/main_window.py" line="399"/>
         <source>Type the script to speak first.</source>
         <translation>请先输入要朗读的文稿。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="442"/>
+        <location filename="../../studio/ui/main_window.py" line="443"/>
         <source>Instruct mode needs an instruction: type one or pick a preset.</source>
         <translation>指令模式需要一条指令：请输入指令或选择预设。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="449"/>
+        <location filename="../../studio/ui/main_window.py" line="450"/>
         <source>Convert mode needs a source clip: import or record the speech to convert.</source>
         <translation>变声模式需要源音频：请导入或录制要转换的语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="502"/>
+        <location filename="../../studio/ui/main_window.py" line="503"/>
         <source>Preparing {0} for this model first (once per model)…</source>
         <translation>正在先为此模型预处理 {0}（每个模型只需一次）…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="512"/>
+        <location filename="../../studio/ui/main_window.py" line="513"/>
         <source>{0} has no reference clip to prepare it from.</source>
         <translation>{0} 没有可用于预处理的参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="544"/>
+        <location filename="../../studio/ui/main_window.py" line="545"/>
         <source>{0} could not be prepared: {1}</source>
         <translation>无法预处理 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="656"/>
+        <location filename="../../studio/ui/main_window.py" line="661"/>
         <source>The take failed: {0}</source>
         <translation>版本生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="660"/>
+        <location filename="../../studio/ui/main_window.py" line="665"/>
         <source>Last take: failed · seed {0}</source>
         <translation>上一条版本：失败 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="667"/>
+        <location filename="../../studio/ui/main_window.py" line="672"/>
         <source>Last take: cancelled · seed {0}</source>
         <translation>上一条版本：已取消 · 种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="669"/>
+        <location filename="../../studio/ui/main_window.py" line="674"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="672"/>
+        <location filename="../../studio/ui/main_window.py" line="677"/>
         <source>Cancelled: {0}</source>
         <translation>已取消：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="752"/>
+        <location filename="../../studio/ui/main_window.py" line="757"/>
         <source>Sentence {0} of take {1} re-rolled as take {2} (seed {3}); take {1} is kept as it was.</source>
         <translation>版本 {1} 的第 {0} 句已重新生成为版本 {2}（种子 {3}）；版本 {1} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="757"/>
+        <location filename="../../studio/ui/main_window.py" line="762"/>
         <source>Take {0} re-rolled as take {1} (seed {2}); take {0} is kept as it was.</source>
         <translation>版本 {0} 已重新生成为版本 {1}（种子 {2}）；版本 {0} 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="763"/>
+        <location filename="../../studio/ui/main_window.py" line="768"/>
         <source>The {0} take&apos;s audio so far was kept as take {1} (marked partial).</source>
         <translation>{0}版本中已生成的音频已保存为版本 {1}（标记为不完整）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="764"/>
+        <location filename="../../studio/ui/main_window.py" line="769"/>
         <source>cancelled</source>
         <translation>已取消的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="764"/>
+        <location filename="../../studio/ui/main_window.py" line="769"/>
         <source>failed</source>
         <translation>失败的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="786"/>
-        <location filename="../../studio/ui/main_window.py" line="897"/>
+        <location filename="../../studio/ui/main_window.py" line="791"/>
+        <location filename="../../studio/ui/main_window.py" line="902"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="804"/>
+        <location filename="../../studio/ui/main_window.py" line="809"/>
         <source>Take {0}&apos;s voice was deleted, so it cannot be re-rolled.</source>
         <translation>版本 {0} 的音色已被删除，无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="812"/>
+        <location filename="../../studio/ui/main_window.py" line="817"/>
         <source>Take {0} does not record its source clip; convert it again.</source>
         <translation>版本 {0} 没有记录源音频；请重新变声。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="844"/>
+        <location filename="../../studio/ui/main_window.py" line="849"/>
         <source>Take {0} has no sentence {1}.</source>
         <translation>版本 {0} 没有第 {1} 句。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="900"/>
+        <location filename="../../studio/ui/main_window.py" line="905"/>
         <source>Making · seed {0}: {1}</source>
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
@@ -1626,41 +1626,41 @@
         <translation>播放已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="916"/>
+        <location filename="../../studio/ui/main_window.py" line="921"/>
         <source>Select a take to export.</source>
         <translation>请选择要导出的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="927"/>
+        <location filename="../../studio/ui/main_window.py" line="932"/>
         <source>Export take</source>
         <translation>导出版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="958"/>
+        <location filename="../../studio/ui/main_window.py" line="963"/>
         <source>Export failed: {0}</source>
         <translation>导出失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="971"/>
+        <location filename="../../studio/ui/main_window.py" line="976"/>
         <source>Restored {0}.</source>
         <translation>已恢复 {0}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="1012"/>
+        <location filename="../../studio/ui/main_window.py" line="1017"/>
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>已恢复上次中断的 %n 段录音；最新的一段已载入参考音频面板。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="1035"/>
+        <location filename="../../studio/ui/main_window.py" line="1040"/>
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>队列中有 %n 个版本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="1100"/>
+        <location filename="../../studio/ui/main_window.py" line="1105"/>
         <source>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;Voice cloning with CosyVoice 2 and Fun-CosyVoice 3.&lt;br&gt;Library: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;Voice Studio {0}&lt;/b&gt;&lt;br&gt;基于 CosyVoice 2 和 Fun-CosyVoice 3 的音色克隆。&lt;br&gt;资料库：{1}&lt;br&gt;设置：{2}</translation>
     </message>
@@ -2259,225 +2259,230 @@
 <context>
     <name>ReferencePanel</name>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="75"/>
+        <location filename="../../studio/ui/reference_panel.py" line="87"/>
         <source>Reference clip</source>
         <translation>参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="94"/>
-        <location filename="../../studio/ui/reference_panel.py" line="363"/>
+        <location filename="../../studio/ui/reference_panel.py" line="106"/>
+        <location filename="../../studio/ui/reference_panel.py" line="418"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="95"/>
+        <location filename="../../studio/ui/reference_panel.py" line="107"/>
         <source>Record from the input device chosen in Settings (Ctrl+R)</source>
         <translation>从设置中选择的输入设备录音（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="97"/>
+        <location filename="../../studio/ui/reference_panel.py" line="109"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="98"/>
+        <location filename="../../studio/ui/reference_panel.py" line="110"/>
         <source>Open a sound file, or drop one on this panel</source>
         <translation>打开音频文件，或将文件拖放到此面板</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="108"/>
+        <location filename="../../studio/ui/reference_panel.py" line="120"/>
         <source>Script to read aloud</source>
         <translation>朗读稿</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="114"/>
+        <location filename="../../studio/ui/reference_panel.py" line="126"/>
         <source>Optional: a text to read while recording. It becomes the transcript.</source>
         <translation>可选：录音时要朗读的文字，录完后将作为参考文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="122"/>
-        <location filename="../../studio/ui/reference_panel.py" line="215"/>
+        <location filename="../../studio/ui/reference_panel.py" line="134"/>
+        <location filename="../../studio/ui/reference_panel.py" line="236"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="124"/>
+        <location filename="../../studio/ui/reference_panel.py" line="141"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="126"/>
+        <location filename="../../studio/ui/reference_panel.py" line="143"/>
         <source>Reset trim</source>
         <translation>重置裁剪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="147"/>
+        <location filename="../../studio/ui/reference_panel.py" line="167"/>
         <source>Save as voice…</source>
         <translation>保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="135"/>
+        <location filename="../../studio/ui/reference_panel.py" line="155"/>
         <source>Exactly what is said in the clip</source>
         <translation>音频中说的原话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="137"/>
+        <location filename="../../studio/ui/reference_panel.py" line="157"/>
         <source>Exactly what is said in the clip. Clone mode needs it; Cross-lingual does not.</source>
         <translation>音频中说的原话。克隆模式需要它，跨语种模式不需要。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="141"/>
+        <location filename="../../studio/ui/reference_panel.py" line="161"/>
         <source>Save transcript</source>
         <translation>保存参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="143"/>
+        <location filename="../../studio/ui/reference_panel.py" line="163"/>
         <source>Store this transcript with the selected voice&apos;s clip</source>
         <translation>将此参考文本保存到所选音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="160"/>
+        <location filename="../../studio/ui/reference_panel.py" line="180"/>
         <source>Transcript (needed for Clone mode)</source>
         <translation>参考文本（克隆模式需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="179"/>
+        <location filename="../../studio/ui/reference_panel.py" line="199"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="188"/>
+        <location filename="../../studio/ui/reference_panel.py" line="208"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="193"/>
+        <location filename="../../studio/ui/reference_panel.py" line="214"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="199"/>
+        <location filename="../../studio/ui/reference_panel.py" line="220"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="246"/>
-        <source>{0} was not saved as a voice; import it again to use it.</source>
-        <translation>{0} 未保存为音色；如需使用请重新导入。</translation>
+        <location filename="../../studio/ui/reference_panel.py" line="269"/>
+        <source>{0} is not saved as a voice; it is kept: “Back to {0}” under the voice&apos;s clip brings it back.</source>
+        <translation>{0} 尚未保存为音色；它已暂存：点击音色片段下方的“返回 {0}”即可找回。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="250"/>
+        <location filename="../../studio/ui/reference_panel.py" line="274"/>
         <source>{0} has no reference clip.</source>
         <translation>{0} 没有参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="277"/>
+        <location filename="../../studio/ui/reference_panel.py" line="316"/>
+        <source>Back to {0} (not saved)</source>
+        <translation>返回 {0}（未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="332"/>
         <source>The transcript you typed for {0} is not saved; it is kept and comes back when you choose {0} again (then press Save transcript).</source>
         <translation>你为 {0} 输入的参考文本尚未保存；它会被保留，再次选择 {0} 时会回来（然后请按“保存参考文本”）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="296"/>
+        <location filename="../../studio/ui/reference_panel.py" line="351"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="303"/>
+        <location filename="../../studio/ui/reference_panel.py" line="358"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="346"/>
+        <location filename="../../studio/ui/reference_panel.py" line="401"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="350"/>
+        <location filename="../../studio/ui/reference_panel.py" line="405"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="364"/>
+        <location filename="../../studio/ui/reference_panel.py" line="419"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="365"/>
+        <location filename="../../studio/ui/reference_panel.py" line="420"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="366"/>
+        <location filename="../../studio/ui/reference_panel.py" line="421"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="371"/>
+        <location filename="../../studio/ui/reference_panel.py" line="426"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="378"/>
+        <location filename="../../studio/ui/reference_panel.py" line="433"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="386"/>
+        <location filename="../../studio/ui/reference_panel.py" line="441"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="390"/>
+        <location filename="../../studio/ui/reference_panel.py" line="445"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="399"/>
+        <location filename="../../studio/ui/reference_panel.py" line="454"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="442"/>
+        <location filename="../../studio/ui/reference_panel.py" line="497"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="446"/>
-        <location filename="../../studio/ui/reference_panel.py" line="460"/>
+        <location filename="../../studio/ui/reference_panel.py" line="501"/>
+        <location filename="../../studio/ui/reference_panel.py" line="515"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="448"/>
+        <location filename="../../studio/ui/reference_panel.py" line="503"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="450"/>
+        <location filename="../../studio/ui/reference_panel.py" line="505"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="464"/>
+        <location filename="../../studio/ui/reference_panel.py" line="519"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="479"/>
+        <location filename="../../studio/ui/reference_panel.py" line="534"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="490"/>
+        <location filename="../../studio/ui/reference_panel.py" line="545"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="508"/>
+        <location filename="../../studio/ui/reference_panel.py" line="563"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="520"/>
+        <location filename="../../studio/ui/reference_panel.py" line="575"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.voice_list.voiceSelected.connect(self.warm_voice)
         self.voice_list.voiceSelected.connect(self.reference.show_voice)
         self.voice_list.voiceClicked.connect(self.reference.show_voice)
+        self.reference.unsavedRestoreRequested.connect(self._back_to_unsaved_clip)
         resolve_when_supplied(ctx, self.voice_list, self.script)
         ctx.deletions.failed.connect(ctx.error)
         ctx.display.subscribe(self._display_tick)
@@ -574,6 +575,10 @@ class MainWindow(QMainWindow):
         run.sentence_total = total
         if run is self.live_run:
             self.live.sentence_total = total
+
+    def _back_to_unsaved_clip(self) -> None:
+        self.voice_list.select_voice(None)  # the clip belongs to no voice: none stays selected
+        self.reference.restore_unsaved()
 
     def _live_view_busy(self) -> bool:
         # a running take owns the live view, and so does a failure's reason until the next take

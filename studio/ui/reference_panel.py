@@ -9,6 +9,7 @@ next take, since the prepared prompt contains it).
 from __future__ import annotations
 
 import contextlib
+import html
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -60,12 +61,23 @@ class ReferenceClip:
         return self.audio.size / self.rate
 
 
+@dataclass
+class UnsavedClip:
+    """An imported clip that was never saved as a voice, kept (with its trim and typed transcript,
+    in seconds and text) when the user chose a saved voice, so it can be brought back."""
+
+    clip: ReferenceClip
+    trim: tuple[float, float]
+    transcript: str
+
+
 def is_audio_drop(mime) -> bool:
     return mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())
 
 
 class ReferencePanel(QGroupBox):
     clipChanged = Signal()
+    unsavedRestoreRequested = Signal()  # "Back to <clip>": the window deselects the voice, then restores
     voiceSaved = Signal(int)
     saveFailed = Signal(str)
     transcriptSaved = Signal(int)  # voice id
@@ -121,12 +133,20 @@ class ReferencePanel(QGroupBox):
         self.waveform.trimChanged.connect(self._trim_changed)
         self.info = QLabel(self.tr("No clip yet: record one, import a file, or drop it here."))
         self.info.setWordWrap(True)
+        self.unsaved: UnsavedClip | None = None
+        self.back_link = QLabel()
+        self.back_link.setTextFormat(Qt.TextFormat.RichText)
+        self.back_link.linkActivated.connect(lambda _href: self.unsavedRestoreRequested.emit())
+        self.back_link.hide()
         self.play_button = QPushButton(self.tr("Play"))
         self.play_button.clicked.connect(self.play_clip)
         self.reset_trim_button = QPushButton(self.tr("Reset trim"))
         self.reset_trim_button.clicked.connect(self.reset_trim)
         clip_row = QHBoxLayout()
-        clip_row.addWidget(self.info, 1)
+        info_column = QVBoxLayout()
+        info_column.addWidget(self.info)
+        info_column.addWidget(self.back_link)
+        clip_row.addLayout(info_column, 1)
         clip_row.addWidget(self.play_button)
         clip_row.addWidget(self.reset_trim_button)
 
@@ -189,6 +209,7 @@ class ReferencePanel(QGroupBox):
             )
             return False
         self.set_clip(ReferenceClip(data.audio, data.sample_rate, data.path.name, "imported", path=data.path))
+        self.forget_unsaved()  # a newer clip: the older unsaved one is not offered back any more
         self.ctx.resolve("import")
         self.ctx.info(self.tr("Imported {0} ({1:.1f} s).").format(data.path.name, data.seconds))
         return True
@@ -242,12 +263,16 @@ class ReferencePanel(QGroupBox):
             and self.clip.clip_id is None
             and not self.clip.saved
         ):
+            self.unsaved = UnsavedClip(self.clip, self.trim(), self.transcript_edit.text())
             self.ctx.info(
-                self.tr("{0} was not saved as a voice; import it again to use it.").format(self.clip.name)
+                self.tr(
+                    "{0} is not saved as a voice; it is kept: “Back to {0}” under the voice's clip brings it back."
+                ).format(self.clip.name)
             )
         if not clips:
             self.set_clip(None, voice_id, voice.name)
             self.info.setText(self.tr("{0} has no reference clip.").format(voice.name))
+            self._show_back_link()
             return
         try:
             self.load_library_clip(clips[0])
@@ -260,8 +285,38 @@ class ReferencePanel(QGroupBox):
         if draft is not None:
             self.transcript_edit.setText(draft)
             self.transcript_edit.setCursorPosition(0)
+        self._show_back_link()
         self.update_quality()
         self._update_buttons()
+
+    def restore_unsaved(self) -> bool:
+        """Show the kept unsaved clip again, with its trim and typed transcript (the window has
+        deselected the voice first). False if none is kept."""
+        draft = self.unsaved
+        if draft is None:
+            return False
+        self.set_clip(draft.clip)
+        self.set_trim(*draft.trim)
+        self.transcript_edit.setText(draft.transcript)
+        self.forget_unsaved()
+        self.update_quality()
+        return True
+
+    def forget_unsaved(self) -> None:
+        self.unsaved = None
+        self._show_back_link()
+
+    def _show_back_link(self) -> None:
+        draft = self.unsaved
+        if draft is None or self.clip is draft.clip:
+            self.back_link.hide()
+            return
+        self.back_link.setText(
+            '<a href="unsaved">'
+            + html.escape(self.tr("Back to {0} (not saved)").format(draft.clip.name))
+            + "</a>"
+        )
+        self.back_link.show()
 
     def _keep_draft(self) -> None:
         """Keep the shown voice's typed, unsaved transcript (by clip) before another voice replaces it."""

@@ -53,3 +53,31 @@ def test_ctrl_l_and_ctrl_t_reach_the_script_and_the_transcript(window, qtbot):
     wait_until(qtbot, window.reference.transcript_edit.hasFocus, 10)
     qtbot.keyClick(window.reference.transcript_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     wait_until(qtbot, window.script.editor.hasFocus, 10)
+
+
+def test_choosing_a_voice_keeps_an_unsaved_clip_with_its_trim_and_transcript(window, qtbot):
+    from tests.conftest import PROMPT_EN
+
+    voice_id = save_voice(qtbot, window)
+    panel = window.reference
+    window.voice_list.select_voice(None)
+    assert panel.load_file(PROMPT_EN)
+    panel.set_trim(0.2, 1.4)
+    panel.transcript_edit.setText("Words typed for the unsaved clip.")
+    name = panel.clip.name
+    window.voice_list.select_voice(voice_id)  # the saved voice replaces the unsaved clip
+    assert panel.voice_id == voice_id
+    assert "it is kept" in window.message_bar.text()
+    assert panel.back_link.isVisibleTo(window) and name in panel.back_link.text()
+    panel.back_link.linkActivated.emit("unsaved")
+    assert window.voice_list.selected_id() is None and panel.voice_id is None
+    assert panel.clip is not None and panel.clip.name == name
+    start, end = panel.trim()
+    assert abs(start - 0.2) < 0.02 and abs(end - 1.4) < 0.02
+    assert panel.transcript_edit.text() == "Words typed for the unsaved clip."
+    assert not panel.back_link.isVisibleTo(window)
+    # a newer import: the old unsaved clip is no longer offered
+    window.voice_list.select_voice(voice_id)
+    window.voice_list.select_voice(None)
+    assert panel.load_file(PROMPT_EN)
+    assert panel.unsaved is None and not panel.back_link.isVisibleTo(window)
