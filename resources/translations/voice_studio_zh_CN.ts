@@ -2265,7 +2265,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="106"/>
-        <location filename="../../studio/ui/reference_panel.py" line="418"/>
+        <location filename="../../studio/ui/reference_panel.py" line="427"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
@@ -2296,7 +2296,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="134"/>
-        <location filename="../../studio/ui/reference_panel.py" line="236"/>
+        <location filename="../../studio/ui/reference_panel.py" line="245"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
@@ -2351,138 +2351,143 @@
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="214"/>
+        <location filename="../../studio/ui/reference_panel.py" line="217"/>
+        <source>{0} ends early: its header says {1:.1f} s, but only {2:.1f} s of audio is in the file (it may be cut off). Check the clip before saving it as a voice.</source>
+        <translation>{0} 提前结束：文件头标明 {1:.1f} 秒，但文件中只有 {2:.1f} 秒音频（文件可能不完整）。保存为音色前请检查这段音频。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="223"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="220"/>
+        <location filename="../../studio/ui/reference_panel.py" line="229"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="269"/>
+        <location filename="../../studio/ui/reference_panel.py" line="278"/>
         <source>{0} is not saved as a voice; it is kept: “Back to {0}” under the voice&apos;s clip brings it back.</source>
         <translation>{0} 尚未保存为音色；它已暂存：点击音色片段下方的“返回 {0}”即可找回。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="274"/>
+        <location filename="../../studio/ui/reference_panel.py" line="283"/>
         <source>{0} has no reference clip.</source>
         <translation>{0} 没有参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="316"/>
+        <location filename="../../studio/ui/reference_panel.py" line="325"/>
         <source>Back to {0} (not saved)</source>
         <translation>返回 {0}（未保存）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="332"/>
+        <location filename="../../studio/ui/reference_panel.py" line="341"/>
         <source>The transcript you typed for {0} is not saved; it is kept and comes back when you choose {0} again (then press Save transcript).</source>
         <translation>你为 {0} 输入的参考文本尚未保存；它会被保留，再次选择 {0} 时会回来（然后请按“保存参考文本”）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="351"/>
+        <location filename="../../studio/ui/reference_panel.py" line="360"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="358"/>
+        <location filename="../../studio/ui/reference_panel.py" line="367"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="401"/>
+        <location filename="../../studio/ui/reference_panel.py" line="410"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="405"/>
+        <location filename="../../studio/ui/reference_panel.py" line="414"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="419"/>
+        <location filename="../../studio/ui/reference_panel.py" line="428"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="420"/>
+        <location filename="../../studio/ui/reference_panel.py" line="429"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="421"/>
+        <location filename="../../studio/ui/reference_panel.py" line="430"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="426"/>
+        <location filename="../../studio/ui/reference_panel.py" line="435"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="433"/>
+        <location filename="../../studio/ui/reference_panel.py" line="442"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="441"/>
+        <location filename="../../studio/ui/reference_panel.py" line="450"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="445"/>
+        <location filename="../../studio/ui/reference_panel.py" line="454"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="454"/>
+        <location filename="../../studio/ui/reference_panel.py" line="463"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="497"/>
+        <location filename="../../studio/ui/reference_panel.py" line="506"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="501"/>
-        <location filename="../../studio/ui/reference_panel.py" line="515"/>
+        <location filename="../../studio/ui/reference_panel.py" line="510"/>
+        <location filename="../../studio/ui/reference_panel.py" line="524"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="503"/>
+        <location filename="../../studio/ui/reference_panel.py" line="512"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="505"/>
+        <location filename="../../studio/ui/reference_panel.py" line="514"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="519"/>
+        <location filename="../../studio/ui/reference_panel.py" line="528"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="534"/>
+        <location filename="../../studio/ui/reference_panel.py" line="543"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="545"/>
+        <location filename="../../studio/ui/reference_panel.py" line="554"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="563"/>
+        <location filename="../../studio/ui/reference_panel.py" line="572"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="575"/>
+        <location filename="../../studio/ui/reference_panel.py" line="584"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>

@@ -19,10 +19,22 @@ class ClipFile:
     sample_rate: int
     channels: int  # in the file (the audio here is mixed down to mono)
     format: str  # e.g. "WAV PCM_16"
+    declared_frames: int = 0  # the length the file's header gives (0: unknown)
 
     @property
     def seconds(self) -> float:
         return self.audio.size / self.sample_rate
+
+    @property
+    def declared_seconds(self) -> float:
+        return self.declared_frames / self.sample_rate
+
+    @property
+    def truncated(self) -> bool:
+        """The header promises clearly more audio than the file holds (a copy or download cut
+        off): more than 0.1 s and 2 % missing, so encoders' rounding of the length does not count."""
+        missing = self.declared_frames - self.audio.size
+        return missing > max(0.1 * self.sample_rate, 0.02 * self.declared_frames)
 
 
 MAX_FILE_SECONDS = 600.0  # a reference or source clip; longer files are refused before decoding (a
@@ -53,4 +65,26 @@ def read_clip_file(path: str | Path) -> ClipFile:
     mono = data.mean(axis=1).astype(np.float32) if data.shape[1] > 1 else data[:, 0].copy()
     if not np.all(np.isfinite(mono)):
         raise ClipFileError(f"{path.name} contains invalid (NaN or infinite) samples.")
-    return ClipFile(path, mono, int(rate), int(data.shape[1]), f"{info.format} {info.subtype}")
+    return ClipFile(
+        path,
+        mono,
+        int(rate),
+        int(data.shape[1]),
+        f"{info.format} {info.subtype}",
+        _declared_frames(path, info),
+    )
+
+
+def _declared_frames(path: Path, info) -> int:
+    """The length a WAV header declares (its data chunk's size), 0 when unknown. libsndfile
+    reports the frames actually present, so a file cut off after its header reads as a short
+    clip without complaint; the standard library's `wave` reads the header as written (PCM only)."""
+    if info.format != "WAV":
+        return 0
+    import wave
+
+    try:
+        with wave.open(str(path), "rb") as w:
+            return int(w.getnframes())
+    except (wave.Error, EOFError, OSError):
+        return 0

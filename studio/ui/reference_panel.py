@@ -211,7 +211,16 @@ class ReferencePanel(QGroupBox):
         self.set_clip(ReferenceClip(data.audio, data.sample_rate, data.path.name, "imported", path=data.path))
         self.forget_unsaved()  # a newer clip: the older unsaved one is not offered back any more
         self.ctx.resolve("import")
-        self.ctx.info(self.tr("Imported {0} ({1:.1f} s).").format(data.path.name, data.seconds))
+        if data.truncated:
+            self.ctx.warn(
+                self.tr(
+                    "{0} ends early: its header says {1:.1f} s, but only {2:.1f} s of audio is in the "
+                    "file (it may be cut off). Check the clip before saving it as a voice."
+                ).format(data.path.name, data.declared_seconds, data.seconds),
+                key="import",
+            )
+        else:
+            self.ctx.info(self.tr("Imported {0} ({1:.1f} s).").format(data.path.name, data.seconds))
         return True
 
     def load_library_clip(self, clip) -> None:

@@ -81,3 +81,15 @@ def test_choosing_a_voice_keeps_an_unsaved_clip_with_its_trim_and_transcript(win
     window.voice_list.select_voice(None)
     assert panel.load_file(PROMPT_EN)
     assert panel.unsaved is None and not panel.back_link.isVisibleTo(window)
+
+
+def test_importing_a_cut_off_wav_says_it_ends_early(window, tmp_path):
+    import soundfile as sf
+
+    path = tmp_path / "cut.wav"
+    t = np.arange(int(16000 * 4.9)) / 16000
+    sf.write(str(path), (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32), 16000, subtype="PCM_16")
+    path.write_bytes(path.read_bytes()[: 44 + 2 * 16000])  # 1 s of the promised 4.9 s
+    assert window.reference.load_file(path)
+    shown = window.message_bar.text()
+    assert "cut.wav ends early: its header says 4.9 s, but only 1.0 s" in shown, shown
