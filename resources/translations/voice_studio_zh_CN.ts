@@ -1735,55 +1735,56 @@
         <translation>此段音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="304"/>
+        <location filename="../../studio/ui/project/view.py" line="306"/>
         <source>{0} — 1 block</source>
         <translation>{0} — 1 段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="305"/>
+        <location filename="../../studio/ui/project/view.py" line="307"/>
         <source>{0} — %n blocks</source>
         <translation>
             <numerusform>{0} — %n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="333"/>
+        <location filename="../../studio/ui/project/view.py" line="335"/>
+        <location filename="../../studio/ui/project/view.py" line="807"/>
         <source>Import a script first (Import script…): there is no project yet.</source>
         <translation>请先导入脚本（“导入脚本…”）：还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="334"/>
+        <location filename="../../studio/ui/project/view.py" line="336"/>
         <source>Open a model folder first (File → Open model folder…).</source>
         <translation>请先打开模型文件夹（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="335"/>
+        <location filename="../../studio/ui/project/view.py" line="337"/>
         <source>The project is rendering; wait for it or cancel it.</source>
         <translation>项目正在渲染；请等待完成或取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="336"/>
-        <location filename="../../studio/ui/project/view.py" line="783"/>
+        <location filename="../../studio/ui/project/view.py" line="338"/>
+        <location filename="../../studio/ui/project/view.py" line="790"/>
         <source>Select a block in the table first.</source>
         <translation>请先在表格中选择一个段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="345"/>
+        <location filename="../../studio/ui/project/view.py" line="347"/>
         <source>Render every block that has no audio for its current text, voice and settings.</source>
         <translation>渲染所有在当前文本、音色和设置下还没有音频的段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="360"/>
+        <location filename="../../studio/ui/project/view.py" line="362"/>
         <source>The project has no blocks.</source>
         <translation>项目中没有段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="362"/>
+        <location filename="../../studio/ui/project/view.py" line="364"/>
         <source>Render the project first: 1 block has no audio yet.</source>
         <translation>请先渲染项目：还有 1 个段落没有音频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="364"/>
+        <location filename="../../studio/ui/project/view.py" line="366"/>
         <source>Render the project first: %n blocks have no audio yet.</source>
         <translation>
             <numerusform>请先渲染项目：还有 %n 个段落没有音频。</numerusform>
@@ -1795,216 +1796,232 @@
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="349"/>
+        <location filename="../../studio/ui/project/view.py" line="225"/>
+        <source>Speaker voices…</source>
+        <translation>说话人音色…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="351"/>
         <source>Nothing is rendering.</source>
         <translation>当前没有正在渲染的内容。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="351"/>
-        <location filename="../../studio/ui/project/view.py" line="690"/>
+        <location filename="../../studio/ui/project/view.py" line="353"/>
+        <location filename="../../studio/ui/project/view.py" line="697"/>
         <source>Stopping after the current block…</source>
         <translation>当前段落完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="354"/>
+        <location filename="../../studio/ui/project/view.py" line="356"/>
         <source>Stop the render; the blocks rendered so far are kept (Render again makes the rest).</source>
         <translation>停止渲染；已渲染的段落会保留（再次渲染只生成其余部分）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="368"/>
+        <location filename="../../studio/ui/project/view.py" line="370"/>
         <source>Write the whole render to a WAV, FLAC or MP3 file (WAV bit depth from Settings), with SRT subtitles and a JSON file of every block&apos;s timing beside it.</source>
         <translation>将整个渲染写入 WAV、FLAC 或 MP3 文件（WAV 位深取自设置），并在旁边写出 SRT 字幕和记录每个段落时间的 JSON 文件。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="378"/>
+        <location filename="../../studio/ui/project/view.py" line="380"/>
         <source>Render every block first: there is no audio to play yet.</source>
         <translation>请先渲染所有段落：还没有可播放的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="381"/>
+        <location filename="../../studio/ui/project/view.py" line="383"/>
         <source>Play the render from the selected block on (or double-click a block).</source>
         <translation>从所选段落开始播放渲染结果（或双击某个段落）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="394"/>
+        <location filename="../../studio/ui/project/view.py" line="396"/>
         <source>Render the selected block again with a new seed; its earlier takes are kept.</source>
         <translation>用新的种子重新渲染所选段落；之前的版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="399"/>
+        <location filename="../../studio/ui/project/view.py" line="401"/>
         <source>Choose another library voice for the selected block only.</source>
         <translation>只为所选段落换用资料库中的另一个音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="511"/>
+        <location filename="../../studio/ui/project/view.py" line="406"/>
+        <source>Choose the library voice of every speaker at once (every block of that speaker).</source>
+        <translation>一次为每个说话人选择音色库中的音色（该说话人的所有段落）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="518"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="561"/>
+        <location filename="../../studio/ui/project/view.py" line="568"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="572"/>
+        <location filename="../../studio/ui/project/view.py" line="579"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="591"/>
+        <location filename="../../studio/ui/project/view.py" line="598"/>
         <source>Updated project {0} from {1}; unchanged lines keep their audio.</source>
         <translation>已根据 {1} 更新项目 {0}；未改动的行保留其音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="605"/>
+        <location filename="../../studio/ui/project/view.py" line="612"/>
         <source>Script imported before</source>
         <translation>脚本已导入过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="606"/>
+        <location filename="../../studio/ui/project/view.py" line="613"/>
         <source>This script was imported before as the project {0}.</source>
         <translation>此脚本之前已作为项目 {0} 导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="609"/>
+        <location filename="../../studio/ui/project/view.py" line="616"/>
         <source>Update it: the blocks follow the file, every speaker keeps its voice and unchanged lines keep their audio. Or import it as a new project.</source>
         <translation>更新它：段落随文件更新，每个说话人保留其声音，未改动的行保留其音频。也可以作为新项目导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="613"/>
+        <location filename="../../studio/ui/project/view.py" line="620"/>
         <source>Update {0}</source>
         <translation>更新 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="614"/>
+        <location filename="../../studio/ui/project/view.py" line="621"/>
         <source>Import as a new project</source>
         <translation>作为新项目导入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="633"/>
+        <location filename="../../studio/ui/project/view.py" line="640"/>
         <source>Import a script first (Import script…): there is no project to render.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可渲染的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="638"/>
+        <location filename="../../studio/ui/project/view.py" line="645"/>
         <source>The project is already rendering.</source>
         <translation>项目已在渲染中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="642"/>
+        <location filename="../../studio/ui/project/view.py" line="649"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="672"/>
+        <location filename="../../studio/ui/project/view.py" line="679"/>
         <source>Render project {0}</source>
         <translation>渲染项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="678"/>
+        <location filename="../../studio/ui/project/view.py" line="685"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="712"/>
+        <location filename="../../studio/ui/project/view.py" line="719"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="716"/>
+        <location filename="../../studio/ui/project/view.py" line="723"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="721"/>
+        <location filename="../../studio/ui/project/view.py" line="728"/>
         <source>{0}/{1} blocks</source>
         <translation>{0}/{1} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="739"/>
+        <location filename="../../studio/ui/project/view.py" line="746"/>
         <source>Stopped; {0} of {1} blocks are rendered and kept.</source>
         <translation>已停止；{1} 个段落中有 {0} 个已渲染并保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="744"/>
+        <location filename="../../studio/ui/project/view.py" line="751"/>
         <source>Stopped; the blocks rendered so far are kept.</source>
         <translation>已停止；已渲染的段落会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="763"/>
+        <location filename="../../studio/ui/project/view.py" line="770"/>
         <source>Render failed; the blocks made before it are kept.</source>
         <translation>渲染失败；之前完成的段落已保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="928"/>
+        <location filename="../../studio/ui/project/view.py" line="810"/>
+        <source>Speakers cannot be changed while the project renders.</source>
+        <translation>项目渲染期间不能更改说话人。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="969"/>
         <source>Export project (subtitles .srt and timing .json are written beside the audio)</source>
         <translation>导出项目（字幕 .srt 和时间 .json 会写在音频旁边）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="979"/>
+        <location filename="../../studio/ui/project/view.py" line="1020"/>
         <source>Exported:</source>
         <translation>已导出：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="981"/>
+        <location filename="../../studio/ui/project/view.py" line="1022"/>
         <source>audio: {0}</source>
         <translation>音频：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="983"/>
+        <location filename="../../studio/ui/project/view.py" line="1024"/>
         <source>subtitles ({0}): {1}</source>
         <translation>字幕（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="985"/>
+        <location filename="../../studio/ui/project/view.py" line="1026"/>
         <source>timing and provenance (.json): {0}</source>
         <translation>时间与来源（.json）：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="747"/>
+        <location filename="../../studio/ui/project/view.py" line="754"/>
         <source>Rendered %n block(s), reused {0}.</source>
         <translation>
             <numerusform>渲染了 %n 段，复用 {0} 段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="787"/>
+        <location filename="../../studio/ui/project/view.py" line="794"/>
+        <location filename="../../studio/ui/project/view.py" line="818"/>
         <source>Save a voice first: the library has no voices.</source>
         <translation>请先保存一个音色：资料库中还没有音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="790"/>
+        <location filename="../../studio/ui/project/view.py" line="797"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="790"/>
+        <location filename="../../studio/ui/project/view.py" line="797"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="820"/>
+        <location filename="../../studio/ui/project/view.py" line="861"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="851"/>
+        <location filename="../../studio/ui/project/view.py" line="892"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="896"/>
+        <location filename="../../studio/ui/project/view.py" line="937"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="920"/>
-        <location filename="../../studio/ui/project/view.py" line="952"/>
+        <location filename="../../studio/ui/project/view.py" line="961"/>
+        <location filename="../../studio/ui/project/view.py" line="993"/>
         <source>Import a script first (Import script…): there is no project to export.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="930"/>
+        <location filename="../../studio/ui/project/view.py" line="971"/>
         <source>Audio (*.wav *.flac *.mp3)</source>
         <translation>音频 (*.wav *.flac *.mp3)</translation>
     </message>

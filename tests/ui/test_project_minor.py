@@ -306,3 +306,19 @@ def test_a_block_that_could_not_be_rendered_reads_in_chinese(chinese):
         "add it, or use cross-lingual mode."
     )
     assert text.startswith("第 3 段无法渲染：") and "Zero-shot" not in text, text
+
+
+def test_speaker_voices_remaps_every_block_of_a_speaker_after_its_voice_was_deleted(qtbot, window, tmp_path):
+    view = _import(qtbot, window, tmp_path, text="One line.\n\nTwo lines.\n\nThree lines.")
+    lib = window.ctx.library
+    assert view.speakers_button.isEnabled()
+    old = lib.list_voices()[0]
+    spare = save_voice(qtbot, window, name="Spare")
+    lib.delete_voice(old.id)  # as in an earlier session (the window's delete waits for Ctrl+Z)
+    view.reload()
+    wait_until(qtbot, lambda: all(item.error for item in view.model.items))
+    assert _render(qtbot, view) is None  # "the voice ... was deleted from the library"
+    assert view.choose_speaker_voices({"": lib.get_voice(spare).uid})
+    wait_until(qtbot, lambda: not any(item.error for item in view.model.items))
+    assert "deleted" not in window.message_bar.text()
+    assert _render(qtbot, view).rendered == 3

@@ -222,8 +222,9 @@ class ProjectView(QWidget):
         self.play_button = QPushButton(self.tr("Play from block"))
         self.reroll_button = QPushButton(self.tr("Re-roll block"))
         self.voice_button = QPushButton(self.tr("Block voice…"))
+        self.speakers_button = QPushButton(self.tr("Speaker voices…"))
         row = QHBoxLayout()
-        for b in (self.play_button, self.reroll_button, self.voice_button):
+        for b in (self.play_button, self.reroll_button, self.voice_button, self.speakers_button):
             row.addWidget(b)
         row.addStretch(1)
         self.progress_bar = QProgressBar()
@@ -274,6 +275,7 @@ class ProjectView(QWidget):
         self.play_button.clicked.connect(lambda: self.play_from(self.current_row()))
         self.reroll_button.clicked.connect(lambda: self.reroll_block(self.current_row()))
         self.voice_button.clicked.connect(self.choose_block_voice)
+        self.speakers_button.clicked.connect(lambda: self.choose_speaker_voices())
         self._timer = QTimer(self)
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._drain_progress)
@@ -397,6 +399,11 @@ class ProjectView(QWidget):
             self.voice_button,
             no_project if not has_project else no_block if row is None else "",
             self.tr("Choose another library voice for the selected block only."),
+        )
+        state(
+            self.speakers_button,
+            no_project if not has_project else busy if self.rendering else "",
+            self.tr("Choose the library voice of every speaker at once (every block of that speaker)."),
         )
 
     def _resolver(self, project=None, preview: bool = True):
@@ -791,6 +798,40 @@ class ProjectView(QWidget):
         )
         if ok:
             self.set_block_voice(row, next(v for v in voices if v.name == name).uid)
+
+    def choose_speaker_voices(self, mapping: dict[str, str] | None = None) -> bool:
+        """Map every speaker of the project to a library voice at once, in the import's dialog
+        (`mapping` {speaker: voice uid} instead of asking; "" = lines without a speaker). Blocks
+        with a voice of their own keep it. False if nothing changed."""
+        if self.project is None:
+            self.ctx.error(self.tr("Import a script first (Import script…): there is no project yet."))
+            return False
+        if self.rendering:
+            self.ctx.warn(self.tr("Speakers cannot be changed while the project renders."))
+            return False
+        project = self.project
+        current = self.store.speakers(project.id)
+        speakers = sorted({b.speaker for b in self.store.blocks(project.id)} | set(current))
+        if mapping is None:
+            voices = self.ctx.library.list_voices()
+            if not voices:
+                self.ctx.error(self.tr("Save a voice first: the library has no voices."))
+                return False
+            known = {s: sv.voice_uid for s, sv in current.items() if sv.voice_uid}
+            dialog = SpeakerDialog(speakers or [""], voices, self, current=known)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            mapping = dialog.mapping()
+        try:
+            with self.ctx.library.transaction():
+                for speaker, uid in mapping.items():
+                    self.store.set_speaker_voice(project.id, speaker, voice_uid=uid)
+        except ProjectError as err:
+            self.ctx.error(localize(str(err)), key=IMPORT_KEY)
+            return False
+        self.ctx.resolve(PROJECT_KEYS)  # a voice chosen again: "no voice" problems are gone
+        self.reload()
+        return True
 
     def set_block_voice(self, row: int, voice_uid: str | None) -> None:
         block = self.model.items[row].block
