@@ -195,6 +195,11 @@
             <numerusform>版本 #{0}，此段共 %n 个版本；可在段落检查器中选择其他版本。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="121"/>
+        <source>{0:.2f} s</source>
+        <translation>{0:.2f} 秒</translation>
+    </message>
 </context>
 <context>
     <name>DownloadDialog</name>

@@ -118,7 +118,8 @@ class BlockTableModel(QAbstractTableModel):
             ).format(take.id)
         else:
             take_text, take_tip = "", ""
-        cells = (number, speaker, block.text, state, f"{take.duration_s:.2f} s" if take else "", take_text)
+        length = self.tr("{0:.2f} s").format(take.duration_s) if take else ""
+        cells = (number, speaker, block.text, state, length, take_text)
         return cells, (speaker_tip, take_tip), derived
 
     # -- Qt model API --------------------------------------------------------------------------
