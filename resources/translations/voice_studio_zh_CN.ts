@@ -1753,7 +1753,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="335"/>
-        <location filename="../../studio/ui/project/view.py" line="807"/>
+        <location filename="../../studio/ui/project/view.py" line="809"/>
         <source>Import a script first (Import script…): there is no project yet.</source>
         <translation>请先导入脚本（“导入脚本…”）：还没有项目。</translation>
     </message>
@@ -1769,7 +1769,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="338"/>
-        <location filename="../../studio/ui/project/view.py" line="790"/>
+        <location filename="../../studio/ui/project/view.py" line="792"/>
         <source>Select a block in the table first.</source>
         <translation>请先在表格中选择一个段落。</translation>
     </message>
@@ -1812,7 +1812,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="353"/>
-        <location filename="../../studio/ui/project/view.py" line="697"/>
+        <location filename="../../studio/ui/project/view.py" line="699"/>
         <source>Stopping after the current block…</source>
         <translation>当前段落完成后停止…</translation>
     </message>
@@ -1852,181 +1852,186 @@
         <translation>一次为每个说话人选择音色库中的音色（该说话人的所有段落）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="518"/>
+        <location filename="../../studio/ui/project/view.py" line="519"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="568"/>
+        <location filename="../../studio/ui/project/view.py" line="519"/>
+        <source>Scripts</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="570"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="579"/>
+        <location filename="../../studio/ui/project/view.py" line="581"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="598"/>
+        <location filename="../../studio/ui/project/view.py" line="600"/>
         <source>Updated project {0} from {1}; unchanged lines keep their audio.</source>
         <translation>已根据 {1} 更新项目 {0}；未改动的行保留其音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="612"/>
+        <location filename="../../studio/ui/project/view.py" line="614"/>
         <source>Script imported before</source>
         <translation>脚本已导入过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="613"/>
+        <location filename="../../studio/ui/project/view.py" line="615"/>
         <source>This script was imported before as the project {0}.</source>
         <translation>此脚本之前已作为项目 {0} 导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="616"/>
+        <location filename="../../studio/ui/project/view.py" line="618"/>
         <source>Update it: the blocks follow the file, every speaker keeps its voice and unchanged lines keep their audio. Or import it as a new project.</source>
         <translation>更新它：段落随文件更新，每个说话人保留其声音，未改动的行保留其音频。也可以作为新项目导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="620"/>
+        <location filename="../../studio/ui/project/view.py" line="622"/>
         <source>Update {0}</source>
         <translation>更新 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="621"/>
+        <location filename="../../studio/ui/project/view.py" line="623"/>
         <source>Import as a new project</source>
         <translation>作为新项目导入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="640"/>
+        <location filename="../../studio/ui/project/view.py" line="642"/>
         <source>Import a script first (Import script…): there is no project to render.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可渲染的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="645"/>
+        <location filename="../../studio/ui/project/view.py" line="647"/>
         <source>The project is already rendering.</source>
         <translation>项目已在渲染中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="649"/>
+        <location filename="../../studio/ui/project/view.py" line="651"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="679"/>
+        <location filename="../../studio/ui/project/view.py" line="681"/>
         <source>Render project {0}</source>
         <translation>渲染项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="685"/>
+        <location filename="../../studio/ui/project/view.py" line="687"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="719"/>
+        <location filename="../../studio/ui/project/view.py" line="721"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="723"/>
+        <location filename="../../studio/ui/project/view.py" line="725"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="728"/>
+        <location filename="../../studio/ui/project/view.py" line="730"/>
         <source>{0}/{1} blocks</source>
         <translation>{0}/{1} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="746"/>
+        <location filename="../../studio/ui/project/view.py" line="748"/>
         <source>Stopped; {0} of {1} blocks are rendered and kept.</source>
         <translation>已停止；{1} 个段落中有 {0} 个已渲染并保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="751"/>
+        <location filename="../../studio/ui/project/view.py" line="753"/>
         <source>Stopped; the blocks rendered so far are kept.</source>
         <translation>已停止；已渲染的段落会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="770"/>
+        <location filename="../../studio/ui/project/view.py" line="772"/>
         <source>Render failed; the blocks made before it are kept.</source>
         <translation>渲染失败；之前完成的段落已保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="810"/>
+        <location filename="../../studio/ui/project/view.py" line="812"/>
         <source>Speakers cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更改说话人。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="969"/>
+        <location filename="../../studio/ui/project/view.py" line="971"/>
         <source>Export project (subtitles .srt and timing .json are written beside the audio)</source>
         <translation>导出项目（字幕 .srt 和时间 .json 会写在音频旁边）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1020"/>
+        <location filename="../../studio/ui/project/view.py" line="1022"/>
         <source>Exported:</source>
         <translation>已导出：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1022"/>
+        <location filename="../../studio/ui/project/view.py" line="1024"/>
         <source>audio: {0}</source>
         <translation>音频：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1024"/>
+        <location filename="../../studio/ui/project/view.py" line="1026"/>
         <source>subtitles ({0}): {1}</source>
         <translation>字幕（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1026"/>
+        <location filename="../../studio/ui/project/view.py" line="1028"/>
         <source>timing and provenance (.json): {0}</source>
         <translation>时间与来源（.json）：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="754"/>
+        <location filename="../../studio/ui/project/view.py" line="756"/>
         <source>Rendered %n block(s), reused {0}.</source>
         <translation>
             <numerusform>渲染了 %n 段，复用 {0} 段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="794"/>
-        <location filename="../../studio/ui/project/view.py" line="818"/>
+        <location filename="../../studio/ui/project/view.py" line="796"/>
+        <location filename="../../studio/ui/project/view.py" line="820"/>
         <source>Save a voice first: the library has no voices.</source>
         <translation>请先保存一个音色：资料库中还没有音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="797"/>
+        <location filename="../../studio/ui/project/view.py" line="799"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="797"/>
+        <location filename="../../studio/ui/project/view.py" line="799"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="861"/>
+        <location filename="../../studio/ui/project/view.py" line="863"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="892"/>
+        <location filename="../../studio/ui/project/view.py" line="894"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="937"/>
+        <location filename="../../studio/ui/project/view.py" line="939"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="961"/>
-        <location filename="../../studio/ui/project/view.py" line="993"/>
+        <location filename="../../studio/ui/project/view.py" line="963"/>
+        <location filename="../../studio/ui/project/view.py" line="995"/>
         <source>Import a script first (Import script…): there is no project to export.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="971"/>
+        <location filename="../../studio/ui/project/view.py" line="973"/>
         <source>Audio (*.wav *.flac *.mp3)</source>
         <translation>音频 (*.wav *.flac *.mp3)</translation>
     </message>
@@ -2281,235 +2286,245 @@
 <context>
     <name>ReferencePanel</name>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="87"/>
+        <location filename="../../studio/ui/reference_panel.py" line="92"/>
         <source>Reference clip</source>
         <translation>参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="106"/>
-        <location filename="../../studio/ui/reference_panel.py" line="427"/>
+        <location filename="../../studio/ui/reference_panel.py" line="111"/>
+        <location filename="../../studio/ui/reference_panel.py" line="437"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="107"/>
+        <location filename="../../studio/ui/reference_panel.py" line="112"/>
         <source>Record from the input device chosen in Settings (Ctrl+R)</source>
         <translation>从设置中选择的输入设备录音（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="109"/>
+        <location filename="../../studio/ui/reference_panel.py" line="114"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="110"/>
+        <location filename="../../studio/ui/reference_panel.py" line="115"/>
         <source>Open a sound file, or drop one on this panel</source>
         <translation>打开音频文件，或将文件拖放到此面板</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="120"/>
+        <location filename="../../studio/ui/reference_panel.py" line="125"/>
         <source>Script to read aloud</source>
         <translation>朗读稿</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="126"/>
+        <location filename="../../studio/ui/reference_panel.py" line="131"/>
         <source>Optional: a text to read while recording. It becomes the transcript.</source>
         <translation>可选：录音时要朗读的文字，录完后将作为参考文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="134"/>
-        <location filename="../../studio/ui/reference_panel.py" line="245"/>
+        <location filename="../../studio/ui/reference_panel.py" line="139"/>
+        <location filename="../../studio/ui/reference_panel.py" line="255"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="141"/>
+        <location filename="../../studio/ui/reference_panel.py" line="146"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="143"/>
+        <location filename="../../studio/ui/reference_panel.py" line="148"/>
         <source>Reset trim</source>
         <translation>重置裁剪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="167"/>
+        <location filename="../../studio/ui/reference_panel.py" line="172"/>
         <source>Save as voice…</source>
         <translation>保存为音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="155"/>
+        <location filename="../../studio/ui/reference_panel.py" line="160"/>
         <source>Exactly what is said in the clip</source>
         <translation>音频中说的原话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="157"/>
+        <location filename="../../studio/ui/reference_panel.py" line="162"/>
         <source>Exactly what is said in the clip. Clone mode needs it; Cross-lingual does not.</source>
         <translation>音频中说的原话。克隆模式需要它，跨语种模式不需要。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="161"/>
+        <location filename="../../studio/ui/reference_panel.py" line="166"/>
         <source>Save transcript</source>
         <translation>保存参考文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="163"/>
+        <location filename="../../studio/ui/reference_panel.py" line="168"/>
         <source>Store this transcript with the selected voice&apos;s clip</source>
         <translation>将此参考文本保存到所选音色的参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="180"/>
+        <location filename="../../studio/ui/reference_panel.py" line="185"/>
         <source>Transcript (needed for Clone mode)</source>
         <translation>参考文本（克隆模式需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="199"/>
+        <location filename="../../studio/ui/reference_panel.py" line="207"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="208"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="208"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/reference_panel.py" line="218"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="217"/>
+        <location filename="../../studio/ui/reference_panel.py" line="227"/>
         <source>{0} ends early: its header says {1:.1f} s, but only {2:.1f} s of audio is in the file (it may be cut off). Check the clip before saving it as a voice.</source>
         <translation>{0} 提前结束：文件头标明 {1:.1f} 秒，但文件中只有 {2:.1f} 秒音频（文件可能不完整）。保存为音色前请检查这段音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="223"/>
+        <location filename="../../studio/ui/reference_panel.py" line="233"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="229"/>
+        <location filename="../../studio/ui/reference_panel.py" line="239"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="278"/>
+        <location filename="../../studio/ui/reference_panel.py" line="288"/>
         <source>{0} is not saved as a voice; it is kept: “Back to {0}” under the voice&apos;s clip brings it back.</source>
         <translation>{0} 尚未保存为音色；它已暂存：点击音色片段下方的“返回 {0}”即可找回。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="283"/>
+        <location filename="../../studio/ui/reference_panel.py" line="293"/>
         <source>{0} has no reference clip.</source>
         <translation>{0} 没有参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="325"/>
+        <location filename="../../studio/ui/reference_panel.py" line="335"/>
         <source>Back to {0} (not saved)</source>
         <translation>返回 {0}（未保存）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="341"/>
+        <location filename="../../studio/ui/reference_panel.py" line="351"/>
         <source>The transcript you typed for {0} is not saved; it is kept and comes back when you choose {0} again (then press Save transcript).</source>
         <translation>你为 {0} 输入的参考文本尚未保存；它会被保留，再次选择 {0} 时会回来（然后请按“保存参考文本”）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="360"/>
+        <location filename="../../studio/ui/reference_panel.py" line="370"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="367"/>
+        <location filename="../../studio/ui/reference_panel.py" line="377"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="410"/>
+        <location filename="../../studio/ui/reference_panel.py" line="420"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="414"/>
+        <location filename="../../studio/ui/reference_panel.py" line="424"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="428"/>
+        <location filename="../../studio/ui/reference_panel.py" line="438"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="429"/>
+        <location filename="../../studio/ui/reference_panel.py" line="439"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="430"/>
+        <location filename="../../studio/ui/reference_panel.py" line="440"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="435"/>
+        <location filename="../../studio/ui/reference_panel.py" line="445"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="442"/>
+        <location filename="../../studio/ui/reference_panel.py" line="452"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="450"/>
+        <location filename="../../studio/ui/reference_panel.py" line="460"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="454"/>
+        <location filename="../../studio/ui/reference_panel.py" line="464"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="463"/>
+        <location filename="../../studio/ui/reference_panel.py" line="473"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="506"/>
+        <location filename="../../studio/ui/reference_panel.py" line="516"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="510"/>
-        <location filename="../../studio/ui/reference_panel.py" line="524"/>
+        <location filename="../../studio/ui/reference_panel.py" line="520"/>
+        <location filename="../../studio/ui/reference_panel.py" line="534"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="512"/>
+        <location filename="../../studio/ui/reference_panel.py" line="522"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="514"/>
+        <location filename="../../studio/ui/reference_panel.py" line="524"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="528"/>
+        <location filename="../../studio/ui/reference_panel.py" line="538"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="543"/>
+        <location filename="../../studio/ui/reference_panel.py" line="553"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="554"/>
+        <location filename="../../studio/ui/reference_panel.py" line="564"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="572"/>
+        <location filename="../../studio/ui/reference_panel.py" line="582"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="584"/>
+        <location filename="../../studio/ui/reference_panel.py" line="594"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -2553,7 +2568,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="137"/>
-        <location filename="../../studio/ui/script_panel.py" line="411"/>
+        <location filename="../../studio/ui/script_panel.py" line="416"/>
         <source>No source clip: import or record the speech to convert.</source>
         <translation>没有源音频：请导入或录制要转换的语音。</translation>
     </message>
@@ -2564,7 +2579,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="141"/>
-        <location filename="../../studio/ui/script_panel.py" line="418"/>
+        <location filename="../../studio/ui/script_panel.py" line="423"/>
         <source>Record source</source>
         <translation>录制源音频</translation>
     </message>
@@ -2630,7 +2645,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="215"/>
-        <location filename="../../studio/ui/script_panel.py" line="419"/>
+        <location filename="../../studio/ui/script_panel.py" line="424"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2702,37 +2717,47 @@
         <translation>语速（0.5× 到 2×）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="394"/>
+        <location filename="../../studio/ui/script_panel.py" line="397"/>
         <source>Import the speech to convert</source>
         <translation>导入要转换的语音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="402"/>
+        <location filename="../../studio/ui/script_panel.py" line="398"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/script_panel.py" line="398"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/script_panel.py" line="407"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="413"/>
+        <location filename="../../studio/ui/script_panel.py" line="418"/>
         <source>Source: {0} ({1:.1f} s)</source>
         <translation>源音频：{0}（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="420"/>
+        <location filename="../../studio/ui/script_panel.py" line="425"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="421"/>
+        <location filename="../../studio/ui/script_panel.py" line="426"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="430"/>
+        <location filename="../../studio/ui/script_panel.py" line="435"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="437"/>
+        <location filename="../../studio/ui/script_panel.py" line="442"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>

@@ -42,7 +42,12 @@ from studio.ui.views.level_meter import LevelMeter
 from studio.ui.views.waveform_view import WaveformView
 from studio.ui.voice_dialog import VoiceDetails, VoiceDialog
 
-AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.oga *.mp3 *.aiff *.aif *.au *.opus *.caf *.w64);;All files (*)"
+AUDIO_PATTERNS = "*.wav *.flac *.ogg *.oga *.mp3 *.aiff *.aif *.au *.opus *.caf *.w64"
+
+
+def audio_filter(audio: str, all_files: str) -> str:
+    """A file dialog's filter for audio, with its two names in the UI language."""
+    return f"{audio} ({AUDIO_PATTERNS});;{all_files} (*)"
 
 
 @dataclass
@@ -196,7 +201,12 @@ class ReferencePanel(QGroupBox):
     # -- loading a clip ------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path = open_file(self, self.ctx.settings, self.tr("Import a reference clip"), AUDIO_FILTER)
+        path = open_file(
+            self,
+            self.ctx.settings,
+            self.tr("Import a reference clip"),
+            audio_filter(self.tr("Audio"), self.tr("All files")),
+        )
         if path:
             self.load_file(path)
 

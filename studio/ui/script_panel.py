@@ -31,7 +31,7 @@ from studio.ui.context import StudioContext
 from studio.ui.file_dialogs import open_file
 from studio.ui.flow_layout import FlowLayout
 from studio.ui.recording import COUNTDOWN, IDLE, RECORDING, SAVING, RecordingController
-from studio.ui.reference_panel import AUDIO_FILTER
+from studio.ui.reference_panel import audio_filter
 from studio.ui.views.level_meter import LevelMeter
 
 MODES = ("zero_shot", "cross_lingual", "instruct", "vc")
@@ -391,7 +391,12 @@ class ScriptPanel(QGroupBox):
     # -- convert source --------------------------------------------------------------------------
 
     def choose_source(self) -> None:
-        path = open_file(self, self.ctx.settings, self.tr("Import the speech to convert"), AUDIO_FILTER)
+        path = open_file(
+            self,
+            self.ctx.settings,
+            self.tr("Import the speech to convert"),
+            audio_filter(self.tr("Audio"), self.tr("All files")),
+        )
         if path:
             self.load_source(path)
 

@@ -93,3 +93,25 @@ def test_importing_a_cut_off_wav_says_it_ends_early(window, tmp_path):
     assert window.reference.load_file(path)
     shown = window.message_bar.text()
     assert "cut.wav ends early: its header says 4.9 s, but only 1.0 s" in shown, shown
+
+
+def test_file_dialog_filters_are_named_in_the_chinese_ui(make_window, alsa, chinese, monkeypatch):
+    import studio.ui.project.view as project_view
+    import studio.ui.reference_panel as reference_panel
+    import studio.ui.script_panel as script_panel
+
+    asked: list[str] = []
+
+    def fake_open_file(parent, settings, title, file_filter):
+        asked.append(file_filter)
+        return ""
+
+    for module in (project_view, reference_panel, script_panel):
+        monkeypatch.setattr(module, "open_file", fake_open_file)
+    window = make_window(ui__autoplay=False)
+    window.project_view.choose_script()
+    window.reference.choose_file()
+    window.script.choose_source()
+    assert asked[0].startswith("脚本 (*.txt")
+    assert asked[1].startswith("音频 (*.wav") and asked[1].endswith(";;所有文件 (*)")
+    assert asked[2] == asked[1]

@@ -50,7 +50,7 @@ from studio.ui.project.table_model import BlockTableModel
 from studio.ui.views.style import follow_theme
 from studio.ui.views.waveform_view import envelope
 
-SCRIPT_FILTER = "Scripts (*.txt *.md *.csv *.tsv *.srt *.vtt)"
+SCRIPT_PATTERNS = "*.txt *.md *.csv *.tsv *.srt *.vtt"
 # Message keys (StudioContext.resolve): a successful import, render or export resolves them all.
 PROJECT_KEYS = "project:"
 IMPORT_KEY, RENDER_KEY, EXPORT_KEY = "project:import", "project:render", "project:export"
@@ -515,7 +515,9 @@ class ProjectView(QWidget):
 
     def choose_script(self) -> None:
         """Ask for a script, starting in the folder a file was last opened from (file_dialogs.py)."""
-        path = open_file(self, self.ctx.settings, self.tr("Import a script"), SCRIPT_FILTER)
+        path = open_file(
+            self, self.ctx.settings, self.tr("Import a script"), self.tr("Scripts") + f" ({SCRIPT_PATTERNS})"
+        )
         if path:
             self.import_script(path)
 
