@@ -773,6 +773,26 @@
         <source>{0} could not be rendered: </source>
         <translation>{0}无法渲染：</translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="281"/>
+        <source>{0} is not a CosyVoice model folder: it has none of {1}.</source>
+        <translation>{0} 不是 CosyVoice 模型文件夹：其中没有 {1} 中的任何一个。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="288"/>
+        <source>The model folder {0} does not exist.</source>
+        <translation>模型文件夹 {0} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="293"/>
+        <source>The model folder {0} is missing {1}.</source>
+        <translation>模型文件夹 {0} 缺少 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="298"/>
+        <source>In {0}, {1} is empty; download it again.</source>
+        <translation>{0} 中的 {1} 是空文件；请重新下载。</translation>
+    </message>
 </context>
 <context>
     <name>IngestDialog</name>

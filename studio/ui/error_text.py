@@ -275,6 +275,29 @@ _CATALOGUE += [
         lambda: QCoreApplication.translate("EngineErrors", "{0} could not be rendered: "),
         _where,
     ),
+    # model folders (studio/engine/model_dir.py)
+    (
+        r"(.+?) is not a CosyVoice model folder: it has none of (.+?)\.$",
+        lambda: QCoreApplication.translate(
+            "EngineErrors", "{0} is not a CosyVoice model folder: it has none of {1}."
+        ),
+        None,
+    ),
+    (
+        r"The model folder (.+?) does not exist\.",
+        lambda: QCoreApplication.translate("EngineErrors", "The model folder {0} does not exist."),
+        None,
+    ),
+    (
+        r"The model folder (.+?) is missing (.+?)\.$",
+        lambda: QCoreApplication.translate("EngineErrors", "The model folder {0} is missing {1}."),
+        None,
+    ),
+    (
+        r"In (.+?), (.+?) is empty; download it again\.",
+        lambda: QCoreApplication.translate("EngineErrors", "In {0}, {1} is empty; download it again."),
+        None,
+    ),
 ]
 
 _COMPILED = [(re.compile(pattern), template, first) for pattern, template, first in _CATALOGUE]

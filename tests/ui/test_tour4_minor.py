@@ -115,3 +115,15 @@ def test_file_dialog_filters_are_named_in_the_chinese_ui(make_window, alsa, chin
     assert asked[0].startswith("脚本 (*.txt")
     assert asked[1].startswith("音频 (*.wav") and asked[1].endswith(";;所有文件 (*)")
     assert asked[2] == asked[1]
+
+
+def test_a_folder_that_is_not_a_model_is_named_in_chinese(chinese, tmp_path):
+    from studio.engine.model_dir import ModelFolderError, read_model_folder
+    from studio.ui.error_text import localize
+
+    for folder in (tmp_path, tmp_path / "missing"):
+        try:
+            read_model_folder(folder)
+        except ModelFolderError as err:
+            text = localize(str(err))
+        assert str(folder) in text and "model folder" not in text and "模型文件夹" in text, text
