@@ -3527,7 +3527,7 @@
     <name>TranscriptAssistant</name>
     <message>
         <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="339"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="386"/>
         <source>Transcribe</source>
         <translation>识别文本</translation>
     </message>
@@ -3537,110 +3537,126 @@
         <translation>用语音识别器听到的内容填写文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="190"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="192"/>
         <source>The transcript of {0} differs from what the recognizer hears in its clip (error rate {1:.0%}). Takes made with a wrong transcript babble or repeat words. Correct it under Transcript and press Save transcript, or make the take anyway.</source>
         <translation>{0} 的参考文本与识别器在其片段中听到的内容不一致（错误率 {1:.0%}）。参考文本错误时，合成结果会含糊不清或重复词语。请在“参考文本”中改正并点击“保存参考文本”，或仍然合成。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="194"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="196"/>
         <source>Make the take anyway</source>
         <translation>仍然合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="204"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="206"/>
         <source>The transcript does not match the clip</source>
         <translation>文本与片段不符</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="159"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="161"/>
         <source>The transcript differs from what the recognizer hears (error rate {0:.0%}). Clones made with a wrong transcript babble or repeat words.</source>
         <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="207"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="209"/>
         <source>Heard: {0}
 Differs: {1}</source>
         <translation>识别结果：{0}
 不同之处：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="162"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="164"/>
         <source>Use my transcript</source>
         <translation>使用我的文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="126"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="128"/>
         <source>The transcript looks too long for the {0:.1f} s clip (about {1:.0f} syllables, {2:.0f} a second; speech has at most about 9): is it the transcript of this clip?</source>
         <translation>对于 {0:.1f} 秒的片段，这段文本似乎太长（约 {1:.0f} 个音节，每秒 {2:.0f} 个；语音每秒最多约 9 个）：这是该片段的文本吗？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="131"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="133"/>
         <source>The transcript looks too short for the {0:.1f} s clip (about {1:.0f} syllables): type every word that is said in it.</source>
         <translation>对于 {0:.1f} 秒的片段，这段文本似乎太短（约 {1:.0f} 个音节）：请输入片段中说出的每一个字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="135"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="137"/>
         <source>The transcript differs from what the recognizer hears ({0}): {1}</source>
         <translation>文本与识别器听到的内容不同（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="139"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="141"/>
         <source>The transcript matches what the recognizer hears.</source>
         <translation>文本与识别器听到的内容一致。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="210"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="212"/>
         <source>Let me fix it</source>
         <translation>我来修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="235"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="237"/>
         <source>No speech recognizer is installed. Download one with File → Download a model… (Whisper small; SenseVoice-Small for Chinese, Cantonese, Japanese and Korean).</source>
         <translation>未安装语音识别器。请通过“文件 → 下载模型…”下载一个（Whisper small；中文、粤语、日语和韩语可用 SenseVoice-Small）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="259"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="261"/>
         <source>The recognizer is busy with an earlier job; transcribing with {0} after it…</source>
         <translation>语音识别器正在处理之前的任务；完成后再用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="264"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="266"/>
         <source>Transcribing with {0}…</source>
         <translation>正在用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="284"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="297"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="286"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="299"/>
         <source>Transcription cancelled.</source>
         <translation>已取消识别。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="299"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="301"/>
         <source>Transcription failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="314"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="315"/>
+        <source>{0} recognizes English only, so what it heard was not put in the transcript: this clip may be in another language. Type what is said, or download SenseVoice-Small (Chinese, Cantonese, Japanese, Korean, English) with File → Download a model…. It heard: “{1}”.</source>
+        <translation>{0} 只能识别英语，所以它听到的内容没有填入参考文本：这段音频可能是其他语言。请输入音频中说的话，或通过“文件 → 下载模型…”下载 SenseVoice-Small（中文、粤语、日语、韩语、英语）。它听到的是：“{1}”。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="321"/>
+        <source>Use it anyway</source>
+        <translation>仍然使用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="355"/>
         <source>The recognizer heard no words in the clip.</source>
         <translation>识别器在片段中没有听到任何字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="316"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="351"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="363"/>
         <source>Transcribed by {0}; check it before saving.</source>
         <translation>由 {0} 识别；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="318"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="358"/>
+        <source>Transcribed by {0}, which knows English only; check it before saving.</source>
+        <translation>由 {0} 识别（它只懂英语）；保存前请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="365"/>
         <source>Two recognizers agree ({0:.0%}).</source>
         <translation>两个识别器结果一致（{0:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="322"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="369"/>
         <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
         <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="339"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="386"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -41,7 +41,9 @@ class TranscriptAssistant(QObject):
         self.button.clicked.connect(self._clicked)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.linkActivated.connect(self._use_held)
         self.status.hide()
+        self._held = ""  # an English-only guess for a clip that may be in another language, not filled in
         # the field at the panel's full width, its buttons in a row under it (the panel adds its own)
         self.row = QWidget()
         column = QVBoxLayout(self.row)
@@ -303,15 +305,60 @@ class TranscriptAssistant(QObject):
                 self._by_voice[self._job_voice] = result
             edit = self.panel.transcript_edit
             typed = edit.text().strip()
-            if result.transcript and (not typed or typed == self._auto_filled):
-                edit.setText(result.transcript)
-                self._auto_filled = result.transcript
-            self._show_verdict(result)
+            self._held = ""
+            if result.transcript and _english_only(result.chosen) and self._clip_may_not_be_english():
+                # An English-only recognizer on (likely) Mandarin writes English words that sound
+                # alike: a wrong transcript a Clone take would then be conditioned on. Not filled in.
+                self._held = result.transcript
+                self._show(
+                    self.tr(
+                        "{0} recognizes English only, so what it heard was not put in the transcript: "
+                        "this clip may be in another language. Type what is said, or download "
+                        "SenseVoice-Small (Chinese, Cantonese, Japanese, Korean, English) with File → "
+                        "Download a model…. It heard: “{1}”."
+                    ).format(result.chosen, html.escape(result.transcript))
+                    + ' <a href="use">'
+                    + self.tr("Use it anyway")
+                    + "</a>",
+                    error=True,
+                    rich=True,
+                )
+            else:
+                if result.transcript and (not typed or typed == self._auto_filled):
+                    edit.setText(result.transcript)
+                    self._auto_filled = result.transcript
+                self._show_verdict(result)
         self.finished.emit()
+
+    def _clip_may_not_be_english(self) -> bool:
+        """The voice's language says so, or (for a clip of no voice yet) the window is in Chinese."""
+        panel = self.panel
+        if panel.voice_id is not None:
+            try:
+                language = (panel.ctx.library.get_voice(panel.voice_id).language or "").strip().casefold()
+            except Exception:  # a voice deleted meanwhile: fall back to the window's language
+                language = ""
+            if language:
+                return language not in ("en", "english", "英语", "英文")
+        return str(getattr(panel.ctx, "language", "") or "").startswith("zh")
+
+    def _use_held(self, _href: str = "") -> None:
+        """ "Use it anyway": the English-only guess goes into the transcript after all."""
+        if self._held:
+            self.panel.transcript_edit.setText(self._held)
+            self._auto_filled = self._held
+            self._held = ""
+            self._show(self.tr("Transcribed by {0}; check it before saving.").format(self.verdict.chosen))
 
     def _show_verdict(self, v) -> None:
         if not v.transcript:
             self._show(self.tr("The recognizer heard no words in the clip."), error=True)
+        elif v.agreement is None and _english_only(v.chosen):
+            self._show(
+                self.tr("Transcribed by {0}, which knows English only; check it before saving.").format(
+                    v.chosen
+                )
+            )
         elif v.agreement is None:
             self._show(self.tr("Transcribed by {0}; check it before saving.").format(v.chosen))
         elif not v.needs_review:
@@ -338,6 +385,14 @@ class TranscriptAssistant(QObject):
         running = self.job is not None
         self.button.setText(self.tr("Cancel") if running else self.tr("Transcribe"))
         self.button.setEnabled(running or self.panel.clip is not None)
+
+
+def _english_only(name: str) -> bool:
+    """Whether the recognizer `name` knows English and nothing else (PocketSphinx's bundled model)."""
+    from studio.transcribe.recognizers import spec
+
+    found = spec(name) if name else None
+    return found is not None and tuple(found.languages) == ("en",)
 
 
 def _outcome(future):

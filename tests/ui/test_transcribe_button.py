@@ -263,3 +263,28 @@ def test_closing_the_window_cancels_its_recognition_and_ends_its_thread(
     finally:
         logging.getLogger("concurrent.futures").removeHandler(handler)
     assert errors == []  # nothing was called back into Qt from the worker thread
+
+
+def test_an_english_only_recognizer_does_not_fill_in_a_clip_that_may_be_in_another_language(
+    panel, qtbot
+):
+    """PocketSphinx knows English only: on (likely) Mandarin it writes English words that sound alike.
+    In the Chinese UI (or for a voice whose language is not English) its guess is shown, not filled in;
+    "Use it anyway" fills it in."""
+    helper = panel.transcriber
+    panel.ctx.language = "zh_CN"
+    with qtbot.waitSignal(helper.finished, timeout=180_000):
+        qtbot.mouseClick(helper.button, Qt.MouseButton.LeftButton)
+    assert panel.transcript_edit.text() == ""
+    status = helper.status.text()
+    assert "recognizes English only" in status and "tomorrow morning" in status and 'href="use"' in status
+    helper.status.linkActivated.emit("use")
+    assert "tomorrow morning" in panel.transcript_edit.text()
+    assert "check it before saving" in helper.status.text()
+    # in the English UI the same clip is filled in, with a note that it knows English only
+    panel.ctx.language = "en"
+    panel.transcript_edit.setText("")
+    with qtbot.waitSignal(helper.finished, timeout=180_000):
+        qtbot.mouseClick(helper.button, Qt.MouseButton.LeftButton)
+    assert "tomorrow morning" in panel.transcript_edit.text()
+    assert "knows English only" in helper.status.text()
