@@ -265,9 +265,7 @@ def test_closing_the_window_cancels_its_recognition_and_ends_its_thread(
     assert errors == []  # nothing was called back into Qt from the worker thread
 
 
-def test_an_english_only_recognizer_does_not_fill_in_a_clip_that_may_be_in_another_language(
-    panel, qtbot
-):
+def test_an_english_only_recognizer_does_not_fill_in_a_clip_that_may_be_in_another_language(panel, qtbot):
     """PocketSphinx knows English only: on (likely) Mandarin it writes English words that sound alike.
     In the Chinese UI (or for a voice whose language is not English) its guess is shown, not filled in;
     "Use it anyway" fills it in."""
