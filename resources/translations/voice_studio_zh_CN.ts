@@ -3064,19 +3064,19 @@
 <context>
     <name>TakeTraceFollower</name>
     <message>
-        <location filename="../../studio/ui/take_trace.py" line="170"/>
+        <location filename="../../studio/ui/take_trace.py" line="185"/>
         <source>Take #{0} cannot be shown here: {1}</source>
         <translation>无法在此显示版本 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/take_trace.py" line="183"/>
+        <location filename="../../studio/ui/take_trace.py" line="208"/>
         <source>Take #{0}: its mel spectrogram and speech tokens ({1:.1f} s)</source>
         <translation>版本 #{0}：梅尔频谱与语音 token（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/take_trace.py" line="188"/>
-        <source>Take #{0}: the mel spectrogram of its audio ({1:.1f} s); speech tokens are shown for takes made in this session</source>
-        <translation>版本 #{0}：由音频计算的梅尔频谱（{1:.1f} 秒）；语音 token 仅显示本次会话生成的版本</translation>
+        <location filename="../../studio/ui/take_trace.py" line="213"/>
+        <source>Take #{0}: the mel spectrogram of its audio ({1:.1f} s); its speech tokens were not kept (they are for whole takes made in this session)</source>
+        <translation>版本 #{0}：由音频计算的梅尔频谱（{1:.1f} 秒）；它的语音 token 没有保留（只保留本次会话生成的完整版本）</translation>
     </message>
 </context>
 <context>

@@ -709,7 +709,7 @@ class MainWindow(QMainWindow):
         req, asm, lib = run.request, run.assembler, self.ctx.library
         family = self.ctx.family or ""
         if run is self.live_run and req.reroll is None:  # a re-roll's view holds one sentence only
-            run.trace = snapshot(self.live)
+            run.trace = snapshot(self.live, asm.samples if partial else None)
         device = self.device_status.text()
         if req.reroll is not None:  # a new version of the take; the old one stays as it was
             take_id, index = req.reroll

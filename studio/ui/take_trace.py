@@ -42,13 +42,25 @@ class TakeTrace:
         return int(self.mel.nbytes + (0 if self.tokens is None else self.tokens.nbytes))
 
 
-def snapshot(live) -> TakeTrace:
-    """A copy of what the live panel's buffers hold now."""
+MEL_HOP = 480  # samples per mel frame at 24 kHz (the flow's 50 frames per second)
+TOKEN_MEL_RATIO = 2  # mel frames per speech token (CosyVoice 2 / 3)
+
+
+def snapshot(live, audio_samples: int | None = None) -> TakeTrace:
+    """A copy of what the live panel's buffers hold now. `audio_samples` (24 kHz): a take cut short
+    keeps only that much audio, so its mel and tokens are cut to the same length (the frames and
+    tokens made after the last audio never became sound)."""
+    mel = live.mel_buffer.view()
+    tokens = live.token_buffer.view()
+    if audio_samples is not None:
+        frames = -(-int(audio_samples) // MEL_HOP)
+        mel = mel[:, :frames]
+        tokens = tokens[: -(-frames // TOKEN_MEL_RATIO)]
     return TakeTrace(
-        mel=live.mel_buffer.view().copy(),
-        tokens=live.token_buffer.view().copy(),
-        mel_starts=list(live.mel_buffer.boundaries),
-        token_starts=list(live.token_buffer.boundaries),
+        mel=mel.copy(),
+        tokens=tokens.copy(),
+        mel_starts=[(i, f) for i, f in live.mel_buffer.boundaries if f < max(1, mel.shape[1])],
+        token_starts=[(i, t) for i, t in live.token_buffer.boundaries if t < max(1, tokens.size)],
     )
 
 
@@ -128,6 +140,9 @@ class TakeTraceFollower(QObject):
         self.shown_id: int | None = None
         self._wanted: int | None = None
         self._pending: set[int] = set()
+        deletions = getattr(ctx, "deletions", None)
+        if deletions is not None:  # the take shown deleted: show nothing rather than it
+            deletions.changed.connect(self._deletions_changed)
 
     def remember(self, take_id: int, trace: TakeTrace) -> None:
         """The live view's trace of a take just stored: it is what the view shows now."""
@@ -172,6 +187,16 @@ class TakeTraceFollower(QObject):
 
         self.ctx.background.run(analyse, done, failed)
 
+    def _deletions_changed(self) -> None:
+        if self.shown_id is not None and not self.busy() and self._deleted(self.shown_id):
+            self.live.reset()
+            self.live.status.setText("")
+            self.shown_id = None
+
+    def _deleted(self, take_id: int) -> bool:
+        deletions = getattr(self.ctx, "deletions", None)
+        return deletions is not None and take_id in deletions.hidden("take")
+
     def forget(self) -> None:
         """A new take began: the live view is its now."""
         self.shown_id = None
@@ -185,8 +210,8 @@ class TakeTraceFollower(QObject):
             )
         else:
             text = self.tr(
-                "Take #{0}: the mel spectrogram of its audio ({1:.1f} s); speech tokens are shown for "
-                "takes made in this session"
+                "Take #{0}: the mel spectrogram of its audio ({1:.1f} s); its speech tokens were not kept "
+                "(they are for whole takes made in this session)"
             ).format(take_id, seconds)
         self.live.status.setText(text)
         self.shown_id = take_id

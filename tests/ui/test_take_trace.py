@@ -78,3 +78,34 @@ def test_the_trace_cache_keeps_the_newest_within_its_bytes():
     assert cache.bytes == trace(100).nbytes * 2
     cache.put(4, trace(1000))  # bigger than the whole cache: not kept, nothing dropped
     assert 4 not in cache and 1 in cache
+
+
+def test_a_partial_take_comes_back_as_long_as_its_audio(window, qtbot):
+    save_voice(qtbot, window)
+    window.script.set_text("One sentence here. Another sentence there. And a third one to be sure. " * 4)
+    window.script.stream.setChecked(True)
+    run = window.synthesize()
+    run.job.audio.connect(lambda _events: window.cancel_take())
+    with qtbot.waitSignal(window.takeStored, timeout=120_000) as stored:
+        pass
+    partial = stored.args[0]
+    make_take(qtbot, window, "Something else.", seed=6)
+    window.takes.select_take(partial)
+    samples = window.ctx.library.get_take(partial).frames
+    live = window.live
+    assert live.mel_buffer.frames == -(-samples // 480)  # not the frames that never became sound
+    assert live.token_buffer.count == -(-live.mel_buffer.frames // 2)
+
+
+def test_deleting_the_take_shown_clears_the_live_view(window, qtbot):
+    save_voice(qtbot, window)
+    first, _ = make_take(qtbot, window, "Hello there.", seed=3)
+    make_take(qtbot, window, "Good day.", seed=4)
+    window.takes.select_take(first)
+    assert window.trace_follower.shown_id == first
+    assert window.takes.delete_selected()
+    wait_until(qtbot, lambda: first not in window.takes.take_ids(), 10)
+    follower = window.trace_follower
+    assert follower.shown_id != first  # another take it shows, or nothing
+    if follower.shown_id is None:
+        assert window.live.mel_buffer.frames == 0 and window.live.token_buffer.count == 0
