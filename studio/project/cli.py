@@ -105,13 +105,7 @@ def register(subparsers) -> None:
         help="render block N again with a new seed",
     )
     q.add_argument("--per-chapter", action="store_true", help="one file per chapter")
-    q.add_argument(
-        "--bits",
-        type=int,
-        default=16,
-        choices=[16, 24],
-        help="WAV bit depth (default 16; the window's Settings → Export format WAV 16/24-bit)",
-    )
+    _bits_option(q)
     q.add_argument("--subtitle-units", default="blocks", choices=["blocks", "sentences"])
     q.add_argument("--no-sidecar", action="store_true", help="do not write the .json sidecar")
     q.add_argument("--device", help="cpu, cuda or cuda:N")
@@ -135,6 +129,14 @@ def register(subparsers) -> None:
     q.add_argument("--loudness", type=_loudness)
     q.add_argument("--true-peak", type=float)
     q.add_argument("--per-chapter", action="store_true")
+    _bits_option(q)
+    q.add_argument("--subtitle-units", default="blocks", choices=["blocks", "sentences"])
+    q.add_argument("--no-sidecar", action="store_true")
+    common(q)
+    q.set_defaults(func=cmd_export)
+
+
+def _bits_option(q) -> None:
     q.add_argument(
         "--bits",
         type=int,
@@ -142,10 +144,6 @@ def register(subparsers) -> None:
         choices=[16, 24],
         help="WAV bit depth (default 16; the window's Settings → Export format WAV 16/24-bit)",
     )
-    q.add_argument("--subtitle-units", default="blocks", choices=["blocks", "sentences"])
-    q.add_argument("--no-sidecar", action="store_true")
-    common(q)
-    q.set_defaults(func=cmd_export)
 
 
 def _loudness(text: str) -> float:

@@ -104,6 +104,14 @@ class MessageBar(QFrame):
         if not self.isHidden() and matches(self.key):
             self.clear()
 
+    def drop_pending(self) -> None:
+        """Forget the message set aside (it does not come back): the user has moved to another part
+        of the window (a tab), where an older error of the part they left would read as about this one."""
+        if self.pending is not None:
+            self.pending = None
+            if not self.isHidden():
+                self.label.setToolTip("")
+
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
 

@@ -170,6 +170,32 @@ def make_take(
     return stored.args[0], run
 
 
+PARTIAL_TEXT = "One sentence here. Another sentence there. And a third one to be sure. " * 4
+
+
+def make_partial_take(qtbot, window, text: str = PARTIAL_TEXT):
+    """A streamed take cancelled once sound exists (kept as a partial take); returns (take id, TakeRun)."""
+    window.script.set_text(text)
+    window.script.stream.setChecked(True)
+    run = window.synthesize()
+    assert run is not None, window.message_bar.text()
+    run.job.audio.connect(lambda _events: window.cancel_take())  # cancel once sound exists
+    with qtbot.waitSignal(window.takeStored, timeout=120_000) as stored:
+        pass
+    return stored.args[0], run
+
+
+def import_script(qtbot, window, tmp_path, text="Hello there.\n\nGood day to you.\n", name="short"):
+    """Save a voice, import `text` as a project script mapped to it in the Project tab; the view."""
+    voice = save_voice(qtbot, window, name="Narrator")
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    (tmp_path / f"{name}.txt").write_text(text)
+    assert view.import_script(tmp_path / f"{name}.txt", {"": window.ctx.library.get_voice(voice).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == text.count("\n\n") + 1)
+    return view
+
+
 from tests.models.conftest import hf_hub, hub, models_dir, online  # noqa: E402, F401 - the local hub fixtures
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from tests.conftest import AUDIO_REAL, PROMPT_ZH, PROMPT_ZH_TEXT
-from tests.ui.conftest import SELFTEST_TRANSCRIPT, make_take, save_voice, wait_until
+from tests.ui.conftest import SELFTEST_TRANSCRIPT, make_partial_take, make_take, save_voice, wait_until
 
 MANDARIN = AUDIO_REAL / "zh_zero_shot_prompt.wav"
 CROSS = AUDIO_REAL / "cross_lingual_prompt.wav"
@@ -222,13 +222,8 @@ def test_the_live_view_names_the_sentence_of_n_and_the_stage(window, qtbot):
 
 def test_a_partial_take_is_marked_and_has_real_figures(window, qtbot):
     save_voice(qtbot, window)
-    window.script.set_text("One sentence here. Another sentence there. And a third one to be sure. " * 4)
-    window.script.stream.setChecked(True)
-    run = window.synthesize()
-    run.job.audio.connect(lambda _events: window.cancel_take())
-    with qtbot.waitSignal(window.takeStored, timeout=120_000) as stored:
-        pass
-    take = window.ctx.library.get_take(stored.args[0])
+    take_id, _run = make_partial_take(qtbot, window)
+    take = window.ctx.library.get_take(take_id)
     assert take.timings["partial"] == "cancelled"
     assert take.timings["first_audio_latency"] > 0 and take.timings["rtf"] > 0
     window.takes.select_take(take.id)

@@ -9,7 +9,7 @@ import pytest
 
 from studio.library import Library, LibraryError, SegmentInput
 from studio.ui.sentences import store_sentence_version, take_sentences
-from tests.ui.conftest import save_voice
+from tests.ui.conftest import make_partial_take, save_voice
 
 RATE = 24000
 
@@ -60,13 +60,7 @@ def test_a_version_of_a_partial_take_stays_partial(partial_take):
 
 def test_the_takes_panel_marks_cut_off_sentences_and_offers_no_sentence_reroll(window, qtbot):
     save_voice(qtbot, window)
-    window.script.set_text("One sentence here. Another sentence there. And a third one to be sure. " * 4)
-    window.script.stream.setChecked(True)
-    run = window.synthesize()
-    run.job.audio.connect(lambda _events: window.cancel_take())  # cancel once sound exists
-    with qtbot.waitSignal(window.takeStored, timeout=120_000) as stored:
-        pass
-    take_id = stored.args[0]
+    take_id, _run = make_partial_take(qtbot, window)
     window.takes.select_take(take_id)
     panel = window.takes
     items = [panel.sentences.item(i) for i in range(panel.sentences.count())]

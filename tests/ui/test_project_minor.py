@@ -9,17 +9,9 @@ import json
 import pytest
 import soundfile as sf
 
-from tests.ui.conftest import save_voice, wait_until
+from tests.ui.conftest import import_script, save_voice, wait_until
 
-
-def _import(qtbot, window, tmp_path, text="Hello there.\n\nGood day to you.\n", name="short"):
-    voice = save_voice(qtbot, window, name="Narrator")
-    view = window.project_view
-    window.main_tabs.setCurrentWidget(view)
-    (tmp_path / f"{name}.txt").write_text(text)
-    assert view.import_script(tmp_path / f"{name}.txt", {"": window.ctx.library.get_voice(voice).uid})
-    wait_until(qtbot, lambda: view.model.rowCount() == text.count("\n\n") + 1)
-    return view
+_import = import_script  # tests/ui/conftest.py
 
 
 def _render(qtbot, view):

@@ -11,7 +11,7 @@ import webvtt
 from PySide6.QtCore import QModelIndex, Qt
 
 from tests.conftest import PROMPT_EN, PROMPT_EN_TEXT
-from tests.ui.conftest import save_voice, wait_until
+from tests.ui.conftest import import_script, save_voice, wait_until
 
 MARKDOWN = "# One\n\nHello there.\n\n# Two\n\nGood day.\n\n# Three\n\nSee you.\n"
 
@@ -272,14 +272,7 @@ def _window_on(qtbot, library_dir, bridge):
     return window, library
 
 
-def _import(qtbot, window, tmp_path, text="Hello there.\n\nGood day to you.\n", name="short"):
-    voice = save_voice(qtbot, window, name="Narrator")
-    view = window.project_view
-    window.main_tabs.setCurrentWidget(view)
-    (tmp_path / f"{name}.txt").write_text(text)
-    assert view.import_script(tmp_path / f"{name}.txt", {"": window.ctx.library.get_voice(voice).uid})
-    wait_until(qtbot, lambda: view.model.rowCount() == text.count("\n\n") + 1)
-    return view
+_import = import_script  # tests/ui/conftest.py
 
 
 def test_a_new_window_shows_the_rendered_project_and_exports_it(qtbot, window, shared_bridge, tmp_path):

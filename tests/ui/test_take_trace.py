@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from studio.ui.take_trace import TakeTrace, TraceCache, analyse_take_audio
-from tests.ui.conftest import make_take, save_voice, wait_until
+from tests.ui.conftest import make_partial_take, make_take, save_voice, wait_until
 
 
 def test_choosing_an_earlier_take_shows_its_mel_and_tokens_again(window, qtbot):
@@ -82,13 +82,7 @@ def test_the_trace_cache_keeps_the_newest_within_its_bytes():
 
 def test_a_partial_take_comes_back_as_long_as_its_audio(window, qtbot):
     save_voice(qtbot, window)
-    window.script.set_text("One sentence here. Another sentence there. And a third one to be sure. " * 4)
-    window.script.stream.setChecked(True)
-    run = window.synthesize()
-    run.job.audio.connect(lambda _events: window.cancel_take())
-    with qtbot.waitSignal(window.takeStored, timeout=120_000) as stored:
-        pass
-    partial = stored.args[0]
+    partial, _run = make_partial_take(qtbot, window)
     make_take(qtbot, window, "Something else.", seed=6)
     window.takes.select_take(partial)
     samples = window.ctx.library.get_take(partial).frames

@@ -127,3 +127,18 @@ def test_a_folder_that_is_not_a_model_is_named_in_chinese(chinese, tmp_path):
         except ModelFolderError as err:
             text = localize(str(err))
         assert str(folder) in text and "model folder" not in text and "模型文件夹" in text, text
+
+
+def test_an_error_set_aside_on_one_tab_does_not_come_back_on_the_other(window):
+    bar = window.message_bar
+    window.ctx.error("Type the script to speak first.", key="request:text")
+    window.ctx.info("Imported something.")
+    assert bar.text() == "Imported something."  # the newest shows; the error is set aside
+    window.main_tabs.setCurrentWidget(window.project_view)
+    bar.close_button.click()
+    assert bar.text() == ""  # not "Type the script…" on the Project tab
+    # on the same tab the set-aside error still comes back (message_bar.py's rule)
+    window.ctx.error("Type the script to speak first.", key="request:text")
+    window.ctx.info("Imported something.")
+    bar.close_button.click()
+    assert "Type the script" in bar.text()

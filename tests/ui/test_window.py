@@ -9,7 +9,7 @@ import soundfile as sf
 from PySide6.QtCore import Qt
 
 from tests.conftest import PROMPT_ZH
-from tests.ui.conftest import SELFTEST_CLIP, make_take, save_voice, wait_until
+from tests.ui.conftest import SELFTEST_CLIP, make_partial_take, make_take, save_voice, wait_until
 
 MODES = ["zero_shot", "cross_lingual", "instruct", "vc"]
 
@@ -288,13 +288,8 @@ def test_deleting_a_voice_can_be_undone(window, qtbot):
 
 def test_a_take_cancelled_after_audio_arrived_keeps_that_audio_as_a_partial_take(window, qtbot):
     save_voice(qtbot, window)
-    window.script.set_text("One sentence here. Another sentence there. And a third one to be sure. " * 4)
-    window.script.stream.setChecked(True)
-    run = window.synthesize()
-    run.job.audio.connect(lambda _events: window.cancel_take())  # cancel once sound exists
-    with qtbot.waitSignal(window.takeStored, timeout=120_000) as stored:
-        pass
-    take = window.ctx.library.get_take(stored.args[0])
+    take_id, run = make_partial_take(qtbot, window)
+    take = window.ctx.library.get_take(take_id)
     assert take.timings["partial"] == "cancelled"
     assert take.frames == run.assembler.samples > 0
     assert "partial" in window.message_bar.text()

@@ -19,4 +19,7 @@ def attach_project_view(window, layout, takes_page) -> ProjectView:
     tabs.addTab(view, QCoreApplication.translate("ProjectView", "Project"))
     layout.addWidget(tabs, 1)
     window.main_tabs = tabs
+    bar = getattr(window, "message_bar", None)
+    if bar is not None:  # an error set aside on one tab does not come back on the other
+        tabs.currentChanged.connect(lambda _index: bar.drop_pending())
     return view
