@@ -121,10 +121,40 @@ def transcribe_reference(
     return transcribe_clip(data, recognizers, language=language, cancel=cancel)
 
 
+CJK_LANGUAGES = frozenset({"zh", "yue", "ja", "ko"})
+
+
+def _written_in_cjk(text: str) -> bool:
+    return any(
+        "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff" for c in text
+    )
+
+
+def recognizer_can_judge(typed: str, recognizer: str) -> bool:
+    """Whether the recognizer `recognizer` (a registry name) knows the language `typed` is written
+    in, as far as its script tells: an English-only one (PocketSphinx) cannot judge a Chinese,
+    Japanese or Korean transcript, nor a Mandarin-only one (Paraformer) a Latin-script one. On
+    speech in a language it does not know, a recognizer writes words of its own language that
+    sound alike, and comparing against them calls a right transcript wrong."""
+    from studio.transcribe.recognizers import spec
+
+    found = spec(recognizer) if recognizer else None
+    if found is None or not found.languages:  # unknown, or many languages (Whisper)
+        return True
+    languages = set(found.languages)
+    if _written_in_cjk(typed):
+        return bool(languages & CJK_LANGUAGES)
+    # a Latin-script transcript and a recognizer of CJK languages only
+    return not (any(c.isalpha() for c in typed) and languages <= CJK_LANGUAGES)
+
+
 def check_transcript(typed: str, verdict: Verdict, language: str | None = None) -> Mismatch | None:
-    """A Mismatch when the typed transcript's error rate against the recognized one is above 0.3."""
+    """A Mismatch when the typed transcript's error rate against the recognized one is above 0.3;
+    None too when the recognizer does not know the transcript's language (`recognizer_can_judge`)."""
     heard = verdict.transcript
     if not typed.strip() or not heard.strip():
+        return None
+    if not recognizer_can_judge(typed, verdict.chosen):
         return None
     rate = error_rate(typed, heard, language)
     if rate <= MISMATCH_ABOVE:

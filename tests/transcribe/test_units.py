@@ -107,3 +107,20 @@ def test_transcribe_command(tiny_whisper, tmp_path, capsys):
     sf.write(str(long), np.zeros(16_000 * 40, np.float32), 16_000)
     assert main(["transcribe", str(long), "--asr", str(tiny_whisper)]) == 1
     assert "use `voice-studio ingest`" in capsys.readouterr().err
+
+
+def test_a_recognizer_does_not_judge_a_transcript_in_a_language_it_does_not_know():
+    """PocketSphinx (English only) on Mandarin writes English words that sound alike: a correct
+    Chinese transcript must not be called wrong against them (nor an English one by a Mandarin-only
+    recognizer); within a language it knows, a wrong transcript still is."""
+    from studio.transcribe.agreement import Verdict
+    from studio.transcribe.reference import check_transcript, recognizer_can_judge
+
+    sphinx = Verdict("yeah i have held up after the lockout are you", None, False, "pocketsphinx", "wer")
+    assert check_transcript("希望你以后能够做的比我还好呦。", sphinx) is None
+    assert check_transcript("Please phone the elephants this evening.", sphinx) is not None
+    paraformer = Verdict("希望你以后能够做得比我还好", None, False, "paraformer-zh", "cer")
+    assert check_transcript("Please phone the elephants this evening.", paraformer) is None
+    assert check_transcript("今天天气很好我们去公园", paraformer) is not None
+    assert recognizer_can_judge("こんにちは", "sensevoice-small")
+    assert recognizer_can_judge("anything", "whisper-small") and recognizer_can_judge("任何", "whisper-small")

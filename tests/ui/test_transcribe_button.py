@@ -286,3 +286,14 @@ def test_an_english_only_recognizer_does_not_fill_in_a_clip_that_may_be_in_anoth
         qtbot.mouseClick(helper.button, Qt.MouseButton.LeftButton)
     assert "tomorrow morning" in panel.transcript_edit.text()
     assert "knows English only" in helper.status.text()
+
+
+def test_a_chinese_transcript_is_not_judged_by_an_english_only_recognition(panel, qtbot):
+    helper = panel.transcriber
+    with qtbot.waitSignal(helper.finished, timeout=180_000):
+        qtbot.mouseClick(helper.button, Qt.MouseButton.LeftButton)
+    assert helper.verdict is not None and helper.verdict.chosen == "pocketsphinx"
+    panel.transcript_edit.setText("希望你以后能够做的比我还好呦。")
+    seen = _answer(helper, "fix")
+    assert helper.confirm_transcript() is True and seen == []  # no "error rate 257 %" warning
+    assert "differs" not in helper.check_typed()
