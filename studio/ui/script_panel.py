@@ -404,9 +404,11 @@ class ScriptPanel(QGroupBox):
         try:
             data = read_clip_file(path)
         except ClipFileError as err:
-            self.ctx.error(self.tr("The file could not be imported: {0}").format(err))
+            # keyed like the reference panel's: the next good import (of either) takes it down
+            self.ctx.error(self.tr("The file could not be imported: {0}").format(err), key="import")
             return False
         self.set_source(SourceClip(data.audio, data.sample_rate, data.path.name, path=data.path))
+        self.ctx.resolve("import")
         return True
 
     def set_source(self, source: SourceClip | None) -> None:

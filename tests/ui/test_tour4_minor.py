@@ -142,3 +142,17 @@ def test_an_error_set_aside_on_one_tab_does_not_come_back_on_the_other(window):
     window.ctx.info("Imported something.")
     bar.close_button.click()
     assert "Type the script" in bar.text()
+
+
+def test_a_corrupt_source_error_goes_once_a_source_is_imported(window, tmp_path):
+    from tests.conftest import PROMPT_EN
+
+    bad = tmp_path / "corrupt.wav"
+    bad.write_bytes(b"RIFF0000WAVEjunk" * 10)
+    script = window.script
+    script.set_mode("vc")
+    assert not script.load_source(bad)
+    assert "corrupt.wav" in window.message_bar.text()
+    assert script.load_source(PROMPT_EN)
+    window.message_bar.close_button.click()  # whatever shows now: the old error must not come back
+    assert "corrupt.wav" not in window.message_bar.text()
