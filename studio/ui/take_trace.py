@@ -69,22 +69,20 @@ def analyse_take_audio(audio: np.ndarray, sample_rate: int, segment_starts: list
     computes it; `segment_starts` are the segments' first samples. Resampled to 24 kHz if needed."""
     import torch
 
-    from studio.engine.frontend.audio import MelConfig, prompt_mel
+    from studio.engine.frontend.audio import MelConfig, prompt_mel, resample
 
     mono = np.asarray(audio, dtype=np.float32)
     if mono.ndim == 2:
         mono = mono.mean(axis=1)
-    if sample_rate != MEL_SAMPLE_RATE and mono.size:
-        from scipy.signal import resample_poly
-
-        g = np.gcd(int(sample_rate), MEL_SAMPLE_RATE)
-        mono = resample_poly(mono, MEL_SAMPLE_RATE // g, int(sample_rate) // g).astype(np.float32)
     cfg = MelConfig()
-    if mono.size <= cfg.n_fft:  # too short for one frame (and for the reflect padding)
-        mel = np.zeros((cfg.num_mels, 0), dtype=np.float32)
-    else:
-        with torch.inference_mode():
-            mel = prompt_mel(torch.from_numpy(mono).unsqueeze(0), cfg)[0].numpy()
+    with torch.inference_mode():
+        wav = resample(
+            torch.from_numpy(np.ascontiguousarray(mono)).unsqueeze(0), int(sample_rate), MEL_SAMPLE_RATE
+        )
+        if wav.shape[1] <= cfg.n_fft:  # too short for one frame (and for the reflect padding)
+            mel = np.zeros((cfg.num_mels, 0), dtype=np.float32)
+        else:
+            mel = prompt_mel(wav, cfg)[0].numpy()
     scale = MEL_SAMPLE_RATE / max(1, int(sample_rate)) / cfg.hop_size
     starts = [(i, round(s * scale)) for i, s in enumerate(segment_starts)]
     return TakeTrace(mel=np.ascontiguousarray(mel, dtype=np.float32), mel_starts=starts)
