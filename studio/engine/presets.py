@@ -44,6 +44,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
+from studio.engine.cpu_linear import OneDNNLinear
 from studio.engine.errors import RequestError
 
 PRESETS = ("exact", "fast")
@@ -135,6 +136,9 @@ def quantize_linear_int8(module: nn.Module, skip: tuple[str, ...] = ()) -> nn.Mo
         for name, sub in module.named_modules()
         if isinstance(sub, nn.Linear) and not any(name.startswith(s) for s in skip)
     }
+    for name, sub in module.named_modules():
+        if name in names and type(sub) is OneDNNLinear:
+            sub.__class__ = nn.Linear  # quantize_dynamic maps exact types
     qconfig = per_channel_dynamic_qconfig if engine in ("fbgemm", "x86") else default_dynamic_qconfig
     try:
         torch.backends.quantized.engine = engine
