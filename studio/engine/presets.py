@@ -3,7 +3,9 @@
 exact
     Every module in the model folder's precision (fp32 unless `precision=` says otherwise) and the
     yaml's flow step count (10 for both released models). Bit-for-bit the engine the parity harness
-    (`python -m studio.engine.parity`) checks against the official outputs.
+    (`python -m studio.engine.parity`) checks against the official outputs. On the CPU every
+    preset's fp32 linear layers run on oneDNN (studio/engine/cpu_linear.py: twice MKL's speed
+    for the LM's one-row products on AMD processors, float32 rounding apart).
 
 fast
     Approximations chosen by measurement on a 2-thread AMD EPYC (AVX-512, AVX512-BF16, VNNI), see
