@@ -40,7 +40,7 @@ from studio.engine.events import (
     SpeechTokens,
     TextWarning,
 )
-from studio.engine.flow.cfm import NOISE_FRAMES
+from studio.engine.flow.cfm import NOISE_FRAMES, SolveInterrupted
 from studio.engine.flow.model import FlowStreamState
 from studio.engine.frontend.audio import (
     LoadedAudio,
@@ -699,20 +699,30 @@ class Engine(TextFrontend):
         token_tensor = torch.tensor([tokens], dtype=torch.int32, device=dev)
         prompt = (mi.flow_prompt_tokens.to(dev), mi.prompt_mel.to(dev), mi.embedding.to(dev))
         first_frame = token_offset * self.spec.token_mel_ratio
+        # A full-size solve takes seconds: a cancelled take stops at the next Euler step.
+        interrupt = cancel.is_set if cancel is not None else None
         with torch.inference_mode():
-            if streaming and state.flow_cache_usable(self, token_offset, len(tokens)):
-                # Chunk-causal attention: solve only the new frames, from the cached prefix state.
-                if token_offset == 0:
-                    self._start_from_voice_prefix(state)
-                emit_from = state.flow.prompt_frames + first_frame
-                mel = self.flow.stream_chunk(token_tensor, *prompt, state.flow, emit_from=emit_from)
-            else:
-                state.drop_flow_cache()
-                # Past the cache budget the full re-solve needs the memory more than the next
-                # take's warm start does: let the voice's retained prefix go too.
-                self._voice_prefix = None
-                mel = self.flow.inference(token_tensor, *prompt, streaming=streaming, finalize=finalize)
-                mel = mel[:, :, first_frame:]
+            try:
+                if streaming and state.flow_cache_usable(self, token_offset, len(tokens)):
+                    # Chunk-causal attention: solve only the new frames, from the cached prefix state.
+                    if token_offset == 0:
+                        self._start_from_voice_prefix(state)
+                    emit_from = state.flow.prompt_frames + first_frame
+                    mel = self.flow.stream_chunk(
+                        token_tensor, *prompt, state.flow, emit_from=emit_from, interrupt=interrupt
+                    )
+                else:
+                    state.drop_flow_cache()
+                    # Past the cache budget the full re-solve needs the memory more than the next
+                    # take's warm start does: let the voice's retained prefix go too.
+                    self._voice_prefix = None
+                    mel = self.flow.inference(
+                        token_tensor, *prompt, streaming=streaming, finalize=finalize, interrupt=interrupt
+                    )
+                    mel = mel[:, :, first_frame:]
+            except SolveInterrupted:
+                state.drop_flow_cache()  # its Euler steps' caches were left half advanced
+                raise _CancelledError from None
         if self.trace:
             self.trace("flow_mel", {"mel": mel, "from_frame": first_frame})
         stats.flow += time.perf_counter() - t0

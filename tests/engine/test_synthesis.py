@@ -124,6 +124,41 @@ def test_cancel_while_streaming_ends_promptly(cv2_engine, cv2_voice):
     assert sum(isinstance(e, AudioChunk) for e in seen) == 1
 
 
+@pytest.mark.parametrize("stream", [False, True], ids=["nonstream", "stream"])
+def test_cancel_during_a_flow_solve_stops_at_the_next_euler_step(cv2_engine, cv2_voice, stream):
+    """A full-size flow solve takes seconds per chunk: Cancel must not wait for the whole solve."""
+    cancel = threading.Event()
+    calls = []
+
+    def count_and_cancel(*_):
+        calls.append(1)
+        if len(calls) == 2:  # the user presses Cancel during the solve's second Euler step
+            cancel.set()
+
+    hook = cv2_engine.flow.decoder.estimator.register_forward_hook(count_and_cancel)
+    try:
+        seen = list(
+            cv2_engine.synthesize(
+                "We have three cats and many dogs.",
+                cv2_voice,
+                stream=stream,
+                seed=1,
+                cancel=cancel,
+                sampler=GREEDY,
+            )
+        )
+    finally:
+        hook.remove()
+    assert isinstance(seen[-1], Cancelled)
+    assert not any(isinstance(e, AudioChunk | MelFrames | Finished) for e in seen)
+    assert len(calls) == 2  # of the yaml's 10 steps
+    # The engine is not left half-way: the next take runs to the end.
+    after = list(
+        cv2_engine.synthesize("We have three cats.", cv2_voice, stream=stream, seed=1, sampler=GREEDY)
+    )
+    assert isinstance(after[-1], Finished) and after[-1].num_samples > 0
+
+
 def test_instruction_gets_endofprompt_once(cv2_engine, cv2_voice):
     a = cv2_engine._model_input("Hi.", cv2_voice, "instruct", cv2_engine._instruction("Speak sadly."))
     b = cv2_engine._model_input(

@@ -8,6 +8,7 @@ prompt cond) and unconditional (zeros), mixed as (1 + w) * cond - w * uncond wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,10 @@ class CFMConfig:
     n_timesteps: int = 10
     inference_cfg_rate: float = 0.7
     t_scheduler: str = "cosine"
+
+
+class SolveInterrupted(Exception):
+    """A flow solve stopped between two Euler steps because its caller asked it to (a cancelled take)."""
 
 
 @lru_cache(maxsize=1)
@@ -54,11 +59,15 @@ class ConditionalCFM(nn.Module):
         streaming: bool = False,
         caches: list | None = None,
         start: int = 0,
+        interrupt: Callable[[], bool] | None = None,
     ) -> torch.Tensor:
         """mu, cond (1, 80, T); spks (1, 80) -> mel (1, 80, T).
 
         With `caches` (one per Euler step, streaming only) mu/cond are the frames after `start`
         earlier frames whose state the caches hold; only the new frames are solved.
+        `interrupt()` is asked before every Euler step; when it returns True the solve raises
+        SolveInterrupted (the caches are then partly advanced: drop them). A full-size solve
+        takes seconds, so a cancelled take stops within one step instead of after the whole solve.
         """
         frames = mu.size(2)
         if start + frames > NOISE_FRAMES:
@@ -73,6 +82,8 @@ class ConditionalCFM(nn.Module):
         t = t_span[0].unsqueeze(0)
         dt = t_span[1] - t_span[0]
         for step in range(1, len(t_span)):
+            if interrupt is not None and interrupt():
+                raise SolveInterrupted
             x_in = torch.cat([x, x], dim=0)
             t_in = t.expand(2).contiguous()
             cache = caches[step - 1] if caches is not None else None

@@ -54,6 +54,7 @@ def _stream_chunk(
     state: FlowStreamState,
     stop_frame: int | None = None,
     emit_from: int | None = None,
+    interrupt=None,
 ) -> torch.Tensor:
     """A non-final streaming chunk without re-solving the frames of completed attention chunks.
 
@@ -64,6 +65,7 @@ def _stream_chunk(
     frame on (never prompt frames). `stop_frame` solves only up to that frame (a multiple of
     `commit_frames`; the voice prefix uses it). Frames up to the last completed chunk are kept in
     `state`; the frames of an incomplete chunk are solved on a copy and left out of `state`.
+    `interrupt`: see ConditionalCFM.solve (SolveInterrupted leaves `state` unusable).
     Returns (1, 80, frames).
     """
     spks = flow.speaker(embedding)
@@ -81,18 +83,18 @@ def _stream_chunk(
     commit_end = max(start, complete)
     parts = []
     if commit_end > start:
-        parts.append(flow._solve_frames(mu, spks, prompt_mel, start, commit_end, state.steps))
+        parts.append(flow._solve_frames(mu, spks, prompt_mel, start, commit_end, state.steps, interrupt))
         state.frames = commit_end
     if total > commit_end:
         scratch = [c.copy() for c in state.steps]
-        parts.append(flow._solve_frames(mu, spks, prompt_mel, commit_end, total, scratch))
+        parts.append(flow._solve_frames(mu, spks, prompt_mel, commit_end, total, scratch, interrupt))
     if not parts:
         return mu.new_zeros(1, flow.output_size, 0)
     mel = parts[0] if len(parts) == 1 else torch.cat(parts, dim=2)
     return mel[:, :, max(emit_from, prompt_mel.shape[1]) - start :]
 
 
-def _solve_frames(flow, mu, spks, prompt_mel, start: int, end: int, caches) -> torch.Tensor:
+def _solve_frames(flow, mu, spks, prompt_mel, start: int, end: int, caches, interrupt=None) -> torch.Tensor:
     """Solve mel frames [start, end) given `caches` holding frames [0, start), chunk-causally."""
     mu_new = mu[:, start:end]
     prompt_frames = prompt_mel.shape[1]
@@ -101,7 +103,7 @@ def _solve_frames(flow, mu, spks, prompt_mel, start: int, end: int, caches) -> t
         n = min(prompt_frames - start, cond.shape[1])
         cond[:, :n] = prompt_mel[:, start : start + n]
     return flow.decoder.solve(
-        mu_new.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), True, caches, start
+        mu_new.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), True, caches, start, interrupt
     )
 
 
@@ -167,8 +169,12 @@ class FlowV2(nn.Module):
         embedding: torch.Tensor,
         streaming: bool,
         finalize: bool,
+        interrupt=None,
     ) -> torch.Tensor:
-        """tokens (1, N) int; prompt_tokens (1, P); prompt_mel (1, M, 80); embedding (1, 192)."""
+        """tokens (1, N) int; prompt_tokens (1, P); prompt_mel (1, M, 80); embedding (1, 192).
+
+        `interrupt`: see ConditionalCFM.solve.
+        """
         spks = self.speaker(embedding)
         all_tokens = torch.cat([prompt_tokens.view(1, -1), tokens.view(1, -1)], dim=1).to(
             self.input_embedding.weight.device
@@ -178,7 +184,9 @@ class FlowV2(nn.Module):
         total = mu.shape[1]
         cond = torch.zeros([1, total, self.output_size], device=mu.device, dtype=mu.dtype)
         cond[:, :prompt_frames] = prompt_mel
-        mel = self.decoder.solve(mu.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), streaming)
+        mel = self.decoder.solve(
+            mu.transpose(1, 2).contiguous(), spks, cond.transpose(1, 2), streaming, interrupt=interrupt
+        )
         return mel[:, :, prompt_frames:]
 
 
