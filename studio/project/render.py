@@ -58,6 +58,16 @@ class BlockFailed(ProjectError):
         self.index = index
 
 
+class BlockRenderError(ProjectError):
+    """A render stopped on one block: the message names it ("block 3 could not be rendered: …");
+    `block_id` is the block's id and `reason` the renderer's own sentence (after the colon)."""
+
+    def __init__(self, message: str, block_id: int | None, reason: str) -> None:
+        super().__init__(message)
+        self.block_id = block_id
+        self.reason = reason
+
+
 class BlockRenderer(Protocol):
     """Renders BlockJobs; the seam a cluster backend plugs into (`project render --ray`)."""
 
@@ -361,8 +371,9 @@ def render_project(
 ) -> RenderReport:
     """Render every block of `project` that has no take for its current fingerprint.
 
-    `block_ids` limits the render to those blocks. Raises ProjectError (with the block number) for
-    a block that cannot be rendered or a speaker without a voice; blocks finished before stay.
+    `block_ids` limits the render to those blocks. Raises BlockRenderError (a ProjectError with the
+    block number in its message and the block's id) for a block that cannot be rendered, ProjectError
+    for a speaker without a voice; blocks finished before stay.
     """
     cancel = cancel or threading.Event()
     plan = make_plan(store, project, resolver, model_hash)
@@ -467,7 +478,9 @@ def render_project(
         where = f"block {item.block.position + 1}" if item else "a block"
         if item is not None and item.block.cue_index is not None:
             where = f"cue {item.block.cue_index}"
-        raise ProjectError(f"{where} could not be rendered: {err}") from None
+        raise BlockRenderError(
+            f"{where} could not be rendered: {err}", item.block.id if item else None, str(err)
+        ) from None
     report.cancelled = cancel.is_set() and report.rendered + report.reused < report.total
     report.elapsed_s = time.perf_counter() - start
     return report

@@ -13,7 +13,7 @@ from studio.project.render import PlanItem
 
 MIME = "application/x-voice-studio-block-rows"
 COLUMNS = ("#", "Speaker", "Text", "State", "Length", "Take")
-SPEAKER, TAKE = 1, 5
+SPEAKER, STATE, TAKE = 1, 3, 5
 DERIVED = QBrush(QColor("#8a8a8a"))  # a voice that comes from the project's mapping, not the block
 
 
@@ -32,6 +32,8 @@ class BlockTableModel(QAbstractTableModel):
         # what names a voice when the plan has none resolved (no model known yet)
         self.speaker_voices: dict = {}  # speaker -> SpeakerVoice ("" = lines without a speaker)
         self.voice_names: dict[str, str] = {}  # library voice uid -> name
+        # block id -> why its last render failed (this session); shown until it renders or is edited
+        self.failures: dict[int, str] = {}
         self._states = {
             STATE_RENDERED: self.tr("rendered"),
             STATE_PENDING: self.tr("not rendered"),
@@ -50,6 +52,25 @@ class BlockTableModel(QAbstractTableModel):
         """The project's speaker -> voice mapping and the library's voice names, for the Speaker column."""
         self.speaker_voices = dict(speaker_voices)
         self.voice_names = dict(voice_names)
+
+    def set_failures(self, failures: dict[int, str]) -> None:
+        """The blocks whose render failed ({block id: reason}): their State reads "failed" with the
+        reason as its tooltip while they have no audio for their current inputs."""
+        self.failures = dict(failures)
+        if self._rows:
+            self.replace_items(list(self.items))
+
+    def forget_failures(self, block_ids) -> None:
+        """Blocks edited or rendered again: their earlier failure no longer says anything."""
+        for block_id in block_ids:
+            self.failures.pop(block_id, None)
+
+    def failure(self, row: int) -> str | None:
+        """Why block `row`'s last render failed, while it still has no audio for its inputs."""
+        item = self.items[row]
+        if item.error or item.state == STATE_RENDERED:
+            return None
+        return self.failures.get(item.block.id)
 
     def set_items(self, items: list[PlanItem]) -> None:
         self.beginResetModel()
@@ -94,7 +115,12 @@ class BlockTableModel(QAbstractTableModel):
             if block.cue_index is None
             else f"{block.position + 1} ({block.cue_index})"
         )
-        state = self._states[item.state] if not item.error else self.tr("no voice")
+        if item.error:
+            state = self.tr("no voice")
+        elif item.state != STATE_RENDERED and item.block.id in self.failures:
+            state = self.tr("failed")
+        else:
+            state = self._states[item.state]
         label = "" if item.error else self._voice_label(item)
         derived = False
         if not label:
@@ -143,6 +169,8 @@ class BlockTableModel(QAbstractTableModel):
                     return self._tips[index.row()][0] or None
                 if index.column() == TAKE:
                     return self._tips[index.row()][1] or None
+                if index.column() == STATE and not item.error:
+                    return self.failure(index.row())
                 return item.error or (value if index.column() == 2 else None)
             return value
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == SPEAKER:

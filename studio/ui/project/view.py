@@ -63,6 +63,8 @@ class RenderFailed:
     itself rather than a crash report."""
 
     message: str
+    block_id: int | None = None  # the block it stopped on (BlockRenderError), if any
+    reason: str = ""  # that block's own reason (the sentence after "could not be rendered: ")
 
 
 class SpeakerDialog(QDialog):
@@ -170,6 +172,7 @@ class ProjectView(QWidget):
         self.mixdown = None
         self._job = None
         self._cancel: threading.Event | None = None
+        self._scope: set[int] | None = None  # the block ids the running render is for (None: all)
         self._progress: queue.Queue = queue.Queue()
         self._reload_serial = 0
         self._planned_hash: str | None = None  # the model hash the table's states were computed with
@@ -252,6 +255,17 @@ class ProjectView(QWidget):
         ul = QVBoxLayout(upper)
         ul.setContentsMargins(0, 0, 0, 0)
         ul.addLayout(top)
+        # with no project yet, how to make one (hidden once a project exists: update_buttons)
+        self.empty_hint = QLabel(
+            self.tr(
+                "No project yet. Import a script to start one (Import script…): plain text or Markdown, "
+                "a dialogue (CSV/TSV with a speaker column) or subtitles (SRT/VTT). Every speaker needs "
+                "a saved voice."
+            )
+        )
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setContentsMargins(4, 8, 4, 8)
+        ul.addWidget(self.empty_hint)
         side = QSplitter(Qt.Orientation.Horizontal)
         side.addWidget(self.table)
         side.addWidget(self.inspector)
@@ -328,6 +342,7 @@ class ProjectView(QWidget):
     def update_buttons(self) -> None:
         """Enable what can act now; a disabled button's tooltip says what is missing."""
         has_project = self.project is not None
+        self.empty_hint.setVisible(not has_project)
         loaded = self.ctx.bridge.loaded is not None
         row = self.current_row()
         items = self.model.items
@@ -472,6 +487,7 @@ class ProjectView(QWidget):
         if self.project is None:
             return
         blocks = [self.store.get_block(b) for b in block_ids]
+        self.model.forget_failures(block_ids)  # edited or rendered: an earlier failure is past
         self.model.replace_items(
             make_plan(self.store, self.project, self._resolver(), self._model_hash(), blocks)
         )
@@ -635,7 +651,13 @@ class ProjectView(QWidget):
 
     def render(self, block_ids: list[int] | None = None) -> bool:
         """Render what is missing (or only `block_ids`) on the engine worker."""
-        from studio.project.render import LocalRenderer, VoiceResolver, prepare_library_voice, render_project
+        from studio.project.render import (
+            BlockRenderError,
+            LocalRenderer,
+            VoiceResolver,
+            prepare_library_voice,
+            render_project,
+        )
 
         if self.project is None:
             self.ctx.error(
@@ -670,12 +692,22 @@ class ProjectView(QWidget):
                     cancel=cancel,
                     block_ids=block_ids,
                 )
+            except BlockRenderError as err:  # one block: its row reads "failed" with the reason
+                return RenderFailed(str(err), err.block_id, err.reason)
             except ProjectError as err:  # the user's to fix: its sentence, as a value
                 return RenderFailed(str(err))
 
         self.ctx.resolve(PROJECT_KEYS)  # rendering again: an earlier failure is no longer the news
+        # the blocks rendered now read "not rendered" again until they render or fail once more
+        failures = (
+            {}
+            if block_ids is None
+            else {b: why for b, why in self.model.failures.items() if b not in set(block_ids)}
+        )
+        self.model.set_failures(failures)
 
         self._cancel = cancel
+        self._scope = None if block_ids is None else set(block_ids)  # the blocks this render is for
         # one entry in the window's queue (Takes tab) and status bar, with the blocks done so far
         self._job = self.ctx.bridge.call(
             run, label=self.tr("Render project {0}").format(project.name), meta={"queue": "project"}
@@ -743,14 +775,19 @@ class ProjectView(QWidget):
             self._render_failed(report)
             return
         self._finish()
-        if report is not None and getattr(report, "cancelled", False):
+        # the bar keeps the blocks done until the next render starts (a render stopped before its
+        # first new block emits no progress: without this it read 0 % with blocks kept)
+        if report is not None:
+            done, total = report.rendered + report.reused, report.total
+        else:  # stopped while still queued: what the table shows of the blocks it was for
+            scope = [i for i in self.model.items if self._scope is None or i.block.id in self._scope]
+            done, total = sum(1 for i in scope if i.take is not None), len(scope)
+        self.progress_bar.setMaximum(max(1, total))
+        self.progress_bar.setValue(done)
+        if (report is not None and getattr(report, "cancelled", False)) or (report is None and stopped):
             self.progress_label.setText(
-                self.tr("Stopped; {0} of {1} blocks are rendered and kept.").format(
-                    report.rendered + report.reused, report.total
-                )
+                self.tr("Stopped; {0} of {1} blocks are rendered and kept.").format(done, total)
             )
-        elif stopped:
-            self.progress_label.setText(self.tr("Stopped; the blocks rendered so far are kept."))
         elif report is not None:
             self.progress_label.setText(
                 self.tr("Rendered %n block(s), reused {0}.", "", report.rendered).format(report.reused)
@@ -767,6 +804,9 @@ class ProjectView(QWidget):
         render or export), and the progress row says it stopped (the blocks made before are kept)."""
         self._finish()
         message = localize(getattr(failure, "message", str(failure)))
+        block_id = getattr(failure, "block_id", None)
+        if block_id is not None:  # that block's row reads "failed", the reason as its tooltip
+            self.model.set_failures({**self.model.failures, block_id: localize(failure.reason) or message})
         self.ctx.error(message, key=RENDER_KEY)
         self.progress_bar.setValue(0)
         self.progress_label.setText(self.tr("Render failed; the blocks made before it are kept."))

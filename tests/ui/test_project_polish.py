@@ -1,0 +1,83 @@
+"""Findings of fresh users' tours of the Project tab: the empty tab says how to start, a block whose
+render failed reads "failed" (the reason as its tooltip), a stopped render's bar keeps the blocks done,
+"Block voice…" starts on the block's own voice, deleting a voice names the projects that use it, and
+an export says what it wrote once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import SELFTEST_CLIP, import_script, save_voice, wait_until
+
+
+def _render(qtbot, view):
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.render()
+    return ended.args[0]
+
+
+def test_the_empty_project_tab_says_how_to_start_and_the_hint_goes_with_a_project(qtbot, window, tmp_path):
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    assert view.project is None
+    hint = view.empty_hint
+    assert hint.isVisible()
+    assert hint.text().startswith("No project yet.")
+    assert view.import_button.text() in hint.text()  # the button's own name
+    assert "SRT/VTT" in hint.text() and "CSV" in hint.text()
+    import_script(qtbot, window, tmp_path)
+    assert view.project is not None and not hint.isVisible()
+
+
+def test_a_block_whose_render_failed_reads_failed_with_the_reason_as_tooltip(qtbot, window, tmp_path):
+    lib = window.ctx.library
+    voice = lib.add_voice("No transcript", language="en")
+    lib.import_clip_file(voice.id, SELFTEST_CLIP)  # Clone (the default mode) needs its transcript
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    (tmp_path / "lines.txt").write_text("Hello there.\n\nGood day to you.\n")
+    assert view.import_script(tmp_path / "lines.txt", {"": lib.get_voice(voice.id).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == 2)
+    assert _render(qtbot, view) is None  # failed on block 1
+    model = view.model
+    wait_until(qtbot, lambda: model.data(model.index(0, 3)) == "failed", 10)
+    tip = model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+    assert tip and "transcript" in tip and "could not be rendered" not in tip, tip
+    assert model.data(model.index(1, 3)) == "not rendered"  # never tried
+    assert model.data(model.index(1, 3), Qt.ItemDataRole.ToolTipRole) is None
+    # the user fixes the block (cross-lingual needs no transcript): it is no longer "failed"
+    view.store.update_block(model.items[0].block.id, mode="cross_lingual")
+    view.refresh_blocks([model.items[0].block.id])
+    assert model.data(model.index(0, 3)) == "not rendered"
+
+
+def test_a_stopped_render_keeps_the_blocks_done_on_its_bar(qtbot, window, tmp_path):
+    """Stop a render after its first block, render again and stop before any block is made: the bar
+    shows the blocks done (reused ones included), as the label says, not 0 %."""
+    text = "".join(f"Line number {n}.\n\n" for n in range(1, 7))[:-1]
+    view = import_script(qtbot, window, tmp_path, text=text)
+    bar = view.progress_bar
+    clicked = []
+
+    def first_block_done(*_):
+        if not clicked and bar.value() >= 1:
+            clicked.append(bar.value())
+            view.stop_button.click()
+
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.render()
+        view._job.progress.connect(first_block_done)
+    report = ended.args[0]
+    assert clicked and report.cancelled and 1 <= report.rendered < 6
+    done = report.rendered
+    assert (bar.value(), bar.maximum()) == (done, 6)
+    # again, stopped before its first block is made: the kept blocks are still done
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.render()
+        assert view.cancel_render()
+    report = ended.args[0]  # None when it was stopped while still queued behind the first render
+    assert report is None or (report.cancelled and report.rendered == 0 and report.reused == done)
+    assert (bar.value(), bar.maximum()) == (done, 6)
+    assert view.progress_label.text() == f"Stopped; {done} of 6 blocks are rendered and kept."
+    qtbot.wait(300)  # the reload and the waveform after it leave the bar as it is
+    assert (bar.value(), bar.maximum()) == (done, 6)
