@@ -81,3 +81,31 @@ def test_a_stopped_render_keeps_the_blocks_done_on_its_bar(qtbot, window, tmp_pa
     assert view.progress_label.text() == f"Stopped; {done} of 6 blocks are rendered and kept."
     qtbot.wait(300)  # the reload and the waveform after it leave the bar as it is
     assert (bar.value(), bar.maximum()) == (done, 6)
+
+
+def test_block_voice_starts_on_the_blocks_own_voice(qtbot, window, tmp_path, monkeypatch):
+    import studio.ui.project.view as view_module
+
+    view = import_script(qtbot, window, tmp_path, text="One.\n\nTwo.\n\nThree.")
+    save_voice(qtbot, window, name="Aaron")
+    save_voice(qtbot, window, name="Zoe")
+    lib = window.ctx.library
+    voices = lib.list_voices()
+    names = [v.name for v in voices]
+    asked = []
+
+    def get_item(_parent, _title, _label, items, current, _editable):
+        asked.append((items, current))
+        return items[current], True  # OK on what it proposes: nothing changes
+
+    monkeypatch.setattr(view_module.QInputDialog, "getItem", get_item)
+    # block 2 gets a voice that is not the list's first, block 1 keeps the speaker mapping's
+    other = next(v for v in voices if v.name != names[0])
+    view.set_block_voice(1, other.uid)
+    view.table.selectRow(1)
+    view.choose_block_voice()
+    assert asked[-1] == (names, names.index(other.name))
+    assert view.model.items[1].block.voice_uid == other.uid
+    view.table.selectRow(0)
+    view.choose_block_voice()
+    assert asked[-1][1] == names.index("Narrator")  # the voice the script was mapped to

@@ -835,8 +835,18 @@ class ProjectView(QWidget):
         if not voices:
             self.ctx.error(self.tr("Save a voice first: the library has no voices."))
             return
+        # start on the voice that speaks the block now: its own, else its speaker's
+        block = self.model.items[row].block
+        mapped = self.model.speaker_voices.get(block.speaker) or self.model.speaker_voices.get("")
+        current = block.voice_uid or (mapped.voice_uid if mapped is not None else None)
+        index = next((i for i, v in enumerate(voices) if v.uid == current), 0)
         name, ok = QInputDialog.getItem(
-            self, self.tr("Block voice"), self.tr("Voice for this block:"), [v.name for v in voices], 0, False
+            self,
+            self.tr("Block voice"),
+            self.tr("Voice for this block:"),
+            [v.name for v in voices],
+            index,
+            False,
         )
         if ok:
             self.set_block_voice(row, next(v for v in voices if v.name == name).uid)
