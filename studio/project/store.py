@@ -440,6 +440,25 @@ class ProjectStore:
         )
         return {r["speaker"]: SpeakerVoice(r["speaker"], r["voice_uid"], r["voice_file"]) for r in rows}
 
+    def voice_usage(self, voice_uid: str) -> list[tuple[Project, int]]:
+        """The projects whose blocks library voice `voice_uid` speaks: (project, number of blocks),
+        newest project first. A block counts when it names the voice itself, or names none and its
+        speaker (else the lines without a speaker, "") is mapped to it, as VoiceResolver.voice_for
+        resolves it."""
+        used = []
+        for project in self.list_projects():
+            speakers = self.speakers(project.id)
+            count = 0
+            for block in self.blocks(project.id):
+                if block.voice_uid or block.voice_file:
+                    count += block.voice_uid == voice_uid
+                else:
+                    ref = speakers.get(block.speaker) or speakers.get("")
+                    count += ref is not None and ref.voice_uid == voice_uid
+            if count:
+                used.append((project, count))
+        return used
+
     # -- takes ---------------------------------------------------------------------------------
 
     def add_take(

@@ -247,11 +247,14 @@ class VoiceList(QGroupBox):
         hidden_takes = self.ctx.deletions.hidden("take")
         remaining = [t for t in lib.take_ids(voice_id=voice_id) if t not in hidden_takes]
         keep = False
+        used_by = self.projects_using(voice.uid)
         if remaining:
-            answer = self.ask_delete_with_takes(voice.name, len(remaining))
+            answer = self.ask_delete_with_takes(voice.name, len(remaining), used_by=used_by)
             if answer is None:
                 return False
             keep = answer == "keep"
+        elif used_by and not self.ask_delete_used_voice(voice.name, used_by):
+            return False
         self.ctx.deletions.delete("voice", voice_id, voice.name, takes=tuple(remaining), keep_takes=keep)
         if not remaining:
             text = self.tr("Deleted the voice {0}. Press Ctrl+Z to undo.")
@@ -262,12 +265,48 @@ class VoiceList(QGroupBox):
         self.ctx.info(text.format(voice.name))
         return True
 
-    def ask_delete_with_takes(self, name: str, count: int) -> str | None:
-        """ "delete" (the voice and its takes), "keep" (the voice only) or None (cancel); tests replace it."""
+    def projects_using(self, voice_uid: str) -> str:
+        """ "story (3 blocks), talk (1 block)": the projects whose blocks the voice speaks; "" if none."""
+        from studio.project.store import ProjectStore
+
+        parts = []
+        for project, count in ProjectStore(self.ctx.library).voice_usage(voice_uid):
+            if count == 1:  # English has no catalogue: its singular is a message of its own
+                parts.append(self.tr("{0} (1 block)").format(project.name))
+            else:
+                parts.append(self.tr("{0} (%n blocks)", "", count).format(project.name))
+        return ", ".join(parts)
+
+    def used_by_text(self, used_by: str) -> str:
+        return self.tr(
+            "Projects use this voice: {0}. Their blocks will have no voice until you choose another "
+            "(Project tab: Speaker voices… or Block voice…)."
+        ).format(used_by)
+
+    def ask_delete_used_voice(self, name: str, used_by: str) -> bool:
+        """A voice with no takes that projects use (`used_by`, from projects_using): True = delete it
+        anyway. Tests replace it."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete voice"))
+        box.setText(self.tr("Delete the voice {0}?").format(name) + "\n\n" + self.used_by_text(used_by))
+        box.setInformativeText(self.tr("Ctrl+Z undoes it until Voice Studio closes."))
+        delete = box.addButton(self.tr("Delete the voice"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete
+
+    def ask_delete_with_takes(self, name: str, count: int, used_by: str = "") -> str | None:
+        """ "delete" (the voice and its takes), "keep" (the voice only) or None (cancel); `used_by`
+        names the projects that use the voice (projects_using). Tests replace it."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete voice"))
-        box.setText(self.tr("The voice {0} has %n take(s). What happens to them?", "", count).format(name))
+        text = self.tr("The voice {0} has %n take(s). What happens to them?", "", count).format(name)
+        if used_by:
+            text += "\n\n" + self.used_by_text(used_by)
+        box.setText(text)
         box.setInformativeText(self.tr("Ctrl+Z undoes either choice until Voice Studio closes."))
         with_takes = box.addButton(
             self.tr("Delete the voice and its takes"), QMessageBox.ButtonRole.DestructiveRole

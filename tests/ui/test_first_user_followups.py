@@ -227,16 +227,16 @@ def test_a_voice_with_takes_is_deleted_with_or_without_them_undoably(window, qtb
     second, _ = make_take(qtbot, window, "Keep me too.", stream=False)
     voices, takes = window.voice_list, window.takes
     # cancel: nothing happens
-    monkeypatch.setattr(voices, "ask_delete_with_takes", lambda name, n: None)
+    monkeypatch.setattr(voices, "ask_delete_with_takes", lambda name, n, used_by="": None)
     assert not voices.delete_voice(voice_id)
     # with its takes: both go from the lists, one Ctrl+Z brings all back
-    monkeypatch.setattr(voices, "ask_delete_with_takes", lambda name, n: "delete")
+    monkeypatch.setattr(voices, "ask_delete_with_takes", lambda name, n, used_by="": "delete")
     assert voices.delete_voice(voice_id)
     assert voice_id not in voices.voice_ids() and not {first, second} & set(takes.take_ids())
     window.undo_delete()
     assert voice_id in voices.voice_ids() and {first, second} <= set(takes.take_ids())
     # keeping its takes: the voice goes, the takes stay and say whose they were
-    monkeypatch.setattr(voices, "ask_delete_with_takes", lambda name, n: "keep")
+    monkeypatch.setattr(voices, "ask_delete_with_takes", lambda name, n, used_by="": "keep")
     assert voices.delete_voice(voice_id)
     assert voice_id not in voices.voice_ids() and {first, second} <= set(takes.take_ids())
     assert window.ctx.deletions.commit_all() == []

@@ -5,6 +5,7 @@ an export says what it wrote once."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import SELFTEST_CLIP, import_script, save_voice, wait_until
@@ -109,3 +110,46 @@ def test_block_voice_starts_on_the_blocks_own_voice(qtbot, window, tmp_path, mon
     view.table.selectRow(0)
     view.choose_block_voice()
     assert asked[-1][1] == names.index("Narrator")  # the voice the script was mapped to
+
+
+def test_deleting_a_voice_names_the_projects_that_use_it_before_it_goes(qtbot, window, tmp_path, monkeypatch):
+    view = import_script(qtbot, window, tmp_path, text="One.\n\nTwo.\n\nThree.")  # "short": Narrator
+    lib = window.ctx.library
+    narrator = next(v for v in lib.list_voices() if v.name == "Narrator")
+    guest = lib.get_voice(save_voice(qtbot, window, name="Guest"))
+    spare = save_voice(qtbot, window, name="Spare")
+    (tmp_path / "two.txt").write_text("Four.\n\nFive.\n")
+    assert view.import_script(tmp_path / "two.txt", {"": guest.uid})
+    wait_until(qtbot, lambda: [i.block.text for i in view.model.items] == ["Four.", "Five."], 10)
+    view.set_block_voice(1, narrator.uid)  # one block of "two" is Narrator's own
+    voices = window.voice_list
+    asked = []
+
+    def ask(name, used_by):
+        asked.append((name, used_by))
+        return False  # Cancel
+
+    monkeypatch.setattr(voices, "ask_delete_used_voice", ask)
+    assert not voices.delete_voice(narrator.id)
+    assert len(asked) == 1 and asked[0][0] == "Narrator"
+    assert sorted(asked[0][1].split(", ")) == ["short (3 blocks)", "two (1 block)"]  # newest first
+    assert lib.get_voice(narrator.id) is not None and narrator.id not in window.ctx.deletions.hidden("voice")
+    sentence = voices.used_by_text(asked[0][1])
+    assert asked[0][1] in sentence and "Speaker voices…" in sentence
+    # confirmed: deleted (undoably); a voice no project uses is deleted without the question
+    monkeypatch.setattr(voices, "ask_delete_used_voice", lambda name, used_by: True)
+    assert voices.delete_voice(narrator.id)
+    assert narrator.id in window.ctx.deletions.hidden("voice")
+    monkeypatch.setattr(
+        voices, "ask_delete_used_voice", lambda *_: pytest.fail("Spare is used by no project")
+    )
+    assert voices.delete_voice(spare)
+    # a voice with takes: the takes question names the projects too
+    take_voice = lib.get_voice(guest.id)
+    told = []
+    monkeypatch.setattr(
+        voices, "ask_delete_with_takes", lambda name, n, used_by="": told.append((name, used_by)) or None
+    )
+    monkeypatch.setattr(lib, "take_ids", lambda voice_id=None: [1] if voice_id == take_voice.id else [])
+    assert not voices.delete_voice(take_voice.id)
+    assert told == [("Guest", "two (1 block)")]
