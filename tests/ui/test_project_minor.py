@@ -40,8 +40,8 @@ def test_project_export_follows_the_bit_depth_of_settings_and_lists_the_files(qt
         assert sf.info(str(path)).subtype == subtype, fmt
         sidecar = json.loads((out / f"{fmt}.wav.json").read_text())
         assert sidecar["audio_format"] == f"WAV {bits}-bit"
-        # the confirmation names the three files with their full paths
-        text = view.export_summary.text()
+        # the confirmation (in the message area) names the three files with their full paths
+        text = said[-1]
         assert f"audio: {path}" in text
         assert f"subtitles (.srt): {path.with_suffix('.srt')}" in text
         assert f"timing and provenance (.json): {out / f'{fmt}.wav.json'}" in text

@@ -153,3 +153,16 @@ def test_deleting_a_voice_names_the_projects_that_use_it_before_it_goes(qtbot, w
     monkeypatch.setattr(lib, "take_ids", lambda voice_id=None: [1] if voice_id == take_voice.id else [])
     assert not voices.delete_voice(take_voice.id)
     assert told == [("Guest", "two (1 block)")]
+
+
+def test_a_project_export_says_what_it_wrote_once(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    view = import_script(qtbot, window, tmp_path)
+    assert _render(qtbot, view).rendered == 2
+    path = tmp_path / "out" / "short.wav"
+    with qtbot.waitSignal(view.exported, timeout=60_000):
+        view.export_to(path, subtitles=path.with_suffix(".srt"))
+    showing = [label for label in window.findChildren(QLabel) if str(path) in label.text()]
+    assert showing == [window.message_bar.label], [label.objectName() or label for label in showing]
+    assert f"subtitles (.srt): {path.with_suffix('.srt')}" in window.message_bar.text()

@@ -240,16 +240,11 @@ class ProjectView(QWidget):
         self.overruns = QLabel("")
         self.overruns.setWordWrap(True)
         self.overruns.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # after an export: every file written (audio, subtitles, timing sidecar) with its path
-        self.export_summary = QLabel("")
-        self.export_summary.setWordWrap(True)
-        self.export_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(self.waveform, 1)
         bl.addWidget(self.overruns)
-        bl.addWidget(self.export_summary)
 
         upper = QWidget()
         ul = QVBoxLayout(upper)
@@ -1036,7 +1031,7 @@ class ProjectView(QWidget):
         """Export on a background thread; `exported(result)` when written, an error message otherwise.
 
         The WAV bit depth follows Settings (`export_bits`) unless `bits` is given. When written, the
-        status bar and the label under the waveform (`export_summary`) list every file with its path:
+        message area lists every file with its path (once, as a take's export says where it went):
         the audio, the subtitles (.srt/.vtt) and the timing/provenance sidecar (.json)."""
         from studio.project.export import export_project
 
@@ -1059,7 +1054,6 @@ class ProjectView(QWidget):
             for warning in result.warnings:
                 self.ctx.warn(warning)
             text = self.written_files_text(result)
-            self.export_summary.setText(text)
             first, *files = text.split("\n")
             self.ctx.resolve(PROJECT_KEYS)  # exported: earlier project problems are no longer the news
             self.ctx.info(first + " " + "; ".join(files), key="export")
