@@ -3,7 +3,7 @@
 <context>
     <name>BlockTableModel</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/table_model.py" line="115" />
+        <location filename="../../studio/ui/project/table_model.py" line="141" />
         <source>Take #{0}, one of this block's %n take(s); choose another in the block inspector.</source>
         <translation>
             <numerusform>Take #{0}, one of this block's %n take; choose another in the block inspector.</numerusform><numerusform>Take #{0}, one of this block's %n takes; choose another in the block inspector.</numerusform></translation>
@@ -12,13 +12,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="998" />
+        <location filename="../../studio/ui/main_window.py" line="1017" />
         <source>Recovered %n recording(s) interrupted last time; the latest is in the reference panel.</source>
         <translation>
             <numerusform>Recovered %n recording interrupted last time; the latest is in the reference panel.</numerusform><numerusform>Recovered %n recordings interrupted last time; the latest is in the reference panel.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/main_window.py" line="1021" />
+        <location filename="../../studio/ui/main_window.py" line="1040" />
         <source>%n take(s) queued</source>
         <translation>
             <numerusform>%n take queued</numerusform><numerusform>%n takes queued</numerusform></translation>
@@ -27,19 +27,19 @@
 <context>
     <name>ProjectView</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="304" />
+        <location filename="../../studio/ui/project/view.py" line="316" />
         <source>{0} — %n blocks</source>
         <translation>
             <numerusform>{0} — %n block</numerusform><numerusform>{0} — %n blocks</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="363" />
+        <location filename="../../studio/ui/project/view.py" line="376" />
         <source>Render the project first: %n blocks have no audio yet.</source>
         <translation>
             <numerusform>Render the project first: %n block has no audio yet.</numerusform><numerusform>Render the project first: %n blocks have no audio yet.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="746" />
+        <location filename="../../studio/ui/project/view.py" line="788" />
         <source>Rendered %n block(s), reused {0}.</source>
         <translation>
             <numerusform>Rendered %n block, reused {0}.</numerusform><numerusform>Rendered %n blocks, reused {0}.</numerusform></translation>
@@ -57,7 +57,7 @@
 <context>
     <name>TakesPanel</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="403" />
+        <location filename="../../studio/ui/takes_panel.py" line="414" />
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>Spoken in one pass with %n other sentence; re-rolled alone, it is spliced in at its pauses.</numerusform><numerusform>Spoken in one pass with %n other sentences; re-rolled alone, it is spliced in at its pauses.</numerusform></translation>
@@ -75,7 +75,13 @@
 <context>
     <name>VoiceList</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/voice_list.py" line="270" />
+        <location filename="../../studio/ui/voice_list.py" line="277" />
+        <source>{0} (%n blocks)</source>
+        <translation>
+            <numerusform>{0} (%n block)</numerusform><numerusform>{0} (%n blocks)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/voice_list.py" line="306" />
         <source>The voice {0} has %n take(s). What happens to them?</source>
         <translation>
             <numerusform>The voice {0} has %n take. What happens to them?</numerusform><numerusform>The voice {0} has %n takes. What happens to them?</numerusform></translation>

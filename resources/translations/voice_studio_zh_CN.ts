@@ -124,79 +124,84 @@
 <context>
     <name>BlockTableModel</name>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="36"/>
+        <location filename="../../studio/ui/project/table_model.py" line="38"/>
         <source>rendered</source>
         <translation>已渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="37"/>
+        <location filename="../../studio/ui/project/table_model.py" line="39"/>
         <source>not rendered</source>
         <translation>未渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="38"/>
+        <location filename="../../studio/ui/project/table_model.py" line="40"/>
         <source>stale</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="42"/>
+        <location filename="../../studio/ui/project/table_model.py" line="44"/>
         <source>Speaker</source>
         <translation>说话人</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="43"/>
+        <location filename="../../studio/ui/project/table_model.py" line="45"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="44"/>
+        <location filename="../../studio/ui/project/table_model.py" line="46"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="45"/>
+        <location filename="../../studio/ui/project/table_model.py" line="47"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="46"/>
+        <location filename="../../studio/ui/project/table_model.py" line="48"/>
         <source>Take</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="97"/>
+        <location filename="../../studio/ui/project/table_model.py" line="119"/>
         <source>no voice</source>
         <translation>无音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="104"/>
+        <location filename="../../studio/ui/project/table_model.py" line="121"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/table_model.py" line="130"/>
         <source>Spoken by {0}, the voice chosen for this block.</source>
         <translation>由 {0} 朗读：为此段单独选择的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="107"/>
+        <location filename="../../studio/ui/project/table_model.py" line="133"/>
         <source>Spoken by {0}, the voice of the speaker {1}.</source>
         <translation>由 {0} 朗读：说话人 {1} 的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="110"/>
+        <location filename="../../studio/ui/project/table_model.py" line="136"/>
         <source>Spoken by {0}, the voice chosen for lines with no speaker.</source>
         <translation>由 {0} 朗读：为无说话人的台词选择的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="113"/>
+        <location filename="../../studio/ui/project/table_model.py" line="139"/>
         <source>#{0}</source>
         <translation>#{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/table_model.py" line="115"/>
+        <location filename="../../studio/ui/project/table_model.py" line="141"/>
         <source>Take #{0}, one of this block&apos;s %n take(s); choose another in the block inspector.</source>
         <translation>
             <numerusform>版本 #{0}，此段共 %n 个版本；可在段落检查器中选择其他版本。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/table_model.py" line="121"/>
+        <location filename="../../studio/ui/project/table_model.py" line="147"/>
         <source>{0:.2f} s</source>
         <translation>{0:.2f} 秒</translation>
     </message>
@@ -1725,333 +1730,333 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/__init__.py" line="19"/>
-        <location filename="../../studio/ui/project/view.py" line="190"/>
+        <location filename="../../studio/ui/project/view.py" line="193"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="181"/>
+        <location filename="../../studio/ui/project/view.py" line="184"/>
         <source>Import script…</source>
         <translation>导入脚本…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="182"/>
+        <location filename="../../studio/ui/project/view.py" line="185"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="188"/>
+        <location filename="../../studio/ui/project/view.py" line="191"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="222"/>
+        <location filename="../../studio/ui/project/view.py" line="225"/>
         <source>Play from block</source>
         <translation>从此段播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="223"/>
+        <location filename="../../studio/ui/project/view.py" line="226"/>
         <source>Re-roll block</source>
         <translation>重新生成此段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="224"/>
+        <location filename="../../studio/ui/project/view.py" line="227"/>
         <source>Block voice…</source>
         <translation>此段音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="306"/>
+        <location filename="../../studio/ui/project/view.py" line="315"/>
         <source>{0} — 1 block</source>
         <translation>{0} — 1 段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="307"/>
+        <location filename="../../studio/ui/project/view.py" line="316"/>
         <source>{0} — %n blocks</source>
         <translation>
             <numerusform>{0} — %n 段</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="335"/>
-        <location filename="../../studio/ui/project/view.py" line="809"/>
+        <location filename="../../studio/ui/project/view.py" line="345"/>
+        <location filename="../../studio/ui/project/view.py" line="854"/>
         <source>Import a script first (Import script…): there is no project yet.</source>
         <translation>请先导入脚本（“导入脚本…”）：还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="336"/>
+        <location filename="../../studio/ui/project/view.py" line="346"/>
         <source>Open a model folder first (File → Open model folder…).</source>
         <translation>请先打开模型文件夹（文件 → 打开模型文件夹…）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="337"/>
+        <location filename="../../studio/ui/project/view.py" line="347"/>
         <source>The project is rendering; wait for it or cancel it.</source>
         <translation>项目正在渲染；请等待完成或取消。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="338"/>
-        <location filename="../../studio/ui/project/view.py" line="792"/>
+        <location filename="../../studio/ui/project/view.py" line="348"/>
+        <location filename="../../studio/ui/project/view.py" line="827"/>
         <source>Select a block in the table first.</source>
         <translation>请先在表格中选择一个段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="347"/>
+        <location filename="../../studio/ui/project/view.py" line="357"/>
         <source>Render every block that has no audio for its current text, voice and settings.</source>
         <translation>渲染所有在当前文本、音色和设置下还没有音频的段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="362"/>
+        <location filename="../../studio/ui/project/view.py" line="372"/>
         <source>The project has no blocks.</source>
         <translation>项目中没有段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="364"/>
+        <location filename="../../studio/ui/project/view.py" line="374"/>
         <source>Render the project first: 1 block has no audio yet.</source>
         <translation>请先渲染项目：还有 1 个段落没有音频。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="366"/>
+        <location filename="../../studio/ui/project/view.py" line="376"/>
         <source>Render the project first: %n blocks have no audio yet.</source>
         <translation>
             <numerusform>请先渲染项目：还有 %n 个段落没有音频。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="185"/>
+        <location filename="../../studio/ui/project/view.py" line="188"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="225"/>
+        <location filename="../../studio/ui/project/view.py" line="228"/>
         <source>Speaker voices…</source>
         <translation>说话人音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="351"/>
+        <location filename="../../studio/ui/project/view.py" line="256"/>
+        <source>No project yet. Import a script to start one (Import script…): plain text or Markdown, a dialogue (CSV/TSV with a speaker column) or subtitles (SRT/VTT). Every speaker needs a saved voice.</source>
+        <translation>还没有项目。导入一个脚本即可开始（导入脚本…）：纯文本或 Markdown、对话（带说话人列的 CSV/TSV）或字幕（SRT/VTT）。每个说话人都需要一个已保存的音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/project/view.py" line="361"/>
         <source>Nothing is rendering.</source>
         <translation>当前没有正在渲染的内容。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="353"/>
-        <location filename="../../studio/ui/project/view.py" line="699"/>
+        <location filename="../../studio/ui/project/view.py" line="363"/>
+        <location filename="../../studio/ui/project/view.py" line="726"/>
         <source>Stopping after the current block…</source>
         <translation>当前段落完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="356"/>
+        <location filename="../../studio/ui/project/view.py" line="366"/>
         <source>Stop the render; the blocks rendered so far are kept (Render again makes the rest).</source>
         <translation>停止渲染；已渲染的段落会保留（再次渲染只生成其余部分）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="370"/>
+        <location filename="../../studio/ui/project/view.py" line="380"/>
         <source>Write the whole render to a WAV, FLAC or MP3 file (WAV bit depth from Settings), with SRT subtitles and a JSON file of every block&apos;s timing beside it.</source>
         <translation>将整个渲染写入 WAV、FLAC 或 MP3 文件（WAV 位深取自设置），并在旁边写出 SRT 字幕和记录每个段落时间的 JSON 文件。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="380"/>
+        <location filename="../../studio/ui/project/view.py" line="390"/>
         <source>Render every block first: there is no audio to play yet.</source>
         <translation>请先渲染所有段落：还没有可播放的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="383"/>
+        <location filename="../../studio/ui/project/view.py" line="393"/>
         <source>Play the render from the selected block on (or double-click a block).</source>
         <translation>从所选段落开始播放渲染结果（或双击某个段落）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="396"/>
+        <location filename="../../studio/ui/project/view.py" line="406"/>
         <source>Render the selected block again with a new seed; its earlier takes are kept.</source>
         <translation>用新的种子重新渲染所选段落；之前的版本会保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="401"/>
+        <location filename="../../studio/ui/project/view.py" line="411"/>
         <source>Choose another library voice for the selected block only.</source>
         <translation>只为所选段落换用资料库中的另一个音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="406"/>
+        <location filename="../../studio/ui/project/view.py" line="416"/>
         <source>Choose the library voice of every speaker at once (every block of that speaker).</source>
         <translation>一次为每个说话人选择音色库中的音色（该说话人的所有段落）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="519"/>
+        <location filename="../../studio/ui/project/view.py" line="530"/>
         <source>Import a script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="519"/>
+        <location filename="../../studio/ui/project/view.py" line="530"/>
         <source>Scripts</source>
         <translation>脚本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="570"/>
+        <location filename="../../studio/ui/project/view.py" line="581"/>
         <source>Save a voice first: every speaker of a project needs a voice.</source>
         <translation>请先保存一个音色：项目中的每个说话人都需要音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="581"/>
+        <location filename="../../studio/ui/project/view.py" line="592"/>
         <source>No voice chosen for speaker {0}.</source>
         <translation>说话人 {0} 还没有选择音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="600"/>
+        <location filename="../../studio/ui/project/view.py" line="611"/>
         <source>Updated project {0} from {1}; unchanged lines keep their audio.</source>
         <translation>已根据 {1} 更新项目 {0}；未改动的行保留其音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="614"/>
+        <location filename="../../studio/ui/project/view.py" line="625"/>
         <source>Script imported before</source>
         <translation>脚本已导入过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="615"/>
+        <location filename="../../studio/ui/project/view.py" line="626"/>
         <source>This script was imported before as the project {0}.</source>
         <translation>此脚本之前已作为项目 {0} 导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="618"/>
+        <location filename="../../studio/ui/project/view.py" line="629"/>
         <source>Update it: the blocks follow the file, every speaker keeps its voice and unchanged lines keep their audio. Or import it as a new project.</source>
         <translation>更新它：段落随文件更新，每个说话人保留其声音，未改动的行保留其音频。也可以作为新项目导入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="622"/>
+        <location filename="../../studio/ui/project/view.py" line="633"/>
         <source>Update {0}</source>
         <translation>更新 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="623"/>
+        <location filename="../../studio/ui/project/view.py" line="634"/>
         <source>Import as a new project</source>
         <translation>作为新项目导入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="642"/>
+        <location filename="../../studio/ui/project/view.py" line="659"/>
         <source>Import a script first (Import script…): there is no project to render.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可渲染的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="647"/>
+        <location filename="../../studio/ui/project/view.py" line="664"/>
         <source>The project is already rendering.</source>
         <translation>项目已在渲染中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="651"/>
+        <location filename="../../studio/ui/project/view.py" line="668"/>
         <source>Open a model folder before rendering.</source>
         <translation>渲染前请先打开模型文件夹。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="681"/>
+        <location filename="../../studio/ui/project/view.py" line="708"/>
         <source>Render project {0}</source>
         <translation>渲染项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="687"/>
+        <location filename="../../studio/ui/project/view.py" line="714"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="721"/>
+        <location filename="../../studio/ui/project/view.py" line="748"/>
         <source>, {0:.0f} s left</source>
         <translation>，剩余 {0:.0f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="725"/>
+        <location filename="../../studio/ui/project/view.py" line="752"/>
         <source>{0}/{1} blocks, {2:.1f} s of audio</source>
         <translation>{0}/{1} 段，已生成 {2:.1f} 秒音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="730"/>
+        <location filename="../../studio/ui/project/view.py" line="757"/>
         <source>{0}/{1} blocks</source>
         <translation>{0}/{1} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="748"/>
+        <location filename="../../studio/ui/project/view.py" line="784"/>
         <source>Stopped; {0} of {1} blocks are rendered and kept.</source>
         <translation>已停止；{1} 个段落中有 {0} 个已渲染并保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="753"/>
-        <source>Stopped; the blocks rendered so far are kept.</source>
-        <translation>已停止；已渲染的段落会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/project/view.py" line="772"/>
+        <location filename="../../studio/ui/project/view.py" line="807"/>
         <source>Render failed; the blocks made before it are kept.</source>
         <translation>渲染失败；之前完成的段落已保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="812"/>
+        <location filename="../../studio/ui/project/view.py" line="857"/>
         <source>Speakers cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更改说话人。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="971"/>
+        <location filename="../../studio/ui/project/view.py" line="1016"/>
         <source>Export project (subtitles .srt and timing .json are written beside the audio)</source>
         <translation>导出项目（字幕 .srt 和时间 .json 会写在音频旁边）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1022"/>
+        <location filename="../../studio/ui/project/view.py" line="1066"/>
         <source>Exported:</source>
         <translation>已导出：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1024"/>
+        <location filename="../../studio/ui/project/view.py" line="1068"/>
         <source>audio: {0}</source>
         <translation>音频：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1026"/>
+        <location filename="../../studio/ui/project/view.py" line="1070"/>
         <source>subtitles ({0}): {1}</source>
         <translation>字幕（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1028"/>
+        <location filename="../../studio/ui/project/view.py" line="1072"/>
         <source>timing and provenance (.json): {0}</source>
         <translation>时间与来源（.json）：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/project/view.py" line="756"/>
+        <location filename="../../studio/ui/project/view.py" line="788"/>
         <source>Rendered %n block(s), reused {0}.</source>
         <translation>
             <numerusform>渲染了 %n 段，复用 {0} 段。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="796"/>
-        <location filename="../../studio/ui/project/view.py" line="820"/>
+        <location filename="../../studio/ui/project/view.py" line="831"/>
+        <location filename="../../studio/ui/project/view.py" line="865"/>
         <source>Save a voice first: the library has no voices.</source>
         <translation>请先保存一个音色：资料库中还没有音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="799"/>
+        <location filename="../../studio/ui/project/view.py" line="840"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="799"/>
+        <location filename="../../studio/ui/project/view.py" line="841"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="863"/>
+        <location filename="../../studio/ui/project/view.py" line="908"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="894"/>
+        <location filename="../../studio/ui/project/view.py" line="939"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="939"/>
+        <location filename="../../studio/ui/project/view.py" line="984"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="963"/>
-        <location filename="../../studio/ui/project/view.py" line="995"/>
+        <location filename="../../studio/ui/project/view.py" line="1008"/>
+        <location filename="../../studio/ui/project/view.py" line="1040"/>
         <source>Import a script first (Import script…): there is no project to export.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="973"/>
+        <location filename="../../studio/ui/project/view.py" line="1018"/>
         <source>Audio (*.wav *.flac *.mp3)</source>
         <translation>音频 (*.wav *.flac *.mp3)</translation>
     </message>
@@ -2059,7 +2064,7 @@
 <context>
     <name>ProjectWaveform</name>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="125"/>
+        <location filename="../../studio/ui/project/view.py" line="127"/>
         <source>time (s)</source>
         <translation>时间（秒）</translation>
     </message>
@@ -2588,7 +2593,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="137"/>
-        <location filename="../../studio/ui/script_panel.py" line="416"/>
+        <location filename="../../studio/ui/script_panel.py" line="418"/>
         <source>No source clip: import or record the speech to convert.</source>
         <translation>没有源音频：请导入或录制要转换的语音。</translation>
     </message>
@@ -2599,7 +2604,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="141"/>
-        <location filename="../../studio/ui/script_panel.py" line="423"/>
+        <location filename="../../studio/ui/script_panel.py" line="425"/>
         <source>Record source</source>
         <translation>录制源音频</translation>
     </message>
@@ -2665,7 +2670,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="215"/>
-        <location filename="../../studio/ui/script_panel.py" line="424"/>
+        <location filename="../../studio/ui/script_panel.py" line="426"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2752,32 +2757,32 @@
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="407"/>
+        <location filename="../../studio/ui/script_panel.py" line="408"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="418"/>
+        <location filename="../../studio/ui/script_panel.py" line="420"/>
         <source>Source: {0} ({1:.1f} s)</source>
         <translation>源音频：{0}（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="425"/>
+        <location filename="../../studio/ui/script_panel.py" line="427"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="426"/>
+        <location filename="../../studio/ui/script_panel.py" line="428"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="435"/>
+        <location filename="../../studio/ui/script_panel.py" line="437"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="442"/>
+        <location filename="../../studio/ui/script_panel.py" line="444"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
@@ -3041,22 +3046,22 @@
 <context>
     <name>SpeakerDialog</name>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="75"/>
+        <location filename="../../studio/ui/project/view.py" line="77"/>
         <source>Choose a voice for each speaker</source>
         <translation>为每个说话人选择音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="77"/>
+        <location filename="../../studio/ui/project/view.py" line="79"/>
         <source>Choose the library voice that speaks each speaker&apos;s lines.</source>
         <translation>为每个说话人的台词选择资料库中的朗读音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="80"/>
+        <location filename="../../studio/ui/project/view.py" line="82"/>
         <source>Lines with no speaker name (every line of a plain text, Markdown or subtitle script) use the voice chosen for (no speaker).</source>
         <translation>没有说话人名字的台词（纯文本、Markdown 或字幕脚本中的每一行）使用为“（无说话人）”选择的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="95"/>
+        <location filename="../../studio/ui/project/view.py" line="97"/>
         <source>(no speaker)</source>
         <translation>（无说话人）</translation>
     </message>
@@ -3064,17 +3069,17 @@
 <context>
     <name>TakeTraceFollower</name>
     <message>
-        <location filename="../../studio/ui/take_trace.py" line="185"/>
+        <location filename="../../studio/ui/take_trace.py" line="183"/>
         <source>Take #{0} cannot be shown here: {1}</source>
         <translation>无法在此显示版本 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/take_trace.py" line="208"/>
+        <location filename="../../studio/ui/take_trace.py" line="206"/>
         <source>Take #{0}: its mel spectrogram and speech tokens ({1:.1f} s)</source>
         <translation>版本 #{0}：梅尔频谱与语音 token（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/take_trace.py" line="213"/>
+        <location filename="../../studio/ui/take_trace.py" line="211"/>
         <source>Take #{0}: the mel spectrogram of its audio ({1:.1f} s); its speech tokens were not kept (they are for whole takes made in this session)</source>
         <translation>版本 #{0}：由音频计算的梅尔频谱（{1:.1f} 秒）；它的语音 token 没有保留（只保留本次会话生成的完整版本）</translation>
     </message>
@@ -3877,44 +3882,77 @@ Differs: {1}</source>
         <translation>无法重命名音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="259"/>
+        <location filename="../../studio/ui/voice_list.py" line="262"/>
         <source>Deleted the voice {0}; its takes are kept. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}；其版本已保留。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="261"/>
+        <location filename="../../studio/ui/voice_list.py" line="264"/>
         <source>Deleted the voice {0} and its takes. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0} 及其版本。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="269"/>
+        <location filename="../../studio/ui/voice_list.py" line="275"/>
+        <source>{0} (1 block)</source>
+        <translation>{0}（1 段）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/voice_list.py" line="277"/>
+        <source>{0} (%n blocks)</source>
+        <translation>
+            <numerusform>{0}（%n 段）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="282"/>
+        <source>Projects use this voice: {0}. Their blocks will have no voice until you choose another (Project tab: Speaker voices… or Block voice…).</source>
+        <translation>以下项目使用此音色：{0}。在你另选音色之前（项目页：说话人音色… 或 此段音色…），这些段落将没有音色。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="291"/>
+        <location filename="../../studio/ui/voice_list.py" line="305"/>
         <source>Delete voice</source>
         <translation>删除音色</translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="292"/>
+        <source>Delete the voice {0}?</source>
+        <translation>删除音色 {0}？</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="293"/>
+        <source>Ctrl+Z undoes it until Voice Studio closes.</source>
+        <translation>在 Voice Studio 关闭前，按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/voice_list.py" line="294"/>
+        <source>Delete the voice</source>
+        <translation>删除音色</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/voice_list.py" line="270"/>
+        <location filename="../../studio/ui/voice_list.py" line="306"/>
         <source>The voice {0} has %n take(s). What happens to them?</source>
         <translation>
             <numerusform>音色 {0} 有 %n 条版本。如何处理它们？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="271"/>
+        <location filename="../../studio/ui/voice_list.py" line="310"/>
         <source>Ctrl+Z undoes either choice until Voice Studio closes.</source>
         <translation>在 Voice Studio 关闭前，按 Ctrl+Z 可撤销任一选择。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="273"/>
+        <location filename="../../studio/ui/voice_list.py" line="312"/>
         <source>Delete the voice and its takes</source>
         <translation>删除音色及其版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="275"/>
+        <location filename="../../studio/ui/voice_list.py" line="314"/>
         <source>Delete the voice, keep its takes</source>
         <translation>删除音色，保留其版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/voice_list.py" line="257"/>
+        <location filename="../../studio/ui/voice_list.py" line="260"/>
         <source>Deleted the voice {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除音色 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
