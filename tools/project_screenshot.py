@@ -85,6 +85,13 @@ def main() -> int:
         script.write_text(SUBTITLES)
         view = window.project_view
         window.main_tabs.setCurrentWidget(view)
+        suffix = "" if args.language == "en" else f"-{args.language}"
+        deadline = time.monotonic() + 0.4
+        wait_for(lambda: time.monotonic() > deadline, 5, "the window to settle")
+        QApplication.processEvents()
+        empty = out / f"05-project-empty{suffix}.png"  # no project yet: the hint on how to start one
+        app.primaryScreen().grabWindow(0).save(str(empty))
+        print(f"saved {empty}")
         assert view.import_script(script, {"": ctx.library.get_voice(voice_id).uid})
         ended = []
         view.renderEnded.connect(ended.append)
@@ -100,7 +107,6 @@ def main() -> int:
         deadline = time.monotonic() + 0.6
         wait_for(lambda: time.monotonic() > deadline, 5, "the window to settle")
         QApplication.processEvents()
-        suffix = "" if args.language == "en" else f"-{args.language}"
         path = out / f"05-project-view{suffix}.png"
         app.primaryScreen().grabWindow(0).save(str(path))
         print(f"saved {path}")
