@@ -50,6 +50,11 @@ def test_a_block_whose_render_failed_reads_failed_with_the_reason_as_tooltip(qtb
     view.store.update_block(model.items[0].block.id, mode="cross_lingual")
     view.refresh_blocks([model.items[0].block.id])
     assert model.data(model.index(0, 3)) == "not rendered"
+    # block 1 renders, block 2 fails: the bar keeps the block made before the failure, 1 of 2
+    assert _render(qtbot, view) is None
+    wait_until(qtbot, lambda: model.data(model.index(1, 3)) == "failed", 10)
+    assert model.data(model.index(0, 3)) == "rendered"
+    assert (view.progress_bar.value(), view.progress_bar.maximum()) == (1, 2)
 
 
 def test_a_stopped_render_keeps_the_blocks_done_on_its_bar(qtbot, window, tmp_path):

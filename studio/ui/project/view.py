@@ -802,8 +802,7 @@ class ProjectView(QWidget):
         block_id = getattr(failure, "block_id", None)
         if block_id is not None:  # that block's row reads "failed", the reason as its tooltip
             self.model.set_failures({**self.model.failures, block_id: localize(failure.reason) or message})
-        self.ctx.error(message, key=RENDER_KEY)
-        self.progress_bar.setValue(0)
+        self.ctx.error(message, key=RENDER_KEY)  # the bar keeps the blocks made before it (as a stop does)
         self.progress_label.setText(self.tr("Render failed; the blocks made before it are kept."))
         self.progress_label.setToolTip(message)
         self.reload(then=lambda: self.renderEnded.emit(None))
