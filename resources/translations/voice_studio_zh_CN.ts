@@ -689,107 +689,112 @@
         <translation>{0}是静音（峰值低于 -60 dBFS）；请录制或导入语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="185"/>
-        <source>{0} is not audio that can be read ({1}).</source>
-        <translation>{0} 不是可读取的音频（{1}）。</translation>
+        <location filename="../../studio/ui/error_text.py" line="186"/>
+        <source>{0} is not an audio file Voice Studio can read: it is damaged, or not in a sound format Voice Studio knows ({1}).</source>
+        <translation>{0} 不是 Voice Studio 能读取的音频文件：文件已损坏，或不是 Voice Studio 支持的声音格式（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="191"/>
+        <location filename="../../studio/ui/error_text.py" line="195"/>
+        <source>{0} is not an audio file Voice Studio can read ({1}).</source>
+        <translation>{0} 不是 Voice Studio 能读取的音频文件（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="203"/>
         <source>{0} is {1} minutes long; files of up to {2} minutes can be opened. Cut a shorter piece first (a voice then uses 3 to 30 s of it, chosen by trimming).</source>
         <translation>{0} 长 {1} 分钟；最多可打开 {2} 分钟的文件。请先剪出较短的一段（音色随后通过裁剪从中选用 3 到 30 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="200"/>
+        <location filename="../../studio/ui/error_text.py" line="212"/>
         <source>{0} contains no audio.</source>
         <translation>{0} 不含音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="205"/>
+        <location filename="../../studio/ui/error_text.py" line="217"/>
         <source>{0} contains invalid (NaN or infinite) samples.</source>
         <translation>{0} 含有无效（NaN 或无穷大）采样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="210"/>
+        <location filename="../../studio/ui/error_text.py" line="222"/>
         <source>The file {0} does not exist.</source>
         <translation>文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="216"/>
+        <location filename="../../studio/ui/error_text.py" line="228"/>
         <source>The file {0} is not audio that Voice Studio can read ({1}).</source>
         <translation>文件 {0} 不是 Voice Studio 能读取的音频（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="223"/>
+        <location filename="../../studio/ui/error_text.py" line="235"/>
         <source>The audio file {0} is missing; run a library check.</source>
         <translation>音频文件 {0} 缺失；请运行资料库检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="230"/>
+        <location filename="../../studio/ui/error_text.py" line="242"/>
         <source>The audio file {0} cannot be read ({1}).</source>
         <translation>无法读取音频文件 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="235"/>
+        <location filename="../../studio/ui/error_text.py" line="247"/>
         <source>There is no voice with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="240"/>
+        <location filename="../../studio/ui/error_text.py" line="252"/>
         <source>There is no take with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="245"/>
+        <location filename="../../studio/ui/error_text.py" line="257"/>
         <source>There is no clip with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="250"/>
+        <location filename="../../studio/ui/error_text.py" line="262"/>
         <source>Could not write {0} ({1}).</source>
         <translation>无法写入 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="255"/>
+        <location filename="../../studio/ui/error_text.py" line="267"/>
         <source>Could not create the folder {0} ({1}).</source>
         <translation>无法创建文件夹 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="264"/>
+        <location filename="../../studio/ui/error_text.py" line="276"/>
         <source>block {0}</source>
         <translation>第 {0} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="266"/>
+        <location filename="../../studio/ui/error_text.py" line="278"/>
         <source>cue {0}</source>
         <translation>第 {0} 条字幕</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="267"/>
+        <location filename="../../studio/ui/error_text.py" line="279"/>
         <source>a block</source>
         <translation>某一段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="275"/>
+        <location filename="../../studio/ui/error_text.py" line="287"/>
         <source>{0} could not be rendered: </source>
         <translation>{0}无法渲染：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="281"/>
+        <location filename="../../studio/ui/error_text.py" line="293"/>
         <source>{0} is not a CosyVoice model folder: it has none of {1}.</source>
         <translation>{0} 不是 CosyVoice 模型文件夹：其中没有 {1} 中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="288"/>
+        <location filename="../../studio/ui/error_text.py" line="300"/>
         <source>The model folder {0} does not exist.</source>
         <translation>模型文件夹 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="293"/>
+        <location filename="../../studio/ui/error_text.py" line="305"/>
         <source>The model folder {0} is missing {1}.</source>
         <translation>模型文件夹 {0} 缺少 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="298"/>
+        <location filename="../../studio/ui/error_text.py" line="310"/>
         <source>In {0}, {1} is empty; download it again.</source>
         <translation>{0} 中的 {1} 是空文件；请重新下载。</translation>
     </message>
@@ -1641,12 +1646,12 @@
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/messages.py" line="44"/>
+        <location filename="../../studio/ui/messages.py" line="84"/>
         <source>No audio output device was found; connect speakers or headphones to listen (takes are still made and saved).</source>
         <translation>未找到音频输出设备；请连接扬声器或耳机收听（仍会生成并保存）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/messages.py" line="50"/>
+        <location filename="../../studio/ui/messages.py" line="90"/>
         <source>Playback stopped: {0}</source>
         <translation>播放已停止：{0}</translation>
     </message>
@@ -2588,7 +2593,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="137"/>
-        <location filename="../../studio/ui/script_panel.py" line="416"/>
+        <location filename="../../studio/ui/script_panel.py" line="418"/>
         <source>No source clip: import or record the speech to convert.</source>
         <translation>没有源音频：请导入或录制要转换的语音。</translation>
     </message>
@@ -2599,7 +2604,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="141"/>
-        <location filename="../../studio/ui/script_panel.py" line="423"/>
+        <location filename="../../studio/ui/script_panel.py" line="425"/>
         <source>Record source</source>
         <translation>录制源音频</translation>
     </message>
@@ -2665,7 +2670,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/script_panel.py" line="215"/>
-        <location filename="../../studio/ui/script_panel.py" line="424"/>
+        <location filename="../../studio/ui/script_panel.py" line="426"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2752,32 +2757,32 @@
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="407"/>
+        <location filename="../../studio/ui/script_panel.py" line="408"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="418"/>
+        <location filename="../../studio/ui/script_panel.py" line="420"/>
         <source>Source: {0} ({1:.1f} s)</source>
         <translation>源音频：{0}（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="425"/>
+        <location filename="../../studio/ui/script_panel.py" line="427"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="426"/>
+        <location filename="../../studio/ui/script_panel.py" line="428"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="435"/>
+        <location filename="../../studio/ui/script_panel.py" line="437"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/script_panel.py" line="442"/>
+        <location filename="../../studio/ui/script_panel.py" line="444"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
@@ -3064,17 +3069,17 @@
 <context>
     <name>TakeTraceFollower</name>
     <message>
-        <location filename="../../studio/ui/take_trace.py" line="185"/>
+        <location filename="../../studio/ui/take_trace.py" line="183"/>
         <source>Take #{0} cannot be shown here: {1}</source>
         <translation>无法在此显示版本 #{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/take_trace.py" line="208"/>
+        <location filename="../../studio/ui/take_trace.py" line="206"/>
         <source>Take #{0}: its mel spectrogram and speech tokens ({1:.1f} s)</source>
         <translation>版本 #{0}：梅尔频谱与语音 token（{1:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/take_trace.py" line="213"/>
+        <location filename="../../studio/ui/take_trace.py" line="211"/>
         <source>Take #{0}: the mel spectrogram of its audio ({1:.1f} s); its speech tokens were not kept (they are for whole takes made in this session)</source>
         <translation>版本 #{0}：由音频计算的梅尔频谱（{1:.1f} 秒）；它的语音 token 没有保留（只保留本次会话生成的完整版本）</translation>
     </message>
@@ -3082,284 +3087,284 @@
 <context>
     <name>TakesPanel</name>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="42"/>
+        <location filename="../../studio/ui/takes_panel.py" line="43"/>
         <source>The take&apos;s sentences, as the text frontend cuts them. The model speaks short sentences together in one pass (as CosyVoice&apos;s own frontend does); re-rolling one of them speaks it alone and splices it in at the pause where it starts and ends.</source>
         <translation>版本的各个句子，按文本前端的切分方式列出。模型会把较短的句子放在一次生成中一起朗读（与 CosyVoice 自带前端相同）；重新生成其中一句时会单独朗读它，并在它开始和结束处的停顿拼接回去。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="59"/>
+        <location filename="../../studio/ui/takes_panel.py" line="60"/>
         <source>Takes</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="62"/>
+        <location filename="../../studio/ui/takes_panel.py" line="63"/>
         <source>Search takes by text</source>
         <translation>按文本搜索版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="65"/>
+        <location filename="../../studio/ui/takes_panel.py" line="66"/>
         <source>★ only</source>
         <translation>仅 ★</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="77"/>
+        <location filename="../../studio/ui/takes_panel.py" line="78"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="78"/>
+        <location filename="../../studio/ui/takes_panel.py" line="79"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="79"/>
+        <location filename="../../studio/ui/takes_panel.py" line="80"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="80"/>
+        <location filename="../../studio/ui/takes_panel.py" line="81"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="81"/>
+        <location filename="../../studio/ui/takes_panel.py" line="82"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="108"/>
+        <location filename="../../studio/ui/takes_panel.py" line="109"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="109"/>
+        <location filename="../../studio/ui/takes_panel.py" line="110"/>
         <source>Play or pause the selected take (Space)</source>
         <translation>播放或暂停所选版本（空格键）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="111"/>
+        <location filename="../../studio/ui/takes_panel.py" line="112"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="115"/>
+        <location filename="../../studio/ui/takes_panel.py" line="116"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="116"/>
+        <location filename="../../studio/ui/takes_panel.py" line="117"/>
         <source>Make the take again with a new seed (a new take)</source>
         <translation>用新的随机种子重新生成（另存为新版本）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="118"/>
+        <location filename="../../studio/ui/takes_panel.py" line="119"/>
         <source>★ Favourite</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="121"/>
+        <location filename="../../studio/ui/takes_panel.py" line="122"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="122"/>
+        <location filename="../../studio/ui/takes_panel.py" line="123"/>
         <source>Export the selected take as WAV or FLAC (Ctrl+E)</source>
         <translation>将所选版本导出为 WAV 或 FLAC（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="124"/>
+        <location filename="../../studio/ui/takes_panel.py" line="125"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="125"/>
+        <location filename="../../studio/ui/takes_panel.py" line="126"/>
         <source>Delete the take (Ctrl+Z undoes it)</source>
         <translation>删除版本（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="150"/>
+        <location filename="../../studio/ui/takes_panel.py" line="151"/>
         <source>Re-roll sentence</source>
         <translation>重新生成该句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="153"/>
+        <location filename="../../studio/ui/takes_panel.py" line="154"/>
         <source>Generate only this sentence again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
         <translation>仅用新种子重新生成这一句：得到版本的新版本，以交叉淡化拼接；当前版本保持不变</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="162"/>
+        <location filename="../../studio/ui/takes_panel.py" line="163"/>
         <source>Remove from queue</source>
         <translation>从队列中移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="177"/>
+        <location filename="../../studio/ui/takes_panel.py" line="178"/>
         <source>Sentences of the selected take</source>
         <translation>所选版本的句子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="360"/>
+        <location filename="../../studio/ui/takes_panel.py" line="361"/>
         <source>sentence {0} re-rolled from take {1}</source>
         <translation>由版本 {1} 重新生成第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="364"/>
+        <location filename="../../studio/ui/takes_panel.py" line="365"/>
         <source>re-roll of take {0}</source>
         <translation>版本 {0} 的重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="75"/>
+        <location filename="../../studio/ui/takes_panel.py" line="76"/>
         <source>#</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="84"/>
+        <location filename="../../studio/ui/takes_panel.py" line="85"/>
         <source>Take number</source>
         <translation>版本编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="112"/>
+        <location filename="../../studio/ui/takes_panel.py" line="113"/>
         <source>Stop playback</source>
         <translation>停止播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="183"/>
+        <location filename="../../studio/ui/takes_panel.py" line="184"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="234"/>
+        <location filename="../../studio/ui/takes_panel.py" line="235"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="235"/>
+        <location filename="../../studio/ui/takes_panel.py" line="236"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="236"/>
+        <location filename="../../studio/ui/takes_panel.py" line="237"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="237"/>
+        <location filename="../../studio/ui/takes_panel.py" line="238"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="335"/>
+        <location filename="../../studio/ui/takes_panel.py" line="336"/>
         <source> · API</source>
         <translation> · API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="336"/>
+        <location filename="../../studio/ui/takes_panel.py" line="337"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="321"/>
+        <location filename="../../studio/ui/takes_panel.py" line="322"/>
         <source>{0} (deleted)</source>
         <translation>{0}（已删除）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="357"/>
+        <location filename="../../studio/ui/takes_panel.py" line="358"/>
         <source>partial: cancelled</source>
         <translation>不完整：已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="357"/>
+        <location filename="../../studio/ui/takes_panel.py" line="358"/>
         <source>partial: failed</source>
         <translation>不完整：失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="399"/>
+        <location filename="../../studio/ui/takes_panel.py" line="400"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="401"/>
+        <location filename="../../studio/ui/takes_panel.py" line="402"/>
         <source>(cut off)</source>
         <translation>（已截断）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="405"/>
+        <location filename="../../studio/ui/takes_panel.py" line="406"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="409"/>
+        <location filename="../../studio/ui/takes_panel.py" line="410"/>
         <source>The take stopped while this was spoken: its audio holds only part of it (or none). Re-roll the whole take to hear it.</source>
         <translation>生成在说这一句时停止了：音频里只有它的一部分（或完全没有）。重新生成整个版本才能听到它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="414"/>
+        <location filename="../../studio/ui/takes_panel.py" line="415"/>
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>与另外 %n 句在一次生成中一起朗读；单独重新生成时会在其停顿处拼接。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="426"/>
+        <location filename="../../studio/ui/takes_panel.py" line="427"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="434"/>
+        <location filename="../../studio/ui/takes_panel.py" line="435"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="435"/>
+        <location filename="../../studio/ui/takes_panel.py" line="436"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="440"/>
+        <location filename="../../studio/ui/takes_panel.py" line="441"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="443"/>
+        <location filename="../../studio/ui/takes_panel.py" line="444"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="446"/>
+        <location filename="../../studio/ui/takes_panel.py" line="447"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="446"/>
+        <location filename="../../studio/ui/takes_panel.py" line="447"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="450"/>
+        <location filename="../../studio/ui/takes_panel.py" line="451"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="452"/>
+        <location filename="../../studio/ui/takes_panel.py" line="453"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="507"/>
+        <location filename="../../studio/ui/takes_panel.py" line="508"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="534"/>
+        <location filename="../../studio/ui/takes_panel.py" line="535"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="534"/>
+        <location filename="../../studio/ui/takes_panel.py" line="535"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="566"/>
+        <location filename="../../studio/ui/takes_panel.py" line="567"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>
