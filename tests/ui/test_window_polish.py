@@ -98,3 +98,61 @@ def test_every_soundfile_open_error_gets_the_clear_sentence(noise_mp3, tmp_path)
         assert "is not an audio file Voice Studio can read" in message, message
         assert not any(word in message for word in LIBSNDFILE_WORDS), message
         assert any(p.search(message) for p in patterns), message
+
+
+# -- 3. the quality report's overall line stays clear of the table ---------------------------------
+
+
+def _rect_in(widget, window):
+    from PySide6.QtCore import QRect
+
+    return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+
+def _assert_report_clear(window, qtbot):
+    from PySide6.QtCore import QRect
+
+    view = window.reference.quality
+    tree, summary = view.tree, view.summary
+    for size in ((1600, 1000), (1280, 720)):  # the second is below the window's minimum: it is squeezed
+        window.resize(*size)
+        qtbot.wait(50)
+        tree.scrollToBottom()  # where the panel is squeezed, the table scrolls to its last row
+        qtbot.wait(20)
+        last = tree.topLevelItem(tree.topLevelItemCount() - 1)
+        row = tree.visualItemRect(last).intersected(tree.viewport().rect())  # the part drawn
+        assert row.height() > 0, size
+        row = QRect(tree.viewport().mapTo(window, row.topLeft()), row.size())
+        shown = _rect_in(summary, window)
+        assert summary.isVisible() and shown.height() >= summary.heightForWidth(summary.width())
+        assert not shown.intersects(row), (size, shown.getRect(), row.getRect())
+        assert not shown.intersects(_rect_in(tree, window)), (size, shown, _rect_in(tree, window))
+        assert _rect_in(view, window).contains(shown), (size, shown, _rect_in(view, window))
+
+
+def test_the_overall_line_does_not_overlap_the_quality_table(window, qtbot):
+    from tests.ui.conftest import SELFTEST_CLIP
+
+    assert window.reference.load_file(SELFTEST_CLIP)
+    _assert_report_clear(window, qtbot)
+
+
+def test_the_overall_line_does_not_overlap_the_quality_table_in_chinese(window, chinese, qtbot):
+    from tests.ui.conftest import SELFTEST_CLIP
+
+    assert window.reference.load_file(SELFTEST_CLIP)
+    assert CJK.search(window.reference.quality.summary.text())
+    _assert_report_clear(window, qtbot)
+
+
+def test_a_long_note_under_the_quality_table_does_not_overlap_it(window, qtbot, tmp_path):
+    import soundfile as sf
+
+    from tests.ui.conftest import SELFTEST_CLIP
+
+    audio, rate = sf.read(str(SELFTEST_CLIP), dtype="float32")
+    narrow = tmp_path / "telephone.wav"
+    sf.write(str(narrow), audio[:: max(1, rate // 8000)], 8000)  # narrow band: a three-line note
+    assert window.reference.load_file(narrow)
+    assert "Narrow-band" in window.reference.quality.summary.text()
+    _assert_report_clear(window, qtbot)
