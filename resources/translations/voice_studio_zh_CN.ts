@@ -2085,212 +2085,212 @@
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="22"/>
+        <location filename="../../studio/ui/quality_view.py" line="55"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="22"/>
+        <location filename="../../studio/ui/quality_view.py" line="55"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="22"/>
+        <location filename="../../studio/ui/quality_view.py" line="55"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="36"/>
+        <location filename="../../studio/ui/quality_view.py" line="74"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="36"/>
+        <location filename="../../studio/ui/quality_view.py" line="74"/>
         <source>warn</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="36"/>
+        <location filename="../../studio/ui/quality_view.py" line="74"/>
         <source>fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="40"/>
+        <location filename="../../studio/ui/quality_view.py" line="78"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="41"/>
+        <location filename="../../studio/ui/quality_view.py" line="79"/>
         <source>Sample rate</source>
         <translation>采样率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="42"/>
+        <location filename="../../studio/ui/quality_view.py" line="80"/>
         <source>Clipping</source>
         <translation>削波</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="43"/>
+        <location filename="../../studio/ui/quality_view.py" line="81"/>
         <source>Silence</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="44"/>
+        <location filename="../../studio/ui/quality_view.py" line="82"/>
         <source>Noise (SNR estimate)</source>
         <translation>噪声（信噪比）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="45"/>
+        <location filename="../../studio/ui/quality_view.py" line="83"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="51"/>
+        <location filename="../../studio/ui/quality_view.py" line="89"/>
         <source>Pass: 3-30 s. Warn: 0.5-3 s. Fail: under 0.5 s or over 30 s.</source>
         <translation>通过：3-30 秒。警告：0.5-3 秒。不通过：短于 0.5 秒或长于 30 秒。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="52"/>
+        <location filename="../../studio/ui/quality_view.py" line="90"/>
         <source>Pass: 16 kHz or more. Fail: below 16 kHz.</source>
         <translation>通过：16 kHz 及以上。不通过：低于 16 kHz。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="53"/>
+        <location filename="../../studio/ui/quality_view.py" line="91"/>
         <source>Pass: no sample at full scale. Warn: under 0.1 % of samples. Fail: more.</source>
         <translation>通过：没有满幅采样点。警告：少于 0.1 % 的采样点。不通过：更多。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="54"/>
+        <location filename="../../studio/ui/quality_view.py" line="92"/>
         <source>Pass: up to 40 % silence. Warn: up to 70 %. Fail: more.</source>
         <translation>通过：静音不超过 40 %。警告：不超过 70 %。不通过：更多。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="55"/>
+        <location filename="../../studio/ui/quality_view.py" line="93"/>
         <source>Pass: 25 dB or more. Warn: 15-25 dB. Fail: less.</source>
         <translation>通过：25 dB 及以上。警告：15-25 dB。不通过：更低。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="57"/>
+        <location filename="../../studio/ui/quality_view.py" line="95"/>
         <source>Pass: -30 to -6 dBFS. Warn: -42 to -30 dBFS or above -6 dBFS. Fail: below -42.</source>
         <translation>通过：-30 到 -6 dBFS。警告：-42 到 -30 dBFS 或高于 -6 dBFS。不通过：低于 -42。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="63"/>
+        <location filename="../../studio/ui/quality_view.py" line="101"/>
         <source>{0:.1f} s (3-30 s is best)</source>
         <translation>{0:.1f} 秒（宜 3–30 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="66"/>
+        <location filename="../../studio/ui/quality_view.py" line="104"/>
         <source>{0:g} kHz: narrow-band (16 kHz or more is best)</source>
         <translation>{0:g} kHz：窄带（最好 16 kHz 或以上）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="67"/>
+        <location filename="../../studio/ui/quality_view.py" line="105"/>
         <source>{0:g} kHz (16 kHz or more)</source>
         <translation>{0:g} kHz（至少 16 kHz）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="70"/>
+        <location filename="../../studio/ui/quality_view.py" line="108"/>
         <source>no sample at full scale</source>
         <translation>没有满幅采样点</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="73"/>
+        <location filename="../../studio/ui/quality_view.py" line="111"/>
         <source>under 0.001 %</source>
         <translation>不到 0.001 %</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="75"/>
+        <location filename="../../studio/ui/quality_view.py" line="113"/>
         <source>1 sample at full scale ({0})</source>
         <translation>1 个采样点达到满幅（{0}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="77"/>
+        <location filename="../../studio/ui/quality_view.py" line="115"/>
         <source>{0} samples at full scale ({1})</source>
         <translation>{0} 个采样点达到满幅（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="78"/>
+        <location filename="../../studio/ui/quality_view.py" line="116"/>
         <source>{0} of samples at full scale</source>
         <translation>{0} 的采样点达到满幅</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="80"/>
+        <location filename="../../studio/ui/quality_view.py" line="118"/>
         <source>{0:.0f} % of the clip is silence</source>
         <translation>{0:.0f}% 为静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="82"/>
+        <location filename="../../studio/ui/quality_view.py" line="120"/>
         <source>{0:.0f} dB</source>
         <translation>{0:.0f} dB</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="84"/>
+        <location filename="../../studio/ui/quality_view.py" line="122"/>
         <source>{0:.1f} dBFS speech RMS</source>
         <translation>语音 RMS {0:.1f} dBFS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="97"/>
+        <location filename="../../studio/ui/quality_view.py" line="135"/>
         <source>The clip is {0:.1f} s long and a voice uses at most 30 s: drag the edges of the shaded region on the waveform to keep the best 3 to 30 s (Reset trim starts over).</source>
         <translation>片段长 {0:.1f} 秒，而音色最多使用 30 秒：拖动波形上阴影区域的边缘，保留最好的 3 到 30 秒（“重置裁剪”可重新开始）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="101"/>
+        <location filename="../../studio/ui/quality_view.py" line="139"/>
         <source>Use 3 to 30 seconds of speech: record a longer clip or widen the trim.</source>
         <translation>请使用 3 到 30 秒的语音：录制更长的片段或放宽裁剪范围。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="103"/>
+        <location filename="../../studio/ui/quality_view.py" line="141"/>
         <source>The clip is too short; the engine needs at least half a second.</source>
         <translation>音频太短；引擎至少需要 0.5 秒。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="105"/>
+        <location filename="../../studio/ui/quality_view.py" line="143"/>
         <source>Narrow-band recording (8-16 kHz, like a telephone or old tape): it is used, but the clone will sound muffled like the recording. Use a 16 kHz or better recording if you have one.</source>
         <translation>窄带录音（8-16 kHz，如电话或旧磁带）：可以使用，但克隆出的声音会像录音一样发闷。如有 16 kHz 或更好的录音，请改用它。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="110"/>
+        <location filename="../../studio/ui/quality_view.py" line="148"/>
         <source>The clip&apos;s sample rate is below 8 kHz; use a better recording.</source>
         <translation>片段的采样率低于 8 kHz；请使用质量更好的录音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="112"/>
+        <location filename="../../studio/ui/quality_view.py" line="150"/>
         <source>Much of the clip is silence; drag the trim handles around the speech.</source>
         <translation>音频中静音过多；请拖动裁剪手柄框住语音部分。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="114"/>
+        <location filename="../../studio/ui/quality_view.py" line="152"/>
         <source>The clip is clipped (too loud); record again further from the mic.</source>
         <translation>音频出现削波（音量过大）；请离麦克风远一些重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="117"/>
+        <location filename="../../studio/ui/quality_view.py" line="155"/>
         <source>A few samples reach full scale; if you record again, keep the level a little lower.</source>
         <translation>少数采样点达到满幅；如果重新录音，请把电平稍微调低。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="120"/>
+        <location filename="../../studio/ui/quality_view.py" line="158"/>
         <source>The clip is noisy; the clone will copy the noise. Record somewhere quieter.</source>
         <translation>音频噪声较大，克隆会连同噪声一起复制。请在更安静的地方录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="122"/>
+        <location filename="../../studio/ui/quality_view.py" line="160"/>
         <source>The level is off; speak closer to the mic (or further, if too hot).</source>
         <translation>电平不合适；请靠近麦克风说话（如果过响则离远一些）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="124"/>
+        <location filename="../../studio/ui/quality_view.py" line="162"/>
         <source>The clip looks clean.</source>
         <translation>音频质量良好。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="130"/>
+        <location filename="../../studio/ui/quality_view.py" line="168"/>
         <source>Record or import a clip to see its quality report.</source>
         <translation>录制或导入音频后即可查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="150"/>
+        <location filename="../../studio/ui/quality_view.py" line="188"/>
         <source>Overall: {0}. {1}</source>
         <translation>总体：{0}。{1}</translation>
     </message>
@@ -2317,7 +2317,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="111"/>
-        <location filename="../../studio/ui/reference_panel.py" line="437"/>
+        <location filename="../../studio/ui/reference_panel.py" line="472"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
@@ -2348,7 +2348,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="139"/>
-        <location filename="../../studio/ui/reference_panel.py" line="255"/>
+        <location filename="../../studio/ui/reference_panel.py" line="290"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
@@ -2393,163 +2393,163 @@
         <translation>参考文本（克隆模式需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="207"/>
+        <location filename="../../studio/ui/reference_panel.py" line="242"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="208"/>
+        <location filename="../../studio/ui/reference_panel.py" line="243"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="208"/>
+        <location filename="../../studio/ui/reference_panel.py" line="243"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="218"/>
+        <location filename="../../studio/ui/reference_panel.py" line="253"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="227"/>
+        <location filename="../../studio/ui/reference_panel.py" line="262"/>
         <source>{0} ends early: its header says {1:.1f} s, but only {2:.1f} s of audio is in the file (it may be cut off). Check the clip before saving it as a voice.</source>
         <translation>{0} 提前结束：文件头标明 {1:.1f} 秒，但文件中只有 {2:.1f} 秒音频（文件可能不完整）。保存为音色前请检查这段音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="233"/>
+        <location filename="../../studio/ui/reference_panel.py" line="268"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="239"/>
+        <location filename="../../studio/ui/reference_panel.py" line="274"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="288"/>
+        <location filename="../../studio/ui/reference_panel.py" line="323"/>
         <source>{0} is not saved as a voice; it is kept: “Back to {0}” under the voice&apos;s clip brings it back.</source>
         <translation>{0} 尚未保存为音色；它已暂存：点击音色片段下方的“返回 {0}”即可找回。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="293"/>
+        <location filename="../../studio/ui/reference_panel.py" line="328"/>
         <source>{0} has no reference clip.</source>
         <translation>{0} 没有参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="335"/>
+        <location filename="../../studio/ui/reference_panel.py" line="370"/>
         <source>Back to {0} (not saved)</source>
         <translation>返回 {0}（未保存）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="351"/>
+        <location filename="../../studio/ui/reference_panel.py" line="386"/>
         <source>The transcript you typed for {0} is not saved; it is kept and comes back when you choose {0} again (then press Save transcript).</source>
         <translation>你为 {0} 输入的参考文本尚未保存；它会被保留，再次选择 {0} 时会回来（然后请按“保存参考文本”）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="370"/>
+        <location filename="../../studio/ui/reference_panel.py" line="405"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="377"/>
+        <location filename="../../studio/ui/reference_panel.py" line="412"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="420"/>
+        <location filename="../../studio/ui/reference_panel.py" line="455"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="424"/>
+        <location filename="../../studio/ui/reference_panel.py" line="459"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="438"/>
+        <location filename="../../studio/ui/reference_panel.py" line="473"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="439"/>
+        <location filename="../../studio/ui/reference_panel.py" line="474"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="440"/>
+        <location filename="../../studio/ui/reference_panel.py" line="475"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="445"/>
+        <location filename="../../studio/ui/reference_panel.py" line="480"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="452"/>
+        <location filename="../../studio/ui/reference_panel.py" line="487"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="460"/>
+        <location filename="../../studio/ui/reference_panel.py" line="495"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="464"/>
+        <location filename="../../studio/ui/reference_panel.py" line="499"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="473"/>
+        <location filename="../../studio/ui/reference_panel.py" line="508"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="516"/>
+        <location filename="../../studio/ui/reference_panel.py" line="551"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="520"/>
-        <location filename="../../studio/ui/reference_panel.py" line="534"/>
+        <location filename="../../studio/ui/reference_panel.py" line="555"/>
+        <location filename="../../studio/ui/reference_panel.py" line="569"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="522"/>
+        <location filename="../../studio/ui/reference_panel.py" line="557"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="524"/>
+        <location filename="../../studio/ui/reference_panel.py" line="559"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="538"/>
+        <location filename="../../studio/ui/reference_panel.py" line="573"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="553"/>
+        <location filename="../../studio/ui/reference_panel.py" line="588"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="564"/>
+        <location filename="../../studio/ui/reference_panel.py" line="599"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="582"/>
+        <location filename="../../studio/ui/reference_panel.py" line="617"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="594"/>
+        <location filename="../../studio/ui/reference_panel.py" line="629"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -3532,7 +3532,7 @@
     <name>TranscriptAssistant</name>
     <message>
         <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="386"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="405"/>
         <source>Transcribe</source>
         <translation>识别文本</translation>
     </message>
@@ -3552,7 +3552,7 @@
         <translation>仍然合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="206"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="209"/>
         <source>The transcript does not match the clip</source>
         <translation>文本与片段不符</translation>
     </message>
@@ -3562,7 +3562,7 @@
         <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="209"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="213"/>
         <source>Heard: {0}
 Differs: {1}</source>
         <translation>识别结果：{0}
@@ -3594,74 +3594,104 @@ Differs: {1}</source>
         <translation>文本与识别器听到的内容一致。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="212"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="208"/>
+        <source>Check the transcript</source>
+        <translation>核对参考文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="216"/>
         <source>Let me fix it</source>
         <translation>我来修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="237"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="228"/>
+        <source>“{0}” heard as “{1}”</source>
+        <translation>“{0}”听成了“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="230"/>
+        <source>“{0}” not heard</source>
+        <translation>没有听到“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="232"/>
+        <source>“{0}” heard but not typed</source>
+        <translation>听到了“{0}”，但文本中没有</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="234"/>
+        <source>{0} more</source>
+        <translation>另有 {0} 处</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="235"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="256"/>
         <source>No speech recognizer is installed. Download one with File → Download a model… (Whisper small; SenseVoice-Small for Chinese, Cantonese, Japanese and Korean).</source>
         <translation>未安装语音识别器。请通过“文件 → 下载模型…”下载一个（Whisper small；中文、粤语、日语和韩语可用 SenseVoice-Small）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="261"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="280"/>
         <source>The recognizer is busy with an earlier job; transcribing with {0} after it…</source>
         <translation>语音识别器正在处理之前的任务；完成后再用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="266"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
         <source>Transcribing with {0}…</source>
         <translation>正在用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="286"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="299"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="305"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="318"/>
         <source>Transcription cancelled.</source>
         <translation>已取消识别。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="301"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="320"/>
         <source>Transcription failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="315"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="334"/>
         <source>{0} recognizes English only, so what it heard was not put in the transcript: this clip may be in another language. Type what is said, or download SenseVoice-Small (Chinese, Cantonese, Japanese, Korean, English) with File → Download a model…. It heard: “{1}”.</source>
         <translation>{0} 只能识别英语，所以它听到的内容没有填入参考文本：这段音频可能是其他语言。请输入音频中说的话，或通过“文件 → 下载模型…”下载 SenseVoice-Small（中文、粤语、日语、韩语、英语）。它听到的是：“{1}”。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="321"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="340"/>
         <source>Use it anyway</source>
         <translation>仍然使用</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="355"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="374"/>
         <source>The recognizer heard no words in the clip.</source>
         <translation>识别器在片段中没有听到任何字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="351"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="363"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="370"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="382"/>
         <source>Transcribed by {0}; check it before saving.</source>
         <translation>由 {0} 识别；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="358"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="377"/>
         <source>Transcribed by {0}, which knows English only; check it before saving.</source>
         <translation>由 {0} 识别（它只懂英语）；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="365"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="384"/>
         <source>Two recognizers agree ({0:.0%}).</source>
         <translation>两个识别器结果一致（{0:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="369"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="388"/>
         <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
         <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="386"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="405"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

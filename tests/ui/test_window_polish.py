@@ -156,3 +156,71 @@ def test_a_long_note_under_the_quality_table_does_not_overlap_it(window, qtbot, 
     assert window.reference.load_file(narrow)
     assert "Narrow-band" in window.reference.quality.summary.text()
     _assert_report_clear(window, qtbot)
+
+
+# -- 4. the transcript mismatch dialog is translated and its title fits -----------------------------
+
+
+def _mismatch_box(window, qtbot, monkeypatch, typed: str, mismatch):
+    """Run the Save-as-voice transcript check with `mismatch` found; the dialog's texts, then 'fix'."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    import studio.transcribe.reference as reference
+
+    helper = window.reference.transcriber
+    monkeypatch.setattr(reference, "check_transcript", lambda _typed, _verdict: mismatch)
+    monkeypatch.setattr(helper, "verdict", object())  # a recognition exists
+    window.reference.transcript_edit.setText(typed)
+    seen = {}
+
+    def answer() -> None:
+        box = helper.last_warning
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, answer)
+            return
+        title = box.windowTitle()
+        seen.update(
+            title=title,
+            text=box.text(),
+            info=box.informativeText(),
+            buttons=[b.text() for b in box.buttons()],
+            title_fits=box.fontMetrics().horizontalAdvance(title) < box.width() * 0.6,
+        )
+        for button in box.buttons():
+            if box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole:
+                button.click()
+
+    helper.last_warning = None
+    QTimer.singleShot(20, answer)
+    assert helper.confirm_transcript() is False  # "Let me fix it"
+    return seen
+
+
+def test_the_mismatch_dialog_is_chinese_in_the_chinese_ui(window, chinese, qtbot, monkeypatch):
+    from studio.transcribe.agreement import Difference
+    from studio.transcribe.reference import Mismatch
+
+    differences = (Difference("substitute", "很", "不"), Difference("delete", "啊", ""))
+    differences += tuple(Difference("insert", "", "的") for _ in range(6))  # "… more"
+    seen = _mismatch_box(
+        window, qtbot, monkeypatch, "今天天气很好啊", Mismatch(0.5, "今天天气不好", differences)
+    )
+    for part in ("title", "text", "info"):
+        assert CJK.search(seen[part]), seen
+        assert not re.search(r"[A-Za-z]{2,}", seen[part]), (part, seen[part])
+    assert all(CJK.search(label) for label in seen["buttons"]), seen["buttons"]
+    assert "今天天气不好" in seen["info"] and "很" in seen["info"] and "不" in seen["info"]
+    assert seen["title_fits"], seen["title"]
+
+
+def test_the_mismatch_dialog_in_english_leads_with_the_finding(window, qtbot, monkeypatch):
+    from studio.transcribe.agreement import Difference
+    from studio.transcribe.reference import Mismatch
+
+    mismatch = Mismatch(0.6, "call me tomorrow", (Difference("substitute", "phone", "call"),))
+    seen = _mismatch_box(window, qtbot, monkeypatch, "phone me tomorrow", mismatch)
+    assert seen["text"] == "The transcript does not match the clip"
+    assert "error rate 60%" in seen["info"] and "Heard: call me tomorrow" in seen["info"]
+    assert "“phone” heard as “call”" in seen["info"]
+    assert seen["title_fits"], seen["title"]
