@@ -1194,57 +1194,62 @@
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="119"/>
+        <location filename="../../studio/ui/live_panel.py" line="122"/>
         <source>The take failed: {0}</source>
         <translation>本次生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="162"/>
+        <location filename="../../studio/ui/live_panel.py" line="165"/>
         <source>language model: speech tokens</source>
         <translation>语言模型：生成语音 token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="163"/>
+        <location filename="../../studio/ui/live_panel.py" line="166"/>
         <source>flow matching: tokens to mel</source>
         <translation>流匹配：token 转梅尔谱</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="164"/>
+        <location filename="../../studio/ui/live_panel.py" line="167"/>
         <source>vocoder: mel to audio</source>
         <translation>声码器：梅尔谱转音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="165"/>
+        <location filename="../../studio/ui/live_panel.py" line="168"/>
         <source>audio ready</source>
         <translation>音频已生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="196"/>
+        <location filename="../../studio/ui/live_panel.py" line="199"/>
         <source>sentences {0}–{1} of {2}</source>
         <translation>第 {0}–{1} 句，共 {2} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="197"/>
+        <location filename="../../studio/ui/live_panel.py" line="200"/>
         <source>sentences {0}–{1}</source>
         <translation>第 {0}–{1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="199"/>
+        <location filename="../../studio/ui/live_panel.py" line="202"/>
         <source>sentence {0} of {1}</source>
         <translation>第 {0} 句，共 {1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="200"/>
+        <location filename="../../studio/ui/live_panel.py" line="203"/>
         <source>sentence {0}</source>
         <translation>第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="203"/>
+        <location filename="../../studio/ui/live_panel.py" line="214"/>
         <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
         <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="211"/>
+        <location filename="../../studio/ui/live_panel.py" line="222"/>
+        <source>{0} · {1} tokens · {2} mel frames · {3:.1f} s of audio at {4:g}× speed</source>
+        <translation>{0} · {1} 个 token · {2} 个梅尔帧 · {4:g}× 语速下音频 {3:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="230"/>
         <source> · now: {0}</source>
         <translation> · 当前：{0}</translation>
     </message>

@@ -593,7 +593,7 @@ class MainWindow(QMainWindow):
         self.live_take_id = None
         self.trace_follower.forget()
         run.started_at = time.monotonic()
-        self.live.reset(run.sentence_total)
+        self.live.reset(run.sentence_total, run.request.speed)
         self.live.progress.show()
         self.live.status.setText(
             self.tr("Making: {0} · seed {1}").format(html.escape(run.request.label), run.request.seed)

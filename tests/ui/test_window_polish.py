@@ -224,3 +224,35 @@ def test_the_mismatch_dialog_in_english_leads_with_the_finding(window, qtbot, mo
     assert "error rate 60%" in seen["info"] and "Heard: call me tomorrow" in seen["info"]
     assert "“phone” heard as “call”" in seen["info"]
     assert seen["title_fits"], seen["title"]
+
+
+# -- 5. the live length of a take at another speed is its audio's ------------------------------------
+
+
+def test_the_live_view_gives_audio_seconds_for_a_take_at_another_speed(qtbot):
+    import numpy as np
+
+    from studio.ui.live_panel import LivePanel
+    from studio.ui.views.mel_view import MEL_FPS
+
+    panel = LivePanel()
+    qtbot.addWidget(panel)
+    panel.reset(1, 1.3)
+    panel.on_mel([type("Mel", (), {"mel": np.zeros((80, 130), np.float32), "start_frame": 0})()])
+    text = panel.describe()
+    assert panel.audio_seconds() == pytest.approx(130 / MEL_FPS / 1.3)
+    assert "2.0 s of audio at 1.3× speed" in text and "2.6" not in text, text
+    panel.reset(1)  # speed 1: mel seconds are audio seconds, the line as before
+    panel.on_mel([type("Mel", (), {"mel": np.zeros((80, 130), np.float32), "start_frame": 0})()])
+    assert "130 mel frames (2.6 s)" in panel.describe()
+
+
+def test_a_take_at_1_3x_reports_the_length_it_ends_with(window, qtbot):
+    save_voice(qtbot, window)
+    window.script.speed.setValue(1.3)
+    take_id, _ = make_take(qtbot, window, "Hello there. How are you today?", stream=False)
+    take = window.ctx.library.get_take(take_id)
+    status = window.live.status.text()
+    shown = re.search(r"([\d.]+) s of audio at 1\.3× speed", status)
+    assert shown, status
+    assert float(shown.group(1)) == pytest.approx(take.duration_s, abs=0.1), (status, take.duration_s)
