@@ -57,7 +57,7 @@
 <context>
     <name>TakesPanel</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="414" />
+        <location filename="../../studio/ui/takes_panel.py" line="415" />
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>Spoken in one pass with %n other sentence; re-rolled alone, it is spliced in at its pauses.</numerusform><numerusform>Spoken in one pass with %n other sentences; re-rolled alone, it is spliced in at its pauses.</numerusform></translation>

@@ -694,107 +694,112 @@
         <translation>{0}是静音（峰值低于 -60 dBFS）；请录制或导入语音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="185"/>
-        <source>{0} is not audio that can be read ({1}).</source>
-        <translation>{0} 不是可读取的音频（{1}）。</translation>
+        <location filename="../../studio/ui/error_text.py" line="186"/>
+        <source>{0} is not an audio file Voice Studio can read: it is damaged, or not in a sound format Voice Studio knows ({1}).</source>
+        <translation>{0} 不是 Voice Studio 能读取的音频文件：文件已损坏，或不是 Voice Studio 支持的声音格式（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="191"/>
+        <location filename="../../studio/ui/error_text.py" line="195"/>
+        <source>{0} is not an audio file Voice Studio can read ({1}).</source>
+        <translation>{0} 不是 Voice Studio 能读取的音频文件（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/error_text.py" line="203"/>
         <source>{0} is {1} minutes long; files of up to {2} minutes can be opened. Cut a shorter piece first (a voice then uses 3 to 30 s of it, chosen by trimming).</source>
         <translation>{0} 长 {1} 分钟；最多可打开 {2} 分钟的文件。请先剪出较短的一段（音色随后通过裁剪从中选用 3 到 30 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="200"/>
+        <location filename="../../studio/ui/error_text.py" line="212"/>
         <source>{0} contains no audio.</source>
         <translation>{0} 不含音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="205"/>
+        <location filename="../../studio/ui/error_text.py" line="217"/>
         <source>{0} contains invalid (NaN or infinite) samples.</source>
         <translation>{0} 含有无效（NaN 或无穷大）采样。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="210"/>
+        <location filename="../../studio/ui/error_text.py" line="222"/>
         <source>The file {0} does not exist.</source>
         <translation>文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="216"/>
+        <location filename="../../studio/ui/error_text.py" line="228"/>
         <source>The file {0} is not audio that Voice Studio can read ({1}).</source>
         <translation>文件 {0} 不是 Voice Studio 能读取的音频（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="223"/>
+        <location filename="../../studio/ui/error_text.py" line="235"/>
         <source>The audio file {0} is missing; run a library check.</source>
         <translation>音频文件 {0} 缺失；请运行资料库检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="230"/>
+        <location filename="../../studio/ui/error_text.py" line="242"/>
         <source>The audio file {0} cannot be read ({1}).</source>
         <translation>无法读取音频文件 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="235"/>
+        <location filename="../../studio/ui/error_text.py" line="247"/>
         <source>There is no voice with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="240"/>
+        <location filename="../../studio/ui/error_text.py" line="252"/>
         <source>There is no take with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="245"/>
+        <location filename="../../studio/ui/error_text.py" line="257"/>
         <source>There is no clip with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="250"/>
+        <location filename="../../studio/ui/error_text.py" line="262"/>
         <source>Could not write {0} ({1}).</source>
         <translation>无法写入 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="255"/>
+        <location filename="../../studio/ui/error_text.py" line="267"/>
         <source>Could not create the folder {0} ({1}).</source>
         <translation>无法创建文件夹 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="264"/>
+        <location filename="../../studio/ui/error_text.py" line="276"/>
         <source>block {0}</source>
         <translation>第 {0} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="266"/>
+        <location filename="../../studio/ui/error_text.py" line="278"/>
         <source>cue {0}</source>
         <translation>第 {0} 条字幕</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="267"/>
+        <location filename="../../studio/ui/error_text.py" line="279"/>
         <source>a block</source>
         <translation>某一段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="275"/>
+        <location filename="../../studio/ui/error_text.py" line="287"/>
         <source>{0} could not be rendered: </source>
         <translation>{0}无法渲染：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="281"/>
+        <location filename="../../studio/ui/error_text.py" line="293"/>
         <source>{0} is not a CosyVoice model folder: it has none of {1}.</source>
         <translation>{0} 不是 CosyVoice 模型文件夹：其中没有 {1} 中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="288"/>
+        <location filename="../../studio/ui/error_text.py" line="300"/>
         <source>The model folder {0} does not exist.</source>
         <translation>模型文件夹 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="293"/>
+        <location filename="../../studio/ui/error_text.py" line="305"/>
         <source>The model folder {0} is missing {1}.</source>
         <translation>模型文件夹 {0} 缺少 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="298"/>
+        <location filename="../../studio/ui/error_text.py" line="310"/>
         <source>In {0}, {1} is empty; download it again.</source>
         <translation>{0} 中的 {1} 是空文件；请重新下载。</translation>
     </message>
@@ -1194,57 +1199,62 @@
         <translation>下一个版本的梅尔频谱和语音 token 会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="119"/>
+        <location filename="../../studio/ui/live_panel.py" line="122"/>
         <source>The take failed: {0}</source>
         <translation>本次生成失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="162"/>
+        <location filename="../../studio/ui/live_panel.py" line="165"/>
         <source>language model: speech tokens</source>
         <translation>语言模型：生成语音 token</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="163"/>
+        <location filename="../../studio/ui/live_panel.py" line="166"/>
         <source>flow matching: tokens to mel</source>
         <translation>流匹配：token 转梅尔谱</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="164"/>
+        <location filename="../../studio/ui/live_panel.py" line="167"/>
         <source>vocoder: mel to audio</source>
         <translation>声码器：梅尔谱转音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="165"/>
+        <location filename="../../studio/ui/live_panel.py" line="168"/>
         <source>audio ready</source>
         <translation>音频已生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="196"/>
+        <location filename="../../studio/ui/live_panel.py" line="199"/>
         <source>sentences {0}–{1} of {2}</source>
         <translation>第 {0}–{1} 句，共 {2} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="197"/>
+        <location filename="../../studio/ui/live_panel.py" line="200"/>
         <source>sentences {0}–{1}</source>
         <translation>第 {0}–{1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="199"/>
+        <location filename="../../studio/ui/live_panel.py" line="202"/>
         <source>sentence {0} of {1}</source>
         <translation>第 {0} 句，共 {1} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="200"/>
+        <location filename="../../studio/ui/live_panel.py" line="203"/>
         <source>sentence {0}</source>
         <translation>第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="203"/>
+        <location filename="../../studio/ui/live_panel.py" line="214"/>
         <source>{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)</source>
         <translation>{0} · {1} 个 token（{2:.1f} 秒）· {3} 个梅尔帧（{4:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/live_panel.py" line="211"/>
+        <location filename="../../studio/ui/live_panel.py" line="222"/>
+        <source>{0} · {1} tokens · {2} mel frames · {3:.1f} s of audio at {4:g}× speed</source>
+        <translation>{0} · {1} 个 token · {2} 个梅尔帧 · {4:g}× 语速下音频 {3:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/live_panel.py" line="230"/>
         <source> · now: {0}</source>
         <translation> · 当前：{0}</translation>
     </message>
@@ -1646,12 +1656,12 @@
         <translation>正在生成 · 种子 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/messages.py" line="44"/>
+        <location filename="../../studio/ui/messages.py" line="84"/>
         <source>No audio output device was found; connect speakers or headphones to listen (takes are still made and saved).</source>
         <translation>未找到音频输出设备；请连接扬声器或耳机收听（仍会生成并保存）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/messages.py" line="50"/>
+        <location filename="../../studio/ui/messages.py" line="90"/>
         <source>Playback stopped: {0}</source>
         <translation>播放已停止：{0}</translation>
     </message>
@@ -1778,7 +1788,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="345"/>
-        <location filename="../../studio/ui/project/view.py" line="854"/>
+        <location filename="../../studio/ui/project/view.py" line="853"/>
         <source>Import a script first (Import script…): there is no project yet.</source>
         <translation>请先导入脚本（“导入脚本…”）：还没有项目。</translation>
     </message>
@@ -1794,7 +1804,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/project/view.py" line="348"/>
-        <location filename="../../studio/ui/project/view.py" line="827"/>
+        <location filename="../../studio/ui/project/view.py" line="826"/>
         <source>Select a block in the table first.</source>
         <translation>请先在表格中选择一个段落。</translation>
     </message>
@@ -1977,37 +1987,37 @@
         <translation>已停止；{1} 个段落中有 {0} 个已渲染并保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="807"/>
+        <location filename="../../studio/ui/project/view.py" line="806"/>
         <source>Render failed; the blocks made before it are kept.</source>
         <translation>渲染失败；之前完成的段落已保留。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="857"/>
+        <location filename="../../studio/ui/project/view.py" line="856"/>
         <source>Speakers cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更改说话人。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1016"/>
+        <location filename="../../studio/ui/project/view.py" line="1015"/>
         <source>Export project (subtitles .srt and timing .json are written beside the audio)</source>
         <translation>导出项目（字幕 .srt 和时间 .json 会写在音频旁边）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1066"/>
+        <location filename="../../studio/ui/project/view.py" line="1065"/>
         <source>Exported:</source>
         <translation>已导出：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1068"/>
+        <location filename="../../studio/ui/project/view.py" line="1067"/>
         <source>audio: {0}</source>
         <translation>音频：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1070"/>
+        <location filename="../../studio/ui/project/view.py" line="1069"/>
         <source>subtitles ({0}): {1}</source>
         <translation>字幕（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1072"/>
+        <location filename="../../studio/ui/project/view.py" line="1071"/>
         <source>timing and provenance (.json): {0}</source>
         <translation>时间与来源（.json）：{0}</translation>
     </message>
@@ -2019,44 +2029,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="831"/>
-        <location filename="../../studio/ui/project/view.py" line="865"/>
+        <location filename="../../studio/ui/project/view.py" line="830"/>
+        <location filename="../../studio/ui/project/view.py" line="864"/>
         <source>Save a voice first: the library has no voices.</source>
         <translation>请先保存一个音色：资料库中还没有音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="840"/>
+        <location filename="../../studio/ui/project/view.py" line="839"/>
         <source>Block voice</source>
         <translation>此段音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="841"/>
+        <location filename="../../studio/ui/project/view.py" line="840"/>
         <source>Voice for this block:</source>
         <translation>此段使用的音色：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="908"/>
+        <location filename="../../studio/ui/project/view.py" line="907"/>
         <source>Takes cannot be changed while the project renders.</source>
         <translation>项目渲染期间不能更换版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="939"/>
+        <location filename="../../studio/ui/project/view.py" line="938"/>
         <source>Blocks cannot be moved while the project renders.</source>
         <translation>项目渲染时不能移动段落。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="984"/>
+        <location filename="../../studio/ui/project/view.py" line="983"/>
         <source>Cue {0} overruns its slot by {1:.2f} s (at {2:.2f}x).</source>
         <translation>字幕 {0} 超出其时段 {1:.2f} 秒（已加速到 {2:.2f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1008"/>
-        <location filename="../../studio/ui/project/view.py" line="1040"/>
+        <location filename="../../studio/ui/project/view.py" line="1007"/>
+        <location filename="../../studio/ui/project/view.py" line="1039"/>
         <source>Import a script first (Import script…): there is no project to export.</source>
         <translation>请先导入脚本（“导入脚本…”）：没有可导出的项目。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/project/view.py" line="1018"/>
+        <location filename="../../studio/ui/project/view.py" line="1017"/>
         <source>Audio (*.wav *.flac *.mp3)</source>
         <translation>音频 (*.wav *.flac *.mp3)</translation>
     </message>
@@ -2085,212 +2095,212 @@
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="22"/>
+        <location filename="../../studio/ui/quality_view.py" line="55"/>
         <source>Check</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="22"/>
+        <location filename="../../studio/ui/quality_view.py" line="55"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="22"/>
+        <location filename="../../studio/ui/quality_view.py" line="55"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="36"/>
+        <location filename="../../studio/ui/quality_view.py" line="74"/>
         <source>pass</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="36"/>
+        <location filename="../../studio/ui/quality_view.py" line="74"/>
         <source>warn</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="36"/>
+        <location filename="../../studio/ui/quality_view.py" line="74"/>
         <source>fail</source>
         <translation>不通过</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="40"/>
+        <location filename="../../studio/ui/quality_view.py" line="78"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="41"/>
+        <location filename="../../studio/ui/quality_view.py" line="79"/>
         <source>Sample rate</source>
         <translation>采样率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="42"/>
+        <location filename="../../studio/ui/quality_view.py" line="80"/>
         <source>Clipping</source>
         <translation>削波</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="43"/>
+        <location filename="../../studio/ui/quality_view.py" line="81"/>
         <source>Silence</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="44"/>
+        <location filename="../../studio/ui/quality_view.py" line="82"/>
         <source>Noise (SNR estimate)</source>
         <translation>噪声（信噪比）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="45"/>
+        <location filename="../../studio/ui/quality_view.py" line="83"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="51"/>
+        <location filename="../../studio/ui/quality_view.py" line="89"/>
         <source>Pass: 3-30 s. Warn: 0.5-3 s. Fail: under 0.5 s or over 30 s.</source>
         <translation>通过：3-30 秒。警告：0.5-3 秒。不通过：短于 0.5 秒或长于 30 秒。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="52"/>
+        <location filename="../../studio/ui/quality_view.py" line="90"/>
         <source>Pass: 16 kHz or more. Fail: below 16 kHz.</source>
         <translation>通过：16 kHz 及以上。不通过：低于 16 kHz。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="53"/>
+        <location filename="../../studio/ui/quality_view.py" line="91"/>
         <source>Pass: no sample at full scale. Warn: under 0.1 % of samples. Fail: more.</source>
         <translation>通过：没有满幅采样点。警告：少于 0.1 % 的采样点。不通过：更多。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="54"/>
+        <location filename="../../studio/ui/quality_view.py" line="92"/>
         <source>Pass: up to 40 % silence. Warn: up to 70 %. Fail: more.</source>
         <translation>通过：静音不超过 40 %。警告：不超过 70 %。不通过：更多。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="55"/>
+        <location filename="../../studio/ui/quality_view.py" line="93"/>
         <source>Pass: 25 dB or more. Warn: 15-25 dB. Fail: less.</source>
         <translation>通过：25 dB 及以上。警告：15-25 dB。不通过：更低。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="57"/>
+        <location filename="../../studio/ui/quality_view.py" line="95"/>
         <source>Pass: -30 to -6 dBFS. Warn: -42 to -30 dBFS or above -6 dBFS. Fail: below -42.</source>
         <translation>通过：-30 到 -6 dBFS。警告：-42 到 -30 dBFS 或高于 -6 dBFS。不通过：低于 -42。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="63"/>
+        <location filename="../../studio/ui/quality_view.py" line="101"/>
         <source>{0:.1f} s (3-30 s is best)</source>
         <translation>{0:.1f} 秒（宜 3–30 秒）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="66"/>
+        <location filename="../../studio/ui/quality_view.py" line="104"/>
         <source>{0:g} kHz: narrow-band (16 kHz or more is best)</source>
         <translation>{0:g} kHz：窄带（最好 16 kHz 或以上）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="67"/>
+        <location filename="../../studio/ui/quality_view.py" line="105"/>
         <source>{0:g} kHz (16 kHz or more)</source>
         <translation>{0:g} kHz（至少 16 kHz）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="70"/>
+        <location filename="../../studio/ui/quality_view.py" line="108"/>
         <source>no sample at full scale</source>
         <translation>没有满幅采样点</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="73"/>
+        <location filename="../../studio/ui/quality_view.py" line="111"/>
         <source>under 0.001 %</source>
         <translation>不到 0.001 %</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="75"/>
+        <location filename="../../studio/ui/quality_view.py" line="113"/>
         <source>1 sample at full scale ({0})</source>
         <translation>1 个采样点达到满幅（{0}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="77"/>
+        <location filename="../../studio/ui/quality_view.py" line="115"/>
         <source>{0} samples at full scale ({1})</source>
         <translation>{0} 个采样点达到满幅（{1}）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="78"/>
+        <location filename="../../studio/ui/quality_view.py" line="116"/>
         <source>{0} of samples at full scale</source>
         <translation>{0} 的采样点达到满幅</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="80"/>
+        <location filename="../../studio/ui/quality_view.py" line="118"/>
         <source>{0:.0f} % of the clip is silence</source>
         <translation>{0:.0f}% 为静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="82"/>
+        <location filename="../../studio/ui/quality_view.py" line="120"/>
         <source>{0:.0f} dB</source>
         <translation>{0:.0f} dB</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="84"/>
+        <location filename="../../studio/ui/quality_view.py" line="122"/>
         <source>{0:.1f} dBFS speech RMS</source>
         <translation>语音 RMS {0:.1f} dBFS</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="97"/>
+        <location filename="../../studio/ui/quality_view.py" line="135"/>
         <source>The clip is {0:.1f} s long and a voice uses at most 30 s: drag the edges of the shaded region on the waveform to keep the best 3 to 30 s (Reset trim starts over).</source>
         <translation>片段长 {0:.1f} 秒，而音色最多使用 30 秒：拖动波形上阴影区域的边缘，保留最好的 3 到 30 秒（“重置裁剪”可重新开始）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="101"/>
+        <location filename="../../studio/ui/quality_view.py" line="139"/>
         <source>Use 3 to 30 seconds of speech: record a longer clip or widen the trim.</source>
         <translation>请使用 3 到 30 秒的语音：录制更长的片段或放宽裁剪范围。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="103"/>
+        <location filename="../../studio/ui/quality_view.py" line="141"/>
         <source>The clip is too short; the engine needs at least half a second.</source>
         <translation>音频太短；引擎至少需要 0.5 秒。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="105"/>
+        <location filename="../../studio/ui/quality_view.py" line="143"/>
         <source>Narrow-band recording (8-16 kHz, like a telephone or old tape): it is used, but the clone will sound muffled like the recording. Use a 16 kHz or better recording if you have one.</source>
         <translation>窄带录音（8-16 kHz，如电话或旧磁带）：可以使用，但克隆出的声音会像录音一样发闷。如有 16 kHz 或更好的录音，请改用它。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="110"/>
+        <location filename="../../studio/ui/quality_view.py" line="148"/>
         <source>The clip&apos;s sample rate is below 8 kHz; use a better recording.</source>
         <translation>片段的采样率低于 8 kHz；请使用质量更好的录音。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="112"/>
+        <location filename="../../studio/ui/quality_view.py" line="150"/>
         <source>Much of the clip is silence; drag the trim handles around the speech.</source>
         <translation>音频中静音过多；请拖动裁剪手柄框住语音部分。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="114"/>
+        <location filename="../../studio/ui/quality_view.py" line="152"/>
         <source>The clip is clipped (too loud); record again further from the mic.</source>
         <translation>音频出现削波（音量过大）；请离麦克风远一些重新录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="117"/>
+        <location filename="../../studio/ui/quality_view.py" line="155"/>
         <source>A few samples reach full scale; if you record again, keep the level a little lower.</source>
         <translation>少数采样点达到满幅；如果重新录音，请把电平稍微调低。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="120"/>
+        <location filename="../../studio/ui/quality_view.py" line="158"/>
         <source>The clip is noisy; the clone will copy the noise. Record somewhere quieter.</source>
         <translation>音频噪声较大，克隆会连同噪声一起复制。请在更安静的地方录制。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="122"/>
+        <location filename="../../studio/ui/quality_view.py" line="160"/>
         <source>The level is off; speak closer to the mic (or further, if too hot).</source>
         <translation>电平不合适；请靠近麦克风说话（如果过响则离远一些）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="124"/>
+        <location filename="../../studio/ui/quality_view.py" line="162"/>
         <source>The clip looks clean.</source>
         <translation>音频质量良好。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="130"/>
+        <location filename="../../studio/ui/quality_view.py" line="168"/>
         <source>Record or import a clip to see its quality report.</source>
         <translation>录制或导入音频后即可查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/quality_view.py" line="150"/>
+        <location filename="../../studio/ui/quality_view.py" line="188"/>
         <source>Overall: {0}. {1}</source>
         <translation>总体：{0}。{1}</translation>
     </message>
@@ -2317,7 +2327,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="111"/>
-        <location filename="../../studio/ui/reference_panel.py" line="437"/>
+        <location filename="../../studio/ui/reference_panel.py" line="472"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
@@ -2348,7 +2358,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/reference_panel.py" line="139"/>
-        <location filename="../../studio/ui/reference_panel.py" line="255"/>
+        <location filename="../../studio/ui/reference_panel.py" line="290"/>
         <source>No clip yet: record one, import a file, or drop it here.</source>
         <translation>还没有音频：请录音、导入文件，或将文件拖放到这里。</translation>
     </message>
@@ -2393,163 +2403,163 @@
         <translation>参考文本（克隆模式需要）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="207"/>
+        <location filename="../../studio/ui/reference_panel.py" line="242"/>
         <source>Import a reference clip</source>
         <translation>导入参考音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="208"/>
+        <location filename="../../studio/ui/reference_panel.py" line="243"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="208"/>
+        <location filename="../../studio/ui/reference_panel.py" line="243"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="218"/>
+        <location filename="../../studio/ui/reference_panel.py" line="253"/>
         <source>The file could not be imported: {0}</source>
         <translation>无法导入文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="227"/>
+        <location filename="../../studio/ui/reference_panel.py" line="262"/>
         <source>{0} ends early: its header says {1:.1f} s, but only {2:.1f} s of audio is in the file (it may be cut off). Check the clip before saving it as a voice.</source>
         <translation>{0} 提前结束：文件头标明 {1:.1f} 秒，但文件中只有 {2:.1f} 秒音频（文件可能不完整）。保存为音色前请检查这段音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="233"/>
+        <location filename="../../studio/ui/reference_panel.py" line="268"/>
         <source>Imported {0} ({1:.1f} s).</source>
         <translation>已导入 {0}（{1:.1f} 秒）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="239"/>
+        <location filename="../../studio/ui/reference_panel.py" line="274"/>
         <source>Recording {0}</source>
         <translation>录音 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="288"/>
+        <location filename="../../studio/ui/reference_panel.py" line="323"/>
         <source>{0} is not saved as a voice; it is kept: “Back to {0}” under the voice&apos;s clip brings it back.</source>
         <translation>{0} 尚未保存为音色；它已暂存：点击音色片段下方的“返回 {0}”即可找回。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="293"/>
+        <location filename="../../studio/ui/reference_panel.py" line="328"/>
         <source>{0} has no reference clip.</source>
         <translation>{0} 没有参考音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="335"/>
+        <location filename="../../studio/ui/reference_panel.py" line="370"/>
         <source>Back to {0} (not saved)</source>
         <translation>返回 {0}（未保存）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="351"/>
+        <location filename="../../studio/ui/reference_panel.py" line="386"/>
         <source>The transcript you typed for {0} is not saved; it is kept and comes back when you choose {0} again (then press Save transcript).</source>
         <translation>你为 {0} 输入的参考文本尚未保存；它会被保留，再次选择 {0} 时会回来（然后请按“保存参考文本”）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="370"/>
+        <location filename="../../studio/ui/reference_panel.py" line="405"/>
         <source>The transcript could not be saved: {0}</source>
         <translation>无法保存参考文本：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="377"/>
+        <location filename="../../studio/ui/reference_panel.py" line="412"/>
         <source>Saved the transcript of {0}; the voice is prepared again for its next take.</source>
         <translation>已保存 {0} 的参考文本；下次生成时将重新准备该音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="420"/>
+        <location filename="../../studio/ui/reference_panel.py" line="455"/>
         <source>{0} · {1:.1f} s at {2:g} kHz · using {3:.1f}-{4:.1f} s</source>
         <translation>{0} · {1:.1f} 秒，{2:g} kHz · 使用 {3:.1f}–{4:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="424"/>
+        <location filename="../../studio/ui/reference_panel.py" line="459"/>
         <source>Voice {0}: {1}</source>
         <translation>音色 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="438"/>
+        <location filename="../../studio/ui/reference_panel.py" line="473"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="439"/>
+        <location filename="../../studio/ui/reference_panel.py" line="474"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="440"/>
+        <location filename="../../studio/ui/reference_panel.py" line="475"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="445"/>
+        <location filename="../../studio/ui/reference_panel.py" line="480"/>
         <source>Recording… speak now</source>
         <translation>正在录音…请开始说话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="452"/>
+        <location filename="../../studio/ui/reference_panel.py" line="487"/>
         <source>Recording starts in {0}…</source>
         <translation>{0} 秒后开始录音…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="460"/>
+        <location filename="../../studio/ui/reference_panel.py" line="495"/>
         <source>Recorded {0:.1f} s; the recording is kept in the library.</source>
         <translation>已录制 {0:.1f} 秒；录音已保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="464"/>
+        <location filename="../../studio/ui/reference_panel.py" line="499"/>
         <source>Recording failed: {0}</source>
         <translation>录音失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="473"/>
+        <location filename="../../studio/ui/reference_panel.py" line="508"/>
         <source>Recording… {0:.1f} s</source>
         <translation>正在录音… {0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="516"/>
+        <location filename="../../studio/ui/reference_panel.py" line="551"/>
         <source>This clip is already the voice {0}; import or record a new clip for another voice.</source>
         <translation>此音频已是音色 {0}；如需新音色，请导入或录制新的音频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="520"/>
-        <location filename="../../studio/ui/reference_panel.py" line="534"/>
+        <location filename="../../studio/ui/reference_panel.py" line="555"/>
+        <location filename="../../studio/ui/reference_panel.py" line="569"/>
         <source>Load a model first: the voice is prepared with it.</source>
         <translation>请先加载模型：音色需要用模型预处理。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="522"/>
+        <location filename="../../studio/ui/reference_panel.py" line="557"/>
         <source>The clip fails a check the engine needs; see the report.</source>
         <translation>音频未通过引擎必需的检查；请查看质量报告。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="524"/>
+        <location filename="../../studio/ui/reference_panel.py" line="559"/>
         <source>Prepare this clip as a voice and add it to the voice list</source>
         <translation>将此音频预处理为音色并添加到音色列表</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="538"/>
+        <location filename="../../studio/ui/reference_panel.py" line="573"/>
         <source>This clip cannot be used as a voice: {0}</source>
         <translation>此音频无法用作音色：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="553"/>
+        <location filename="../../studio/ui/reference_panel.py" line="588"/>
         <source>There is already a voice called {0}; choose another name.</source>
         <translation>已存在名为 {0} 的音色；请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="564"/>
+        <location filename="../../studio/ui/reference_panel.py" line="599"/>
         <source>Preparing the voice…</source>
         <translation>正在预处理音色…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="582"/>
+        <location filename="../../studio/ui/reference_panel.py" line="617"/>
         <source>Saved the voice {0}.</source>
         <translation>已保存音色 {0}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/reference_panel.py" line="594"/>
+        <location filename="../../studio/ui/reference_panel.py" line="629"/>
         <source>The voice could not be saved: {0}</source>
         <translation>无法保存音色：{0}</translation>
     </message>
@@ -3087,284 +3097,284 @@
 <context>
     <name>TakesPanel</name>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="42"/>
+        <location filename="../../studio/ui/takes_panel.py" line="43"/>
         <source>The take&apos;s sentences, as the text frontend cuts them. The model speaks short sentences together in one pass (as CosyVoice&apos;s own frontend does); re-rolling one of them speaks it alone and splices it in at the pause where it starts and ends.</source>
         <translation>版本的各个句子，按文本前端的切分方式列出。模型会把较短的句子放在一次生成中一起朗读（与 CosyVoice 自带前端相同）；重新生成其中一句时会单独朗读它，并在它开始和结束处的停顿拼接回去。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="59"/>
+        <location filename="../../studio/ui/takes_panel.py" line="60"/>
         <source>Takes</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="62"/>
+        <location filename="../../studio/ui/takes_panel.py" line="63"/>
         <source>Search takes by text</source>
         <translation>按文本搜索版本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="65"/>
+        <location filename="../../studio/ui/takes_panel.py" line="66"/>
         <source>★ only</source>
         <translation>仅 ★</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="77"/>
+        <location filename="../../studio/ui/takes_panel.py" line="78"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="78"/>
+        <location filename="../../studio/ui/takes_panel.py" line="79"/>
         <source>Voice</source>
         <translation>音色</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="79"/>
+        <location filename="../../studio/ui/takes_panel.py" line="80"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="80"/>
+        <location filename="../../studio/ui/takes_panel.py" line="81"/>
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="81"/>
+        <location filename="../../studio/ui/takes_panel.py" line="82"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="108"/>
+        <location filename="../../studio/ui/takes_panel.py" line="109"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="109"/>
+        <location filename="../../studio/ui/takes_panel.py" line="110"/>
         <source>Play or pause the selected take (Space)</source>
         <translation>播放或暂停所选版本（空格键）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="111"/>
+        <location filename="../../studio/ui/takes_panel.py" line="112"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="115"/>
+        <location filename="../../studio/ui/takes_panel.py" line="116"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="116"/>
+        <location filename="../../studio/ui/takes_panel.py" line="117"/>
         <source>Make the take again with a new seed (a new take)</source>
         <translation>用新的随机种子重新生成（另存为新版本）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="118"/>
+        <location filename="../../studio/ui/takes_panel.py" line="119"/>
         <source>★ Favourite</source>
         <translation>★ 收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="121"/>
+        <location filename="../../studio/ui/takes_panel.py" line="122"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="122"/>
+        <location filename="../../studio/ui/takes_panel.py" line="123"/>
         <source>Export the selected take as WAV or FLAC (Ctrl+E)</source>
         <translation>将所选版本导出为 WAV 或 FLAC（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="124"/>
+        <location filename="../../studio/ui/takes_panel.py" line="125"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="125"/>
+        <location filename="../../studio/ui/takes_panel.py" line="126"/>
         <source>Delete the take (Ctrl+Z undoes it)</source>
         <translation>删除版本（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="150"/>
+        <location filename="../../studio/ui/takes_panel.py" line="151"/>
         <source>Re-roll sentence</source>
         <translation>重新生成该句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="153"/>
+        <location filename="../../studio/ui/takes_panel.py" line="154"/>
         <source>Generate only this sentence again with a new seed: a new version of the take, joined with cross-fades; the take as it is now is kept</source>
         <translation>仅用新种子重新生成这一句：得到版本的新版本，以交叉淡化拼接；当前版本保持不变</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="162"/>
+        <location filename="../../studio/ui/takes_panel.py" line="163"/>
         <source>Remove from queue</source>
         <translation>从队列中移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="177"/>
+        <location filename="../../studio/ui/takes_panel.py" line="178"/>
         <source>Sentences of the selected take</source>
         <translation>所选版本的句子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="360"/>
+        <location filename="../../studio/ui/takes_panel.py" line="361"/>
         <source>sentence {0} re-rolled from take {1}</source>
         <translation>由版本 {1} 重新生成第 {0} 句</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="364"/>
+        <location filename="../../studio/ui/takes_panel.py" line="365"/>
         <source>re-roll of take {0}</source>
         <translation>版本 {0} 的重新生成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="75"/>
+        <location filename="../../studio/ui/takes_panel.py" line="76"/>
         <source>#</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="84"/>
+        <location filename="../../studio/ui/takes_panel.py" line="85"/>
         <source>Take number</source>
         <translation>版本编号</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="112"/>
+        <location filename="../../studio/ui/takes_panel.py" line="113"/>
         <source>Stop playback</source>
         <translation>停止播放</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="183"/>
+        <location filename="../../studio/ui/takes_panel.py" line="184"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="234"/>
+        <location filename="../../studio/ui/takes_panel.py" line="235"/>
         <source>Clone</source>
         <translation>克隆</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="235"/>
+        <location filename="../../studio/ui/takes_panel.py" line="236"/>
         <source>Cross-lingual</source>
         <translation>跨语种</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="236"/>
+        <location filename="../../studio/ui/takes_panel.py" line="237"/>
         <source>Instruct</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="237"/>
+        <location filename="../../studio/ui/takes_panel.py" line="238"/>
         <source>Convert</source>
         <translation>变声</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="335"/>
+        <location filename="../../studio/ui/takes_panel.py" line="336"/>
         <source> · API</source>
         <translation> · API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="336"/>
+        <location filename="../../studio/ui/takes_panel.py" line="337"/>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="321"/>
+        <location filename="../../studio/ui/takes_panel.py" line="322"/>
         <source>{0} (deleted)</source>
         <translation>{0}（已删除）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="357"/>
+        <location filename="../../studio/ui/takes_panel.py" line="358"/>
         <source>partial: cancelled</source>
         <translation>不完整：已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="357"/>
+        <location filename="../../studio/ui/takes_panel.py" line="358"/>
         <source>partial: failed</source>
         <translation>不完整：失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="399"/>
+        <location filename="../../studio/ui/takes_panel.py" line="400"/>
         <source>(converted speech)</source>
         <translation>（转换后的语音）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="401"/>
+        <location filename="../../studio/ui/takes_panel.py" line="402"/>
         <source>(cut off)</source>
         <translation>（已截断）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="405"/>
+        <location filename="../../studio/ui/takes_panel.py" line="406"/>
         <source>seed {0}</source>
         <translation>随机种子 {0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="409"/>
+        <location filename="../../studio/ui/takes_panel.py" line="410"/>
         <source>The take stopped while this was spoken: its audio holds only part of it (or none). Re-roll the whole take to hear it.</source>
         <translation>生成在说这一句时停止了：音频里只有它的一部分（或完全没有）。重新生成整个版本才能听到它。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/takes_panel.py" line="414"/>
+        <location filename="../../studio/ui/takes_panel.py" line="415"/>
         <source>Spoken in one pass with %n other sentence(s); re-rolled alone, it is spliced in at its pauses.</source>
         <translation>
             <numerusform>与另外 %n 句在一次生成中一起朗读；单独重新生成时会在其停顿处拼接。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="426"/>
+        <location filename="../../studio/ui/takes_panel.py" line="427"/>
         <source>Take {0} · {1} · {2}</source>
         <translation>版本 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="434"/>
+        <location filename="../../studio/ui/takes_panel.py" line="435"/>
         <source>seed {0} · speed {1:g}× · {2:.1f} s</source>
         <translation>随机种子 {0} · 语速 {1:g}× · {2:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="435"/>
+        <location filename="../../studio/ui/takes_panel.py" line="436"/>
         <source>model {0} ({1}) · engine {2}</source>
         <translation>模型 {0}（{1}）· 引擎 {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="440"/>
+        <location filename="../../studio/ui/takes_panel.py" line="441"/>
         <source>instruction: {0}</source>
         <translation>指令：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="443"/>
+        <location filename="../../studio/ui/takes_panel.py" line="444"/>
         <source>first audio {0:.2f} s · RTF {1:.2f} · {2}</source>
         <translation>首段音频 {0:.2f} 秒 · RTF {1:.2f} · {2}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="446"/>
+        <location filename="../../studio/ui/takes_panel.py" line="447"/>
         <source>streamed</source>
         <translation>流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="446"/>
+        <location filename="../../studio/ui/takes_panel.py" line="447"/>
         <source>not streamed</source>
         <translation>非流式</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="450"/>
+        <location filename="../../studio/ui/takes_panel.py" line="451"/>
         <source>voice consent recorded</source>
         <translation>已记录音色授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="452"/>
+        <location filename="../../studio/ui/takes_panel.py" line="453"/>
         <source>NO CONSENT RECORDED</source>
         <translation>未记录授权同意</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="507"/>
+        <location filename="../../studio/ui/takes_panel.py" line="508"/>
         <source>Deleted take {0}. Press Ctrl+Z to undo.</source>
         <translation>已删除版本 {0}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="534"/>
+        <location filename="../../studio/ui/takes_panel.py" line="535"/>
         <source>running</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="534"/>
+        <location filename="../../studio/ui/takes_panel.py" line="535"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/takes_panel.py" line="566"/>
+        <location filename="../../studio/ui/takes_panel.py" line="567"/>
         <source>Removed from the queue: {0}</source>
         <translation>已从队列中移除：{0}</translation>
     </message>
@@ -3532,7 +3542,7 @@
     <name>TranscriptAssistant</name>
     <message>
         <location filename="../../studio/ui/transcribe_assist.py" line="39"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="386"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="405"/>
         <source>Transcribe</source>
         <translation>识别文本</translation>
     </message>
@@ -3552,7 +3562,7 @@
         <translation>仍然合成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="206"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="209"/>
         <source>The transcript does not match the clip</source>
         <translation>文本与片段不符</translation>
     </message>
@@ -3562,7 +3572,7 @@
         <translation>文本与识别器听到的内容不同（错误率 {0:.0%}）。文本错误会导致克隆语音含糊不清或重复字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="209"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="213"/>
         <source>Heard: {0}
 Differs: {1}</source>
         <translation>识别结果：{0}
@@ -3594,74 +3604,104 @@ Differs: {1}</source>
         <translation>文本与识别器听到的内容一致。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="212"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="208"/>
+        <source>Check the transcript</source>
+        <translation>核对参考文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="216"/>
         <source>Let me fix it</source>
         <translation>我来修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="237"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="228"/>
+        <source>“{0}” heard as “{1}”</source>
+        <translation>“{0}”听成了“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="230"/>
+        <source>“{0}” not heard</source>
+        <translation>没有听到“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="232"/>
+        <source>“{0}” heard but not typed</source>
+        <translation>听到了“{0}”，但文本中没有</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="234"/>
+        <source>{0} more</source>
+        <translation>另有 {0} 处</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="235"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/transcribe_assist.py" line="256"/>
         <source>No speech recognizer is installed. Download one with File → Download a model… (Whisper small; SenseVoice-Small for Chinese, Cantonese, Japanese and Korean).</source>
         <translation>未安装语音识别器。请通过“文件 → 下载模型…”下载一个（Whisper small；中文、粤语、日语和韩语可用 SenseVoice-Small）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="261"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="280"/>
         <source>The recognizer is busy with an earlier job; transcribing with {0} after it…</source>
         <translation>语音识别器正在处理之前的任务；完成后再用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="266"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="285"/>
         <source>Transcribing with {0}…</source>
         <translation>正在用 {0} 识别…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="286"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="299"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="305"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="318"/>
         <source>Transcription cancelled.</source>
         <translation>已取消识别。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="301"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="320"/>
         <source>Transcription failed: {0}</source>
         <translation>识别失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="315"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="334"/>
         <source>{0} recognizes English only, so what it heard was not put in the transcript: this clip may be in another language. Type what is said, or download SenseVoice-Small (Chinese, Cantonese, Japanese, Korean, English) with File → Download a model…. It heard: “{1}”.</source>
         <translation>{0} 只能识别英语，所以它听到的内容没有填入参考文本：这段音频可能是其他语言。请输入音频中说的话，或通过“文件 → 下载模型…”下载 SenseVoice-Small（中文、粤语、日语、韩语、英语）。它听到的是：“{1}”。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="321"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="340"/>
         <source>Use it anyway</source>
         <translation>仍然使用</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="355"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="374"/>
         <source>The recognizer heard no words in the clip.</source>
         <translation>识别器在片段中没有听到任何字词。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="351"/>
-        <location filename="../../studio/ui/transcribe_assist.py" line="363"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="370"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="382"/>
         <source>Transcribed by {0}; check it before saving.</source>
         <translation>由 {0} 识别；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="358"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="377"/>
         <source>Transcribed by {0}, which knows English only; check it before saving.</source>
         <translation>由 {0} 识别（它只懂英语）；保存前请检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="365"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="384"/>
         <source>Two recognizers agree ({0:.0%}).</source>
         <translation>两个识别器结果一致（{0:.0%}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="369"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="388"/>
         <source>The recognizers disagree ({0:.0%}); check the transcript:</source>
         <translation>识别器结果不一致（{0:.0%}）；请检查文本：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/transcribe_assist.py" line="386"/>
+        <location filename="../../studio/ui/transcribe_assist.py" line="405"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -37,6 +37,30 @@ class ClipFile:
         return missing > max(0.1 * self.sample_rate, 0.02 * self.declared_frames)
 
 
+UNREADABLE_FORMATS = "WAV, FLAC, OGG, Opus, MP3, AIFF"
+
+
+def unreadable_audio(name: str, err: BaseException) -> str:
+    """The sentence for a file libsndfile (through soundfile) cannot read, naming the file `name`.
+
+    libsndfile's own words add nothing where it could not open the file: "Format not recognised"
+    for bytes that are no sound format, and, for a file named .mp3 whose bytes are not MP3,
+    "File does not exist or is not a regular file (possibly a pipe?)", which is wrong. Those are
+    left out; an error while decoding a file that did open keeps its detail in brackets (its
+    "Error opening '<path>': " prefix removed, since the sentence names the file).
+    """
+    detail = getattr(err, "error_string", None) or str(err)
+    opening = str(getattr(err, "prefix", "") or "").startswith("Error opening") or str(err).startswith(
+        "Error opening"
+    )
+    if opening or not isinstance(err, RuntimeError) or not detail.strip():
+        return (
+            f"{name} is not an audio file Voice Studio can read: it is damaged, or not in a sound "
+            f"format Voice Studio knows ({UNREADABLE_FORMATS})."
+        )
+    return f"{name} is not an audio file Voice Studio can read ({detail.strip().rstrip('.')})."
+
+
 MAX_FILE_SECONDS = 600.0  # a reference or source clip; longer files are refused before decoding (a
 # reference clip is then trimmed to the 3-30 s a voice uses, studio/audio/quality.py)
 
@@ -59,7 +83,7 @@ def read_clip_file(path: str | Path) -> ClipFile:
     except ClipFileError:
         raise
     except Exception as err:  # LibsndfileError, RuntimeError, TypeError for odd files
-        raise ClipFileError(f"{path.name} is not audio that can be read ({err}).") from None
+        raise ClipFileError(unreadable_audio(path.name, err)) from None
     if data.shape[0] == 0:
         raise ClipFileError(f"{path.name} contains no audio.")
     mono = data.mean(axis=1).astype(np.float32) if data.shape[1] > 1 else data[:, 0].copy()

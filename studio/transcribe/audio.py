@@ -41,6 +41,8 @@ def recording_info(path: str | Path) -> RecordingInfo:
     """Open a recording's header; raises RecordingError naming the file and the problem."""
     import soundfile as sf
 
+    from studio.audio.clipfile import unreadable_audio
+
     p = Path(path)
     if not p.exists():
         raise RecordingError(f"The recording {p} does not exist.")
@@ -49,9 +51,7 @@ def recording_info(path: str | Path) -> RecordingInfo:
     try:
         info = sf.info(str(p))
     except Exception as exc:  # libsndfile's own error types
-        raise RecordingError(
-            f"{p.name} cannot be read as audio ({_short(exc)}); use WAV, FLAC, MP3 or OGG."
-        ) from None
+        raise RecordingError(unreadable_audio(p.name, exc)) from None
     if info.frames <= 0:
         raise RecordingError(f"{p.name} contains no audio.")
     if info.samplerate < MIN_RATE:

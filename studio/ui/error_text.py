@@ -181,8 +181,20 @@ _CATALOGUE: list[tuple[str, Callable[[], str], Callable[[str], str] | None]] = [
     ),
     # clip files (studio/audio/clipfile.py); the name follows a colon of the window's sentence
     (
-        r"(?:^|(?<=: ))(.+?) is not audio that can be read \((.*)\)\.",
-        lambda: QCoreApplication.translate("EngineErrors", "{0} is not audio that can be read ({1})."),
+        r"(?:^|(?<=: ))(.+?) is not an audio file Voice Studio can read: it is damaged, or not in a sound "
+        r"format Voice Studio knows \(([^()]*)\)\.",
+        lambda: QCoreApplication.translate(
+            "EngineErrors",
+            "{0} is not an audio file Voice Studio can read: it is damaged, or not in a sound format "
+            "Voice Studio knows ({1}).",
+        ),
+        None,
+    ),
+    (
+        r"(?:^|(?<=: ))(.+?) is not an audio file Voice Studio can read \((.*)\)\.",
+        lambda: QCoreApplication.translate(
+            "EngineErrors", "{0} is not an audio file Voice Studio can read ({1})."
+        ),
         None,
     ),
     (

@@ -54,6 +54,7 @@ class LivePanel(QGroupBox):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.failure = ""
+        self.speed = 1.0  # the take's (reset)
         self.progress = BusyBar()  # busy (a sliding block) until the sentence count is known
         self.progress.setRange(0, 0)
         self.progress.setMaximumHeight(6)
@@ -86,7 +87,9 @@ class LivePanel(QGroupBox):
         self.mel_view.set_dark(dark)
         self.token_view.set_dark(dark)
 
-    def reset(self, sentence_total: int = 0) -> None:
+    def reset(self, sentence_total: int = 0, speed: float = 1.0) -> None:
+        """Start over for a take of `sentence_total` sentences (0: not known) spoken at `speed`."""
+        self.speed = float(speed) if speed and speed > 0 else 1.0
         self.mel_buffer.reset()
         self.token_buffer.reset()
         self.sentences = 0  # sentences begun so far (the last of the current segment)
@@ -199,14 +202,30 @@ class LivePanel(QGroupBox):
             return self.tr("sentence {0} of {1}").format(self.sentences, total)
         return self.tr("sentence {0}").format(self.sentences)
 
+    def audio_seconds(self) -> float:
+        """Seconds of audio the mel made so far becomes. At a speed other than 1 the engine stretches
+        each segment's mel to 1/speed of its frames before the vocoder (studio/engine/engine.py), so
+        the take is the mel's seconds / speed long."""
+        return self.mel_buffer.frames / MEL_FPS / self.speed
+
     def describe(self, with_stage: bool = False) -> str:
-        text = self.tr("{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)").format(
-            self.sentence_text(),
-            self.token_buffer.count,
-            self.token_buffer.count / TOKEN_RATE,
-            self.mel_buffer.frames,
-            self.mel_buffer.frames / MEL_FPS,
-        )
+        speed = self.speed
+        if abs(speed - 1.0) < 1e-6:
+            text = self.tr("{0} · {1} tokens ({2:.1f} s) · {3} mel frames ({4:.1f} s)").format(
+                self.sentence_text(),
+                self.token_buffer.count,
+                self.token_buffer.count / TOKEN_RATE,
+                self.mel_buffer.frames,
+                self.mel_buffer.frames / MEL_FPS,
+            )
+        else:
+            text = self.tr("{0} · {1} tokens · {2} mel frames · {3:.1f} s of audio at {4:g}× speed").format(
+                self.sentence_text(),
+                self.token_buffer.count,
+                self.mel_buffer.frames,
+                self.audio_seconds(),
+                speed,
+            )
         stage = self.stage_text() if with_stage else ""
         return text + (self.tr(" · now: {0}").format(stage) if stage else "")
 

@@ -42,7 +42,7 @@ from studio.ui.engine_bridge import Job, load_voice_file, save_prepared_voice
 from studio.ui.keyboard import ButtonKeys
 from studio.ui.live_panel import LivePanel
 from studio.ui.message_bar import MessageBar
-from studio.ui.messages import resolve_when_supplied, warn_playback_failed
+from studio.ui.messages import resolve_when_supplied, sentence, warn_playback_failed
 from studio.ui.project import attach_project_view
 from studio.ui.reference_panel import ReferencePanel
 from studio.ui.script_panel import MODES, ScriptPanel, SourceClip, random_seed
@@ -593,7 +593,7 @@ class MainWindow(QMainWindow):
         self.live_take_id = None
         self.trace_follower.forget()
         run.started_at = time.monotonic()
-        self.live.reset(run.sentence_total)
+        self.live.reset(run.sentence_total, run.request.speed)
         self.live.progress.show()
         self.live.status.setText(
             self.tr("Making: {0} · seed {1}").format(html.escape(run.request.label), run.request.seed)
@@ -973,7 +973,7 @@ class MainWindow(QMainWindow):
     def undo_delete(self) -> None:
         entry = self.ctx.deletions.undo()
         if entry is not None:
-            self.ctx.info(self.tr("Restored {0}.").format(entry.label or entry.kind))
+            self.ctx.info(sentence(self.tr("Restored {0}.").format(entry.label or entry.kind)))
 
     def warm_voice(self, voice_id: int | None) -> None:
         """While the worker is idle, solve the voice's prompt-only streaming prefix, so the next

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 _DOUBLE_STOP = re.compile(r"(?<![.…])\.\s*\.(?!\.)")  # ". ." or ".." but not an ellipsis "..."
 _STOP_IN_BRACKET = re.compile(r"\.\s*\)\s*\.")  # "(… recognised.)." -> "(… recognised)."
+_STOP_AFTER_ELLIPSIS = re.compile(r"…\s*\.(?!\.)")  # "Restored Hello there…." -> "… there…"
 
 
 def sentence(text: str) -> str:
@@ -24,7 +25,46 @@ def sentence(text: str) -> str:
     """
     text = " ".join(str(text).split())
     text = _STOP_IN_BRACKET.sub(").", text)
+    text = _STOP_AFTER_ELLIPSIS.sub("…", text)
     return _DOUBLE_STOP.sub(".", text)
+
+
+def _breaks_anywhere(char: str) -> bool:
+    """Scripts written without spaces between words (Chinese, Japanese kana, CJK punctuation):
+    a line may break before or after any of their characters (Unicode UAX #14, class ID)."""
+    code = ord(char)
+    return (
+        0x2E80 <= code <= 0x9FFF  # CJK radicals, punctuation, kana, unified ideographs
+        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms (，！？)
+        or 0x20000 <= code <= 0x3FFFF  # ideographs beyond the BMP
+    )
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """`text` on one line in at most `limit` characters: cut at a word boundary and ended with "…".
+
+    Text without spaces between words (Chinese, Japanese) is cut between two characters; a single
+    word longer than the room is cut inside it. Punctuation left before the ellipsis goes. Short
+    texts come back unchanged (whitespace runs made single).
+
+    >>> shorten("Hello there. How are you today? Fine, thanks.", 30)
+    'Hello there. How are you…'
+    >>> shorten("今天天气很好，我们一起去公园散步吧。", 10)
+    '今天天气很好，我们…'
+    """
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    head, following = text[: limit - 1], text[limit - 1]
+    if not (following.isspace() or _breaks_anywhere(head[-1]) or _breaks_anywhere(following)):
+        # the cut falls inside a word: go back to the last place a line could break
+        for j in range(len(head) - 1, 0, -1):
+            if head[j].isspace() or _breaks_anywhere(head[j - 1]) or _breaks_anywhere(head[j]):
+                head = head[:j]
+                break
+    head = head.rstrip(" ,;:.-–—、，；：。")
+    return (head or text[: limit - 1]) + "…"
 
 
 def resolve_when_supplied(ctx: Any, voice_list: Any, script: Any) -> None:

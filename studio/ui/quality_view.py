@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -11,13 +11,46 @@ from studio.audio.quality import FAIL, PASS, WARN, QualityReport
 COLOURS = {PASS: "#27ae60", WARN: "#e67e22", FAIL: "#c0392b"}
 
 
+class ChecksTable(QTreeWidget):
+    """The checks, one row each. Its size hints ask for the header and every row (measured in the
+    window's font), so the whole report shows. It has no fixed minimum height: a widget's fixed minimum
+    wins over its layout, and where the layout had less room the table ran under the overall line."""
+
+    ROWS_BEFORE_A_REPORT = 6  # the report's checks (studio/audio/quality.py), before a clip is there
+
+    def _height_for(self, rows: int) -> int:
+        row = self.sizeHintForRow(0) if self.topLevelItemCount() else -1
+        row = max(row, self.fontMetrics().height() + 2)
+        header = 0 if self.isHeaderHidden() else self.header().sizeHint().height()
+        height = header + rows * row + 2 * self.frameWidth()
+        if self._scrolls_sideways():  # a narrow panel: the columns scroll, under a bar of their own
+            height += self.horizontalScrollBar().sizeHint().height()
+        return height
+
+    def _scrolls_sideways(self) -> bool:
+        return self.header().length() > self.viewport().width()
+
+    def resizeEvent(self, event) -> None:
+        before = self._scrolls_sideways()
+        super().resizeEvent(event)
+        if self._scrolls_sideways() != before:
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        rows = self.topLevelItemCount() or self.ROWS_BEFORE_A_REPORT
+        return QSize(super().sizeHint().width(), self._height_for(rows))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
 class QualityView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.report: QualityReport | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.tree = QTreeWidget()
+        self.tree = ChecksTable()
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Check"), self.tr("Value"), self.tr("Result")])
         self.tree.setRootIsDecorated(False)
@@ -25,12 +58,17 @@ class QualityView(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setMinimumHeight(150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 1)
         layout.addWidget(self.summary)
         self.set_report(None)
+
+    def minimum_height_for_width(self, width: int) -> int:
+        """The table's every row, and the overall line with all its lines at `width` (pixels)."""
+        layout = self.layout()
+        summary = self.summary.heightForWidth(width) if self.summary.text() else 0
+        return self.tree.minimumSizeHint().height() + layout.spacing() + max(0, summary)
 
     def status_text(self, status: str) -> str:
         return {PASS: self.tr("pass"), WARN: self.tr("warn"), FAIL: self.tr("fail")}[status]
@@ -150,6 +188,7 @@ class QualityView(QWidget):
         text = self.tr("Overall: {0}. {1}").format(self.status_text(overall), self.advice(report))
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {COLOURS[overall]};")
+        self.tree.updateGeometry()  # its size hints follow the rows
 
     def rows(self) -> dict[str, str]:
         """{check key: status text shown} (for tests and the screenshot script)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -197,6 +197,41 @@ class ReferencePanel(QGroupBox):
         self._quality_timer.timeout.connect(self.update_quality)
         ctx.display.subscribe(self.poll)
         self._update_buttons()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def minimumSizeHint(self) -> QSize:
+        """At least the height its rows need at the panel's width: word-wrapped lines (the clip's
+        details, the quality report's overall line, which wrap more in Chinese) count with the lines
+        they take. A QSplitter asks only this, and QVBoxLayout's own minimum counts a wrapped label as
+        one line, so the panel was squeezed and the report's overall line ran over the table."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = self.contentsRect().width() - margins.left() - margins.right()
+        if inner <= 0:
+            return hint
+        heights = []
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item.isEmpty():  # hidden widgets
+                continue
+            wraps = item.hasHeightForWidth() and not isinstance(item.widget(), QualityView)
+            need = item.minimumSize().height()
+            if wraps:
+                need = max(need, item.heightForWidth(inner))
+            elif isinstance(item.widget(), QualityView):
+                need = max(need, item.widget().minimum_height_for_width(inner))
+            heights.append(need)
+        needed = sum(heights) + layout.spacing() * max(0, len(heights) - 1)
+        frame = self.contentsMargins()  # the group box's frame and title
+        needed += margins.top() + margins.bottom() + frame.top() + frame.bottom()
+        return QSize(hint.width(), max(hint.height(), needed))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped lines, and so the minimum height, follow the width
 
     # -- loading a clip ------------------------------------------------------------------------
 

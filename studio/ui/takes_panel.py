@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from studio.library import LibraryError, Take
 from studio.ui.context import StudioContext
+from studio.ui.messages import shorten
 from studio.ui.sentences import take_sentences
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -503,7 +504,7 @@ class TakesPanel(QGroupBox):
         if take_id is None:
             return False
         take = self.ctx.library.get_take(take_id)
-        self.ctx.deletions.delete("take", take_id, take.text[:40])
+        self.ctx.deletions.delete("take", take_id, shorten(take.text, 40))
         self.ctx.info(self.tr("Deleted take {0}. Press Ctrl+Z to undo.").format(take_id))
         return True
 

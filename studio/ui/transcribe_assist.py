@@ -203,10 +203,14 @@ class TranscriptAssistant(QObject):
         """The mismatch warning (modal): True when the user keeps the transcript."""
         box = QMessageBox(self.panel)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("The transcript does not match the clip"))
-        box.setText(text)
+        # a short title (a window manager cuts a long one to the dialog's width); the finding itself
+        # leads the body
+        box.setWindowTitle(self.tr("Check the transcript"))
+        box.setText(self.tr("The transcript does not match the clip"))
         box.setInformativeText(
-            self.tr("Heard: {0}\nDiffers: {1}").format(mismatch.heard, mismatch.describe())
+            text
+            + "\n\n"
+            + self.tr("Heard: {0}\nDiffers: {1}").format(mismatch.heard, self.describe(mismatch.differences))
         )
         keep = box.addButton(keep_label, QMessageBox.ButtonRole.AcceptRole)
         fix = box.addButton(self.tr("Let me fix it"), QMessageBox.ButtonRole.RejectRole)
@@ -214,6 +218,21 @@ class TranscriptAssistant(QObject):
         self.last_warning = box
         box.exec()
         return box.clickedButton() is keep
+
+    def describe(self, differences, limit: int = 6) -> str:
+        """The words that differ, in the window's language (`studio.transcribe.agreement.Difference`
+        items; at most `limit`, then how many more): the UI's form of `describe_differences`."""
+        parts = []
+        for d in differences[:limit]:
+            if d.kind == "substitute":
+                parts.append(self.tr("“{0}” heard as “{1}”").format(d.typed, d.heard))
+            elif d.kind == "delete":
+                parts.append(self.tr("“{0}” not heard").format(d.typed))
+            else:
+                parts.append(self.tr("“{0}” heard but not typed").format(d.heard))
+        if len(differences) > limit:
+            parts.append(self.tr("{0} more").format(len(differences) - limit))
+        return self.tr("; ").join(parts)
 
     def _voice_saved(self, voice_id: int) -> None:
         """The panel saved the shown clip as `voice_id`: its recognition now belongs to that voice."""
