@@ -725,81 +725,76 @@
     </message>
     <message>
         <location filename="../../studio/ui/error_text.py" line="228"/>
-        <source>The file {0} is not audio that Voice Studio can read ({1}).</source>
-        <translation>文件 {0} 不是 Voice Studio 能读取的音频（{1}）。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/error_text.py" line="235"/>
         <source>The audio file {0} is missing; run a library check.</source>
         <translation>音频文件 {0} 缺失；请运行资料库检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="242"/>
+        <location filename="../../studio/ui/error_text.py" line="235"/>
         <source>The audio file {0} cannot be read ({1}).</source>
         <translation>无法读取音频文件 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="247"/>
+        <location filename="../../studio/ui/error_text.py" line="240"/>
         <source>There is no voice with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的音色。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="252"/>
+        <location filename="../../studio/ui/error_text.py" line="245"/>
         <source>There is no take with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的版本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="257"/>
+        <location filename="../../studio/ui/error_text.py" line="250"/>
         <source>There is no clip with id {0} in this library.</source>
         <translation>此资料库中没有编号为 {0} 的片段。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="262"/>
+        <location filename="../../studio/ui/error_text.py" line="255"/>
         <source>Could not write {0} ({1}).</source>
         <translation>无法写入 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="267"/>
+        <location filename="../../studio/ui/error_text.py" line="260"/>
         <source>Could not create the folder {0} ({1}).</source>
         <translation>无法创建文件夹 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="276"/>
+        <location filename="../../studio/ui/error_text.py" line="269"/>
         <source>block {0}</source>
         <translation>第 {0} 段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="278"/>
+        <location filename="../../studio/ui/error_text.py" line="271"/>
         <source>cue {0}</source>
         <translation>第 {0} 条字幕</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="279"/>
+        <location filename="../../studio/ui/error_text.py" line="272"/>
         <source>a block</source>
         <translation>某一段</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="287"/>
+        <location filename="../../studio/ui/error_text.py" line="280"/>
         <source>{0} could not be rendered: </source>
         <translation>{0}无法渲染：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="293"/>
+        <location filename="../../studio/ui/error_text.py" line="286"/>
         <source>{0} is not a CosyVoice model folder: it has none of {1}.</source>
         <translation>{0} 不是 CosyVoice 模型文件夹：其中没有 {1} 中的任何一个。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="300"/>
+        <location filename="../../studio/ui/error_text.py" line="293"/>
         <source>The model folder {0} does not exist.</source>
         <translation>模型文件夹 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="305"/>
+        <location filename="../../studio/ui/error_text.py" line="298"/>
         <source>The model folder {0} is missing {1}.</source>
         <translation>模型文件夹 {0} 缺少 {1}。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/error_text.py" line="310"/>
+        <location filename="../../studio/ui/error_text.py" line="303"/>
         <source>In {0}, {1} is empty; download it again.</source>
         <translation>{0} 中的 {1} 是空文件；请重新下载。</translation>
     </message>

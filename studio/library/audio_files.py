@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from studio.audio.clipfile import unreadable_audio
 from studio.library.atomic import atomic_output
 from studio.library.errors import LibraryError
 
@@ -146,5 +147,5 @@ def probe_audio(path: Path) -> AudioShape:
     try:
         info = sf.info(str(path))
     except (sf.LibsndfileError, RuntimeError) as err:
-        raise LibraryError(f"The file {path} is not audio that Voice Studio can read ({err}).") from None
+        raise LibraryError(unreadable_audio(str(path), err)) from None
     return AudioShape(frames=int(info.frames), channels=int(info.channels), sample_rate=int(info.samplerate))

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from studio.audio.clipfile import unreadable_audio
 from studio.library.audio_files import as_frames, read_audio
 from studio.library.base import CLIPS_DIR, LibraryBase, from_json, new_uid, to_json
 from studio.library.errors import LibraryError, NotFoundError
@@ -100,7 +101,7 @@ class ClipsMixin(LibraryBase):
             dtype = "int16" if info.subtype in ("PCM_16", "PCM_S8", "PCM_U8") else "float32"
             audio, rate = sf.read(str(source), dtype=dtype, always_2d=False)
         except (sf.LibsndfileError, RuntimeError) as err:
-            raise LibraryError(f"The file {source} is not audio Voice Studio can read ({err}).") from None
+            raise LibraryError(unreadable_audio(str(source), err)) from None
         return self.add_clip(
             voice_id,
             audio,

@@ -222,14 +222,7 @@ _CATALOGUE: list[tuple[str, Callable[[], str], Callable[[str], str] | None]] = [
         lambda: QCoreApplication.translate("EngineErrors", "The file {0} does not exist."),
         None,
     ),
-    # library (studio/library)
-    (
-        r"The file (.+?) is not audio that Voice Studio can read \((.*)\)\.",
-        lambda: QCoreApplication.translate(
-            "EngineErrors", "The file {0} is not audio that Voice Studio can read ({1})."
-        ),
-        None,
-    ),
+    # library (studio/library; its unreadable files use clipfile's sentences above)
     (
         r"The audio file (.+?) is missing; run a library check\.",
         lambda: QCoreApplication.translate(

@@ -107,7 +107,7 @@ def test_importing_a_real_float_recording_keeps_its_rate(lib):
 def test_importing_something_that_is_not_audio_is_a_clear_error(lib, tmp_path):
     bad = tmp_path / "notes.wav"
     bad.write_text("not audio")
-    with pytest.raises(LibraryError, match="not audio"):
+    with pytest.raises(LibraryError, match="is not an audio file Voice Studio can read: it is damaged"):
         lib.import_clip_file(None, bad)
     with pytest.raises(LibraryError, match="does not exist"):
         lib.import_clip_file(None, tmp_path / "missing.wav")
