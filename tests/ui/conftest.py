@@ -196,6 +196,27 @@ def import_script(qtbot, window, tmp_path, text="Hello there.\n\nGood day to you
     return view
 
 
+def render_project(qtbot, view):
+    """Render the Project tab's project and wait for the end; the renderEnded argument (None: failed)."""
+    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
+        assert view.render()
+    return ended.args[0]
+
+
+def project_that_fails_on_block_one(qtbot, window, tmp_path):
+    """A two-block project whose voice has no transcript (Clone, the default mode, needs one), so a
+    render fails on its first block; the Project tab's view, current."""
+    lib = window.ctx.library
+    voice = lib.add_voice("No transcript", language="en")
+    lib.import_clip_file(voice.id, SELFTEST_CLIP)
+    view = window.project_view
+    window.main_tabs.setCurrentWidget(view)
+    (tmp_path / "lines.txt").write_text("Hello there.\n\nGood day to you.\n")
+    assert view.import_script(tmp_path / "lines.txt", {"": lib.get_voice(voice.id).uid})
+    wait_until(qtbot, lambda: view.model.rowCount() == 2)
+    return view
+
+
 from tests.models.conftest import hf_hub, hub, models_dir, online  # noqa: E402, F401 - the local hub fixtures
 
 

@@ -9,15 +9,18 @@ import json
 import pytest
 import soundfile as sf
 
-from tests.ui.conftest import import_script, save_voice, wait_until
+from tests.ui.conftest import (
+    import_script,
+    project_that_fails_on_block_one,
+    render_project,
+    save_voice,
+    wait_until,
+)
 
 _import = import_script  # tests/ui/conftest.py
 
 
-def _render(qtbot, view):
-    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
-        assert view.render()
-    return ended.args[0]
+_render = render_project
 
 
 def _export(qtbot, view, path, **kw):
@@ -262,16 +265,7 @@ def test_a_block_shows_rendered_in_the_table_as_soon_as_it_is_made(qtbot, window
 def test_a_failed_render_says_so_and_its_message_goes_once_a_render_and_an_export_succeed(
     qtbot, window, tmp_path
 ):
-    from tests.ui.conftest import SELFTEST_CLIP
-
-    lib = window.ctx.library
-    voice = lib.add_voice("No transcript", language="en")
-    lib.import_clip_file(voice.id, SELFTEST_CLIP)  # Clone (the default mode) needs its transcript
-    view = window.project_view
-    window.main_tabs.setCurrentWidget(view)
-    (tmp_path / "lines.txt").write_text("Hello there.\n\nGood day to you.\n")
-    assert view.import_script(tmp_path / "lines.txt", {"": lib.get_voice(voice.id).uid})
-    wait_until(qtbot, lambda: view.model.rowCount() == 2)
+    view = project_that_fails_on_block_one(qtbot, window, tmp_path)
     assert _render(qtbot, view) is None  # failed
     shown = window.message_bar.text()
     assert "could not be rendered" in shown and "transcript" in shown

@@ -8,13 +8,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import SELFTEST_CLIP, import_script, save_voice, wait_until
+from tests.ui.conftest import (
+    import_script,
+    project_that_fails_on_block_one,
+    render_project,
+    save_voice,
+    wait_until,
+)
 
-
-def _render(qtbot, view):
-    with qtbot.waitSignal(view.renderEnded, timeout=300_000) as ended:
-        assert view.render()
-    return ended.args[0]
+_render = render_project
 
 
 def test_the_empty_project_tab_says_how_to_start_and_the_hint_goes_with_a_project(qtbot, window, tmp_path):
@@ -31,14 +33,7 @@ def test_the_empty_project_tab_says_how_to_start_and_the_hint_goes_with_a_projec
 
 
 def test_a_block_whose_render_failed_reads_failed_with_the_reason_as_tooltip(qtbot, window, tmp_path):
-    lib = window.ctx.library
-    voice = lib.add_voice("No transcript", language="en")
-    lib.import_clip_file(voice.id, SELFTEST_CLIP)  # Clone (the default mode) needs its transcript
-    view = window.project_view
-    window.main_tabs.setCurrentWidget(view)
-    (tmp_path / "lines.txt").write_text("Hello there.\n\nGood day to you.\n")
-    assert view.import_script(tmp_path / "lines.txt", {"": lib.get_voice(voice.id).uid})
-    wait_until(qtbot, lambda: view.model.rowCount() == 2)
+    view = project_that_fails_on_block_one(qtbot, window, tmp_path)
     assert _render(qtbot, view) is None  # failed on block 1
     model = view.model
     wait_until(qtbot, lambda: model.data(model.index(0, 3)) == "failed", 10)
