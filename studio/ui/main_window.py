@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from studio.engine.events import Finished
 from studio.library import LibraryError, model_folder_hash
+from studio.library.export import unique_path
 from studio.paths import resources_dir
 from studio.ui import text_preview, theme
 from studio.ui.context import StudioContext
@@ -927,7 +928,8 @@ class MainWindow(QMainWindow):
         folder = settings.get("export/folder") or str(Path.home())
         fmt = settings.get("export/format")
         suffix = ".flac" if fmt == "flac" else ".wav"
-        default = str(Path(folder) / f"take-{take_id}{suffix}")
+        # Take ids start again at 1 once every take is deleted: never suggest a file that exists.
+        default = str(unique_path(Path(folder), f"take-{take_id}", suffix, set()))
         chosen = EXPORT_FILTER.split(";;")[1 if suffix == ".flac" else 0]  # the filter matches the name
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export take"), default, EXPORT_FILTER, chosen)
         if path:

@@ -256,3 +256,22 @@ def test_a_take_at_1_3x_reports_the_length_it_ends_with(window, qtbot):
     shown = re.search(r"([\d.]+) s of audio at 1\.3× speed", status)
     assert shown, status
     assert float(shown.group(1)) == pytest.approx(take.duration_s, abs=0.1), (status, take.duration_s)
+
+
+def test_the_export_dialog_never_suggests_a_file_that_exists(window, qtbot, monkeypatch, tmp_path):
+    """Take ids start again at 1 once every take is deleted; the suggested name must not be an
+    earlier export's (the dialog would ask to overwrite it, and a hasty Enter would lose it)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    save_voice(qtbot, window)
+    take_id, _ = make_take(qtbot, window, "Export me.", stream=False)
+    window.ctx.settings.set("export/folder", str(tmp_path))
+    window.ctx.settings.set("export/format", "wav24")
+    (tmp_path / f"take-{take_id}.wav").write_bytes(b"an earlier export")
+    (tmp_path / f"take-{take_id}-2.wav").write_bytes(b"and another")
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (asked.append(args), ("", ""))[1])
+    )
+    window.export_take_dialog(take_id)
+    assert asked[-1][2] == str(tmp_path / f"take-{take_id}-3.wav")
