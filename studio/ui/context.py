@@ -50,6 +50,7 @@ class StudioContext(QObject):
         self.player = player or Player(device=settings.get("audio/output_device") or None)
         self.display = DisplayClock(self)
         self.deletions = PendingDeletions(library, self)
+        self.closing = False  # the window is shutting down (see shutdown)
         self.language = language
         self.model_hash = ""
         self.models_dir = None  # the models folder (None: the default; the window sets its own)
@@ -78,7 +79,9 @@ class StudioContext(QObject):
             self._recognizers.set_device(str(loaded.device))
 
     def shutdown(self) -> None:
-        """Stop what this context started for its window: the recognizer worker (jobs cancelled)."""
+        """Stop what this context started for its window: the recognizer worker (jobs cancelled).
+        From here on `closing` is True: views start no new library reads."""
+        self.closing = True
         with contextlib.suppress(RuntimeError, TypeError), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             self.bridge.modelLoaded.disconnect(self._engine_loaded)

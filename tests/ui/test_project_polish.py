@@ -166,3 +166,18 @@ def test_a_project_export_says_what_it_wrote_once(qtbot, window, tmp_path):
     showing = [label for label in window.findChildren(QLabel) if str(path) in label.text()]
     assert showing == [window.message_bar.label], [label.objectName() or label for label in showing]
     assert f"subtitles (.srt): {path.with_suffix('.srt')}" in window.message_bar.text()
+
+
+def test_renaming_or_deleting_a_voice_shows_in_the_project_without_reopening_it(qtbot, window, tmp_path):
+    view = import_script(qtbot, window, tmp_path, text="One.\n\nTwo.")  # every block: Narrator
+    speaker = view.model.index(0, 1)
+    assert "Narrator" in view.model.data(speaker)
+    narrator = next(v for v in window.ctx.library.list_voices() if v.name == "Narrator")
+    assert window.voice_list.rename_voice(narrator.id, "Storyteller")
+    wait_until(qtbot, lambda: "Storyteller" in (view.model.data(view.model.index(0, 1)) or ""))
+    reloads = []
+    view.reloaded.connect(lambda: reloads.append(1))
+    window.ctx.deletions.delete("voice", narrator.id, "Storyteller")
+    wait_until(qtbot, lambda: reloads)  # the states are re-planned at once
+    window.ctx.deletions.undo()
+    wait_until(qtbot, lambda: len(reloads) >= 2)

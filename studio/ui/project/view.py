@@ -181,6 +181,9 @@ class ProjectView(QWidget):
         self.projects = QComboBox()
         self.projects.setMinimumWidth(220)
         self.projects.activated.connect(lambda _i: self.open_project(self.projects.currentData()))
+        # A voice renamed, deleted or brought back in the voice list: the Speaker column names voices.
+        ctx.voicesChanged.connect(self.voices_changed)
+        ctx.deletions.changed.connect(self.voices_changed)
         self.import_button = QPushButton(self.tr("Import script…"))
         self.render_button = QPushButton(self.tr("Render"))
         # Stop: beside Render and again beside the render's progress, where the eye is while it runs
@@ -333,6 +336,13 @@ class ProjectView(QWidget):
         self.update_buttons()
         if self.project is not None and not self.rendering and self._model_hash() != self._planned_hash:
             self.reload(then=self.rebuild_waveform)
+
+    def voices_changed(self) -> None:
+        """Re-read the blocks (names and states) after the library's voices changed; a running render
+        refreshes its own rows and reloads when it ends."""
+        # Closing the window carries out pending deletions; the library closes right after.
+        if self.project is not None and not self.rendering and not self.ctx.closing:
+            self.reload()
 
     def update_buttons(self) -> None:
         """Enable what can act now; a disabled button's tooltip says what is missing."""
