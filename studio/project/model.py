@@ -126,3 +126,11 @@ class SpeakerVoice:
     speaker: str
     voice_uid: str | None = None
     voice_file: str | None = None
+
+
+def block_voice(block: Block, speakers: dict[str, SpeakerVoice]) -> SpeakerVoice | None:
+    """The voice that speaks `block`: its own, else its speaker's in the project's mapping
+    `speakers`, else the mapping's voice for lines without a speaker (""); None if none is chosen."""
+    if block.voice_uid or block.voice_file:
+        return SpeakerVoice(block.speaker, block.voice_uid, block.voice_file)
+    return speakers.get(block.speaker) or speakers.get("")

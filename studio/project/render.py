@@ -38,6 +38,7 @@ from studio.project.model import (
     Project,
     SentenceMark,
     SpeakerVoice,
+    block_voice,
 )
 
 if TYPE_CHECKING:
@@ -178,17 +179,14 @@ class VoiceResolver:
         self._cache: dict[tuple[str | None, str | None], ResolvedVoice] = {}
 
     def voice_for(self, block: Block) -> ResolvedVoice:
-        if block.voice_uid or block.voice_file:
-            ref = SpeakerVoice(block.speaker, block.voice_uid, block.voice_file)
-        else:
-            ref = self.speakers.get(block.speaker) or self.speakers.get("")
-            if ref is None:
-                who = f"the speaker {block.speaker!r}" if block.speaker else "blocks without a speaker"
-                option = f"--voice {block.speaker}=VOICE" if block.speaker else "--voice VOICE"
-                raise ProjectError(
-                    f"No voice is chosen for {who} (block {block.position + 1}); map it with {option} "
-                    "or in the project's speaker list."
-                )
+        ref = block_voice(block, self.speakers)
+        if ref is None:
+            who = f"the speaker {block.speaker!r}" if block.speaker else "blocks without a speaker"
+            option = f"--voice {block.speaker}=VOICE" if block.speaker else "--voice VOICE"
+            raise ProjectError(
+                f"No voice is chosen for {who} (block {block.position + 1}); map it with {option} "
+                "or in the project's speaker list."
+            )
         key = (ref.voice_uid, ref.voice_file)
         if key not in self._cache:
             self._cache[key] = self._resolve(ref)

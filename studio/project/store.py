@@ -33,6 +33,7 @@ from studio.project.model import (
     Project,
     SentenceMark,
     SpeakerVoice,
+    block_voice,
 )
 
 if TYPE_CHECKING:
@@ -443,18 +444,15 @@ class ProjectStore:
     def voice_usage(self, voice_uid: str) -> list[tuple[Project, int]]:
         """The projects whose blocks library voice `voice_uid` speaks: (project, number of blocks),
         newest project first. A block counts when it names the voice itself, or names none and its
-        speaker (else the lines without a speaker, "") is mapped to it, as VoiceResolver.voice_for
-        resolves it."""
+        speaker (else the lines without a speaker, "") is mapped to it (`block_voice`, the rule the
+        renderer uses)."""
         used = []
         for project in self.list_projects():
             speakers = self.speakers(project.id)
             count = 0
             for block in self.blocks(project.id):
-                if block.voice_uid or block.voice_file:
-                    count += block.voice_uid == voice_uid
-                else:
-                    ref = speakers.get(block.speaker) or speakers.get("")
-                    count += ref is not None and ref.voice_uid == voice_uid
+                ref = block_voice(block, speakers)
+                count += ref is not None and ref.voice_uid == voice_uid
             if count:
                 used.append((project, count))
         return used
